@@ -1,0 +1,46 @@
+"""The rules engine: how to run around deadlifts, from the article, as pure Python."""
+
+from desktop.advice.model import (
+    Advice,
+    AdviceWarning,
+    Context,
+    DayAdvice,
+    DayLog,
+    DistanceUnit,
+    InvalidInputError,
+    Kind,
+    LiftAdvice,
+    Profile,
+    RunAdvice,
+    Session,
+    Suggestion,
+    Tip,
+    VolumeUnit,
+    WeightUnit,
+    Workout,
+)
+from desktop.advice.rules import History, advise_day, advise_lift, advise_run
+
+__all__ = [
+    "Advice",
+    "AdviceWarning",
+    "Context",
+    "DayAdvice",
+    "DayLog",
+    "DistanceUnit",
+    "History",
+    "InvalidInputError",
+    "Kind",
+    "LiftAdvice",
+    "Profile",
+    "RunAdvice",
+    "Session",
+    "Suggestion",
+    "Tip",
+    "VolumeUnit",
+    "WeightUnit",
+    "Workout",
+    "advise_day",
+    "advise_lift",
+    "advise_run",
+]
