@@ -1,5 +1,6 @@
 """The rules engine: how to run around deadlifts, from the article, as pure Python."""
 
+from desktop.advice.article import HEALTH_NOTICE
 from desktop.advice.model import (
     Advice,
     AdviceWarning,
@@ -19,9 +20,20 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
-from desktop.advice.rules import History, advise_day, advise_lift, advise_run
+from desktop.advice.rules import (
+    TIP_CODES,
+    WARNING_CODES,
+    History,
+    advise_day,
+    advise_lift,
+    advise_run,
+    advise_session,
+)
 
 __all__ = [
+    "HEALTH_NOTICE",
+    "TIP_CODES",
+    "WARNING_CODES",
     "Advice",
     "AdviceWarning",
     "Context",
@@ -43,4 +55,5 @@ __all__ = [
     "advise_day",
     "advise_lift",
     "advise_run",
+    "advise_session",
 ]

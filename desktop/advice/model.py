@@ -8,9 +8,11 @@ to fix in words a person can act on.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import Enum
+from enum import Enum, StrEnum
+from typing import TypeVar
 
 # A world-class sprinter peaks around 44 km/h; anything faster is a typo.
 MAX_HUMAN_SPEED_KMH = 45.0
@@ -22,14 +24,14 @@ class InvalidInputError(ValueError):
     """Raised for a session, profile or day log whose values cannot be right."""
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a session is: a deadlift workout or a run."""
 
     DEADLIFT = "deadlift"
     RUN = "run"
 
 
-class Workout(str, Enum):
+class Workout(StrEnum):
     """The kind of run."""
 
     EASY = "easy"
@@ -38,7 +40,7 @@ class Workout(str, Enum):
     LONG = "long"
 
 
-class Context(str, Enum):
+class Context(StrEnum):
     """Where a run sits relative to the deadlift before it."""
 
     IMMEDIATELY_AFTER = "immediately_after"
@@ -47,21 +49,21 @@ class Context(str, Enum):
     NONE = "none"
 
 
-class DistanceUnit(str, Enum):
+class DistanceUnit(StrEnum):
     """How distances and speeds are shown: km and km/h, or miles and mph."""
 
     KM = "km"
     MI = "mi"
 
 
-class VolumeUnit(str, Enum):
+class VolumeUnit(StrEnum):
     """How water is shown: millilitres or US fluid ounces."""
 
     ML = "ml"
     OZ = "oz"
 
 
-class WeightUnit(str, Enum):
+class WeightUnit(StrEnum):
     """How the bar's load is shown: kilograms or pounds."""
 
     KG = "kg"
@@ -71,6 +73,26 @@ class WeightUnit(str, Enum):
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise InvalidInputError(message)
+
+
+def _is_number(value: object) -> bool:
+    """A finite int or float (not a bool): anything else cannot be a measurement."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _optional_number(value: object, what: str) -> None:
+    _require(value is None or _is_number(value), f"{what} must be a number.")
+
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def _enum(enum: type[_E], value: object, what: str) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(str(member.value) for member in enum)
+        raise InvalidInputError(f"{what} must be one of: {choices}.") from None
 
 
 @dataclass(frozen=True)
@@ -86,6 +108,13 @@ class Profile:
     weight_unit: WeightUnit = WeightUnit.KG
 
     def __post_init__(self) -> None:
+        _require(_is_number(self.max_distance_km), "Your longest run must be a number.")
+        _require(_is_number(self.max_speed_kmh), "Your top running speed must be a number.")
+        _require(
+            _is_number(self.immediate_window_min),
+            "The 'right after a deadlift' window must be a number of minutes.",
+        )
+        _require(_is_number(self.water_target_oz), "The daily water target must be a number.")
         _require(
             self.max_distance_km > 0,
             "Your longest comfortable run must be more than 0 km.",
@@ -100,9 +129,12 @@ class Profile:
         )
         _require(self.water_target_oz > 0, "The daily water target must be more than 0.")
         # Accept the plain strings a settings file or a test may hand in.
-        object.__setattr__(self, "distance_unit", DistanceUnit(self.distance_unit))
-        object.__setattr__(self, "volume_unit", VolumeUnit(self.volume_unit))
-        object.__setattr__(self, "weight_unit", WeightUnit(self.weight_unit))
+        distance_unit = _enum(DistanceUnit, self.distance_unit, "The distance unit")
+        volume_unit = _enum(VolumeUnit, self.volume_unit, "The volume unit")
+        weight_unit = _enum(WeightUnit, self.weight_unit, "The weight unit")
+        object.__setattr__(self, "distance_unit", distance_unit)
+        object.__setattr__(self, "volume_unit", volume_unit)
+        object.__setattr__(self, "weight_unit", weight_unit)
 
 
 @dataclass(frozen=True)
@@ -131,18 +163,35 @@ class Session:
     updated: datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", Kind(self.kind))
+        object.__setattr__(self, "kind", _enum(Kind, self.kind, "A session's kind"))
         if self.workout is not None:
-            object.__setattr__(self, "workout", Workout(self.workout))
+            object.__setattr__(self, "workout", _enum(Workout, self.workout, "The workout"))
         _require(isinstance(self.start, datetime), "A session needs a start date and time.")
         _require(
             self.start.tzinfo is None,
             "Session times are local clock times; drop the time zone.",
         )
+        _require(_is_number(self.duration_min), "A session's duration must be a number.")
         _require(self.duration_min > 0, "A session must last at least 1 minute.")
         _require(
             self.duration_min <= MAX_DURATION_MIN,
             "A session cannot last longer than a day (1440 minutes).",
+        )
+        # The engine looks a day either side of every session; keep that representable.
+        _require(
+            date.min + timedelta(days=2) <= self.start.date()
+            and self.start <= datetime.max - timedelta(days=2),
+            "A session's date is out of range.",
+        )
+        _optional_number(self.distance_km, "A run's distance")
+        _optional_number(self.speed_kmh, "A run's speed")
+        _optional_number(self.load_kg, "The load")
+        _require(
+            all(
+                value is None or (isinstance(value, int) and not isinstance(value, bool))
+                for value in (self.sets, self.reps)
+            ),
+            "Sets and reps must be whole numbers.",
         )
         if self.kind is Kind.RUN:
             self._validate_run()
@@ -203,6 +252,7 @@ class DayLog:
     note: str = ""
 
     def __post_init__(self) -> None:
+        _optional_number(self.water_oz, "Water drunk")
         _require(
             self.water_oz is None or self.water_oz >= 0,
             "Water drunk cannot be negative.",
@@ -241,10 +291,10 @@ class Suggestion:
 class Advice:
     """What the engine says about a run, a deadlift or a whole day.
 
-    `context` and the caps describe the run (or, for a day, the day's first run
-    slot); `deadlift` is the lift that sets the context and `gap_min` the
-    minutes from its end to the run's start. `water_oz`/`water_target_oz` are
-    filled for a day.
+    `context` and the caps describe the run (for a lift, the run right after it;
+    for a day, the run slot that fits the day); `deadlift` is the lift that sets
+    the context and `gap_min` the minutes from its end to the run's start.
+    `water_oz`/`water_target_oz` are filled for a day.
     """
 
     context: Context

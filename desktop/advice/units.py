@@ -1,0 +1,255 @@
+"""Unit conversions and formatting in the profile's units; pure functions, no Qt.
+
+The engine stores distances in km, speeds in km/h, water in US fluid ounces and loads
+in kg; these helpers convert to and from what the user sees (mi, mph, ml, lb) and format
+numbers the same way everywhere. Paces are rounded *up* to the next second, so a pace
+shown for a speed cap never suggests running faster than the cap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Final
+
+from desktop.advice.model import (
+    Advice,
+    Context,
+    DistanceUnit,
+    InvalidInputError,
+    Profile,
+    VolumeUnit,
+    WeightUnit,
+)
+
+KM_PER_MI: Final = 1.609344
+ML_PER_OZ: Final = 29.5735295625  # US fluid ounce
+KG_PER_LB: Final = 0.45359237
+
+# Below this a pace is not a running pace any more (one unit in more than a day).
+_MIN_PACE_SPEED_KMH: Final = 1e-6
+_PACE_PATTERN: Final = re.compile(r"^\s*(\d+)\s*(?::\s*(\d{1,2}))?\s*$")
+
+
+def _finite(value: float, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInputError(f"{what} must be a number.")
+    if not math.isfinite(value):
+        raise InvalidInputError(f"{what} must be a finite number.")
+    return float(value)
+
+
+# --- plain conversions -------------------------------------------------------------------
+
+
+def km_to_mi(km: float) -> float:
+    """Kilometres to miles."""
+    return km / KM_PER_MI
+
+
+def mi_to_km(mi: float) -> float:
+    """Miles to kilometres."""
+    return mi * KM_PER_MI
+
+
+def kmh_to_mph(kmh: float) -> float:
+    """Kilometres per hour to miles per hour."""
+    return kmh / KM_PER_MI
+
+
+def mph_to_kmh(mph: float) -> float:
+    """Miles per hour to kilometres per hour."""
+    return mph * KM_PER_MI
+
+
+def oz_to_ml(oz: float) -> float:
+    """US fluid ounces to millilitres."""
+    return oz * ML_PER_OZ
+
+
+def ml_to_oz(ml: float) -> float:
+    """Millilitres to US fluid ounces."""
+    return ml / ML_PER_OZ
+
+
+def kg_to_lb(kg: float) -> float:
+    """Kilograms to pounds."""
+    return kg / KG_PER_LB
+
+
+def lb_to_kg(lb: float) -> float:
+    """Pounds to kilograms."""
+    return lb * KG_PER_LB
+
+
+# --- to and from the user's unit ---------------------------------------------------------
+
+
+def distance_from_km(km: float, unit: DistanceUnit | str) -> float:
+    """A distance in km expressed in the user's distance unit."""
+    return km if DistanceUnit(unit) is DistanceUnit.KM else km_to_mi(km)
+
+
+def distance_to_km(value: float, unit: DistanceUnit | str) -> float:
+    """A distance typed in the user's unit, in km."""
+    return value if DistanceUnit(unit) is DistanceUnit.KM else mi_to_km(value)
+
+
+def speed_from_kmh(kmh: float, unit: DistanceUnit | str) -> float:
+    """A speed in km/h expressed as km/h or mph."""
+    return kmh if DistanceUnit(unit) is DistanceUnit.KM else kmh_to_mph(kmh)
+
+
+def speed_to_kmh(value: float, unit: DistanceUnit | str) -> float:
+    """A speed typed as km/h or mph, in km/h."""
+    return value if DistanceUnit(unit) is DistanceUnit.KM else mph_to_kmh(value)
+
+
+def volume_from_oz(oz: float, unit: VolumeUnit | str) -> float:
+    """Water in oz expressed in the user's volume unit."""
+    return oz if VolumeUnit(unit) is VolumeUnit.OZ else oz_to_ml(oz)
+
+
+def volume_to_oz(value: float, unit: VolumeUnit | str) -> float:
+    """Water typed in the user's volume unit, in oz."""
+    return value if VolumeUnit(unit) is VolumeUnit.OZ else ml_to_oz(value)
+
+
+def weight_from_kg(kg: float, unit: WeightUnit | str) -> float:
+    """A load in kg expressed in the user's weight unit."""
+    return kg if WeightUnit(unit) is WeightUnit.KG else kg_to_lb(kg)
+
+
+def weight_to_kg(value: float, unit: WeightUnit | str) -> float:
+    """A load typed in the user's weight unit, in kg."""
+    return value if WeightUnit(unit) is WeightUnit.KG else lb_to_kg(value)
+
+
+# --- pace --------------------------------------------------------------------------------
+
+
+def pace_from_speed(kmh: float, unit: DistanceUnit | str) -> float:
+    """Minutes per km (or per mile) at a speed in km/h; raises for a speed of 0 or less."""
+    speed = speed_from_kmh(_finite(kmh, "A speed"), unit)
+    if speed <= _MIN_PACE_SPEED_KMH:
+        raise InvalidInputError("A pace needs a speed above 0.")
+    return 60.0 / speed
+
+
+def speed_from_pace(minutes_per_unit: float, unit: DistanceUnit | str) -> float:
+    """The speed in km/h for a pace in minutes per km (or per mile), e.g. 4.5 -> 13.33."""
+    minutes = _finite(minutes_per_unit, "A pace")
+    if minutes <= 0:
+        raise InvalidInputError("A pace must be more than 0 minutes per unit.")
+    return speed_to_kmh(60.0 / minutes, unit)
+
+
+def parse_pace(text: str) -> float:
+    """Minutes per unit from "4:27" (min:s) or "5" (whole minutes); raises on anything else."""
+    match = _PACE_PATTERN.match(text)
+    if match is None:
+        raise InvalidInputError(f"{text.strip()!r} is not a pace; write it like 4:27.")
+    minutes = int(match.group(1))
+    seconds = int(match.group(2) or 0)
+    if seconds >= 60:
+        raise InvalidInputError(f"{text.strip()!r} has {seconds} seconds; use 0 to 59.")
+    if minutes == 0 and seconds == 0:
+        raise InvalidInputError("A pace must be more than 0:00.")
+    return minutes + seconds / 60.0
+
+
+def _pace_seconds(kmh: float, unit: DistanceUnit | str) -> int:
+    # Round up (a cap's pace must not be faster than the cap), ignoring float dust.
+    return math.ceil(pace_from_speed(kmh, unit) * 60.0 - 1e-6)
+
+
+# --- formatting --------------------------------------------------------------------------
+
+
+def distance_label(unit: DistanceUnit | str) -> str:
+    """ "km" or "mi"."""
+    return DistanceUnit(unit).value
+
+
+def speed_label(unit: DistanceUnit | str) -> str:
+    """ "km/h" or "mph"."""
+    return "km/h" if DistanceUnit(unit) is DistanceUnit.KM else "mph"
+
+
+def format_distance(km: float, unit: DistanceUnit | str) -> str:
+    """ "8.0 km" or "5.0 mi"."""
+    return f"{distance_from_km(km, unit):.1f} {distance_label(unit)}"
+
+
+def format_speed(kmh: float, unit: DistanceUnit | str) -> str:
+    """ "13.5 km/h" or "8.4 mph"."""
+    return f"{speed_from_kmh(kmh, unit):.1f} {speed_label(unit)}"
+
+
+def format_pace(kmh: float, unit: DistanceUnit | str) -> str:
+    """ "4:27 /km" or "7:10 /mi" for a speed in km/h; a dash when there is no pace (speed 0)."""
+    if not math.isfinite(kmh) or speed_from_kmh(kmh, unit) <= _MIN_PACE_SPEED_KMH:
+        return "\N{EN DASH}"
+    minutes, seconds = divmod(_pace_seconds(kmh, unit), 60)
+    return f"{minutes}:{seconds:02d} /{distance_label(unit)}"
+
+
+def format_speed_and_pace(kmh: float, unit: DistanceUnit | str) -> str:
+    """ "13.5 km/h = 4:27 /km"."""
+    return f"{format_speed(kmh, unit)} = {format_pace(kmh, unit)}"
+
+
+def format_volume(oz: float, unit: VolumeUnit | str) -> str:
+    """ "64 oz" / "20.5 oz" or "1893 ml"."""
+    if VolumeUnit(unit) is VolumeUnit.ML:
+        return f"{oz_to_ml(oz):.0f} ml"
+    text = f"{oz:.1f}".removesuffix(".0")
+    return f"{text} oz"
+
+
+def format_weight(kg: float, unit: WeightUnit | str) -> str:
+    """ "100 kg" / "102.5 kg" or "225 lb"."""
+    value = weight_from_kg(kg, unit)
+    text = f"{value:.1f}".removesuffix(".0")
+    return f"{text} {WeightUnit(unit).value}"
+
+
+def format_duration(minutes: int) -> str:
+    """ "45 min", "2 h", "3 h 10 min"."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if hours == 0:
+        return f"{rest} min"
+    if rest == 0:
+        return f"{hours} h"
+    return f"{hours} h {rest} min"
+
+
+# --- describing advice -------------------------------------------------------------------
+
+
+def describe_context(advice: Advice) -> str:
+    """Where the run sits, e.g. "45 min after your deadlift" or "the day after a deadlift"."""
+    context = advice.context
+    gap = advice.gap_min
+    if context is Context.IMMEDIATELY_AFTER:
+        if not gap:
+            return "right after your deadlift"
+        return f"{format_duration(gap)} after your deadlift"
+    if context is Context.SAME_DAY_LATER:
+        if gap is None:
+            return "later the same day as your deadlift"
+        return f"later the same day as your deadlift ({format_duration(gap)} after)"
+    if context is Context.NEXT_DAY:
+        return "the day after a deadlift"
+    return "no deadlift before this run"
+
+
+def describe_caps(advice: Advice, profile: Profile) -> str:
+    """ "at most 8.0 km, at most 13.5 km/h = 4:27 /km", or "" when no caps are in force."""
+    parts: list[str] = []
+    if advice.max_distance_km is not None:
+        parts.append(f"at most {format_distance(advice.max_distance_km, profile.distance_unit)}")
+    if advice.max_speed_kmh is not None:
+        speed = format_speed_and_pace(advice.max_speed_kmh, profile.distance_unit)
+        parts.append(f"at most {speed}")
+    return ", ".join(parts)
