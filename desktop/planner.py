@@ -1,0 +1,361 @@
+"""Glue between the store and the advice engine for the main window; imports no Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.advice import (
+    Advice,
+    DayLog,
+    History,
+    Kind,
+    Profile,
+    Session,
+    Workout,
+    advise_day,
+    advise_lift,
+    advise_run,
+)
+from desktop.advice.units import format_distance
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+# Advice for a day looks back at most this far (a lift the day before sets
+# next-day advice) and forward this far (nothing later matters today).
+LOOK_BACK = timedelta(days=2)
+LOOK_AHEAD = timedelta(days=1)
+# Default slots for new sessions.
+RUN_DEFAULT_START = time(7, 0)
+LIFT_DEFAULT_START = time(18, 0)
+RUN_DEFAULT_MIN = 30
+LIFT_DEFAULT_MIN = 60
+GAP_AFTER_LIFT = timedelta(minutes=30)
+RUN_DEFAULT_KM = 5.0
+# Used until the user saves a profile of their own.
+DEFAULT_PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
+_KIND_TEXT = {Kind.RUN: "Run", Kind.DEADLIFT: "Deadlift"}
+
+
+@dataclass(frozen=True)
+class SessionMark:
+    """One session as the calendar draws it: which kind and whether it was done."""
+
+    kind: Kind
+    done: bool
+
+
+@dataclass(frozen=True)
+class DayMarks:
+    """Everything the calendar paints for one day: its sessions in time order, a badge."""
+
+    sessions: tuple[SessionMark, ...]
+    has_warning: bool
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One line of the day list: a session described in the user's units."""
+
+    session_id: int
+    time_text: str
+    kind: Kind
+    kind_text: str
+    workout_text: str
+    distance_text: str
+    done: bool
+    has_warning: bool
+    warning_text: str
+
+
+class Planner:
+    """What the main window asks and changes, in one place: marks, rows, advice, edits.
+
+    Sessions near the visible month are loaded once and kept in an engine
+    History; every edit goes through one method here and drops that cache, so
+    each edit can later become an undoable command.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._profile: Profile | None = store.profile()
+        self._first: date | None = None
+        self._last: date | None = None
+        self._sessions: list[Session] = []
+        self._history: History | None = None
+        self._marks: dict[date, DayMarks] = {}
+        self._logs: dict[date, DayLog] = {}
+
+    # -- store and profile ---------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The open store this planner reads and writes."""
+        return self._store
+
+    @property
+    def db_path(self) -> Path:
+        """Where the database file is."""
+        return Path(self._store.path)
+
+    def close(self) -> None:
+        """Close the store, releasing its lock on the file."""
+        self._store.close()
+
+    def has_profile(self) -> bool:
+        """True once the user saved a profile."""
+        return self._profile is not None
+
+    def profile(self) -> Profile:
+        """The user's profile, or sensible defaults until one is saved."""
+        return self._profile if self._profile is not None else DEFAULT_PROFILE
+
+    def save_profile(self, profile: Profile) -> None:
+        """Store a new profile; advice and units follow it from now on."""
+        self._store.save_profile(profile)
+        self._profile = profile
+        self._invalidate()
+
+    # -- reading ---------------------------------------------------------------
+
+    def month_marks(self, first: date, last: date) -> dict[date, DayMarks]:
+        """Markers and warning badges for every day with something to show, first..last."""
+        self._ensure_range(first, last)
+        result: dict[date, DayMarks] = {}
+        day = first
+        while day <= last:
+            marks = self._day_marks(day)
+            if marks.sessions or marks.has_warning:
+                result[day] = marks
+            day += timedelta(days=1)
+        return result
+
+    def sessions_on(self, day: date) -> list[Session]:
+        """The day's sessions in time order."""
+        self._ensure_range(day, day)
+        return [s for s in self._sessions if s.day == day]
+
+    def get(self, session_id: int) -> Session | None:
+        """One stored session, or None if it is gone."""
+        for session in self._sessions:
+            if session.id == session_id:
+                return session
+        return self._store.get(session_id)
+
+    def day_rows(self, day: date) -> list[DayRow]:
+        """One row per session of the day, in time order, described in the user's units."""
+        profile = self.profile()
+        history = self._ensure_range(day, day)
+        rows = []
+        for session in self.sessions_on(day):
+            advice = self._advise_session(session, history)
+            distance = (
+                format_distance(session.distance_km, profile.distance_unit)
+                if session.kind is Kind.RUN and session.distance_km is not None
+                else ""
+            )
+            rows.append(
+                DayRow(
+                    session_id=session.id if session.id is not None else -1,
+                    time_text=f"{session.start:%H:%M}\u2013{session.end:%H:%M}",
+                    kind=session.kind,
+                    kind_text=_KIND_TEXT[session.kind],
+                    workout_text=session.workout.value.capitalize() if session.workout else "",
+                    distance_text=distance,
+                    done=session.done,
+                    has_warning=advice.has_warnings,
+                    warning_text="\n".join(w.message for w in advice.warnings),
+                )
+            )
+        return rows
+
+    def day_log(self, day: date) -> DayLog:
+        """What the user logged for the day (an empty log if nothing)."""
+        self._ensure_range(day, day)
+        log = self._logs.get(day)
+        return log if log is not None else self._store.day_log(day)
+
+    def advise_day(self, day: date) -> Advice:
+        """The day's advice, including the warnings of each of its sessions and water."""
+        history = self._ensure_range(day, day)
+        return advise_day(day, history, self.profile(), water_oz=self.day_log(day).water_oz)
+
+    def advise_draft(self, draft: Session) -> Advice:
+        """Advice for an edited, maybe unsaved session; it replaces its saved version."""
+        nearby = [s for s in self._nearby(draft.day) if draft.id is None or s.id != draft.id]
+        nearby.append(draft)
+        nearby.sort(key=lambda s: s.start)
+        return self._advise_session(draft, History(nearby))
+
+    # -- defaults --------------------------------------------------------------
+
+    def default_run(self, day: date) -> Session:
+        """A new easy 30-minute run: 30 min after the day's last deadlift, else 07:00.
+
+        If that slot is taken it moves to the next free one.
+        """
+        sessions = self.sessions_on(day)
+        lifts = [s for s in sessions if s.kind is Kind.DEADLIFT]
+        wanted = (
+            max(s.end for s in lifts) + GAP_AFTER_LIFT
+            if lifts
+            else datetime.combine(day, RUN_DEFAULT_START)
+        )
+        start = _next_free_slot(wanted, RUN_DEFAULT_MIN, sessions)
+        profile = self.profile()
+        distance = round(min(RUN_DEFAULT_KM, profile.max_distance_km * 0.5), 1)
+        return Session(
+            kind=Kind.RUN,
+            start=start,
+            duration_min=RUN_DEFAULT_MIN,
+            workout=Workout.EASY,
+            distance_km=distance,
+        )
+
+    def default_lift(self, day: date) -> Session:
+        """A new 60-minute deadlift at 18:00 (or the next free slot), spotter unknown."""
+        wanted = datetime.combine(day, LIFT_DEFAULT_START)
+        start = _next_free_slot(wanted, LIFT_DEFAULT_MIN, self.sessions_on(day))
+        return Session(kind=Kind.DEADLIFT, start=start, duration_min=LIFT_DEFAULT_MIN)
+
+    # -- edits (one method per edit, each a future undoable command) ----------
+
+    def save(self, session: Session) -> int:
+        """Add a new session or update the stored one with the same id; returns its id."""
+        try:
+            if session.id is None:
+                return self._store.add(session)
+            self._store.update(session.id, session)
+            return session.id
+        finally:
+            self._invalidate()
+
+    def delete(self, session_id: int) -> None:
+        """Remove a stored session."""
+        try:
+            self._store.delete(session_id)
+        finally:
+            self._invalidate()
+
+    def duplicate(self, session: Session) -> Session:
+        """Copy a session to the same time the next day, as planned; returns the saved copy."""
+        copy = replace(session, id=None, start=session.start + timedelta(days=1), done=False)
+        new_id = self.save(copy)
+        saved = self._store.get(new_id)
+        return saved if saved is not None else replace(copy, id=new_id)
+
+    def add_water(self, day: date, oz: float) -> float:
+        """Log water drunk on a day; returns the day's new total in oz."""
+        try:
+            return self._store.add_water(day, oz)
+        finally:
+            self._invalidate()
+
+    def save_day_log(self, log: DayLog) -> None:
+        """Store the day's water, BCAA tick and note."""
+        try:
+            self._store.save_day_log(log)
+        finally:
+            self._invalidate()
+
+    def backup_now(self) -> Path:
+        """Copy the database to the backup folder; returns the copy's path."""
+        return Path(self._store.backup_now())
+
+    def backups(self) -> list[Path]:
+        """Existing backups, newest first."""
+        return [Path(p) for p in self._store.backups()]
+
+    def restore(self, backup: Path) -> None:
+        """Replace the database with a backup (the store backs up the current file first)."""
+        try:
+            self._store.restore(backup)
+        finally:
+            self._profile = self._store.profile()
+            self._invalidate()
+
+    # -- internals -------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._first = self._last = None
+        self._sessions = []
+        self._history = None
+        self._marks = {}
+        self._logs = {}
+
+    def _ensure_range(self, first: date, last: date) -> History:
+        """Load sessions for first-2 days .. last+1 day unless already cached."""
+        want_first, want_last = first - LOOK_BACK, last + LOOK_AHEAD
+        if (
+            self._history is not None
+            and self._first is not None
+            and self._last is not None
+            and self._first <= want_first
+            and want_last <= self._last
+        ):
+            return self._history
+        self._sessions = list(self._store.sessions_between(want_first, want_last))
+        self._history = History(self._sessions)
+        self._logs = dict(self._store.day_logs_between(want_first, want_last))
+        self._first, self._last = want_first, want_last
+        self._marks = {}
+        return self._history
+
+    def _nearby(self, day: date) -> Sequence[Session]:
+        first, last = day - LOOK_BACK, day + LOOK_AHEAD
+        if (
+            self._first is not None
+            and self._last is not None
+            and self._first <= first
+            and last <= self._last
+        ):
+            return [s for s in self._sessions if first <= s.day <= last]
+        return self._store.sessions_between(first, last)
+
+    def _day_marks(self, day: date) -> DayMarks:
+        cached = self._marks.get(day)
+        if cached is not None:
+            return cached
+        sessions = [s for s in self._sessions if s.day == day]
+        has_warning = False
+        if sessions or day in self._logs:
+            assert self._history is not None
+            # Water only counts once the day is over; a half-drunk today is no warning.
+            log = self._logs.get(day)
+            water = log.water_oz if log is not None and day < date.today() else None
+            has_warning = advise_day(
+                day, self._history, self.profile(), water_oz=water
+            ).has_warnings
+        marks = DayMarks(
+            sessions=tuple(SessionMark(s.kind, s.done) for s in sessions),
+            has_warning=has_warning,
+        )
+        self._marks[day] = marks
+        return marks
+
+    def _advise_session(self, session: Session, history: History) -> Advice:
+        if session.kind is Kind.RUN:
+            return advise_run(session, history, self.profile())
+        return advise_lift(session, history, self.profile())
+
+
+def _next_free_slot(wanted: datetime, duration_min: int, sessions: Iterable[Session]) -> datetime:
+    """The first start at or after `wanted` that overlaps none of the sessions, same day."""
+    start = wanted
+    busy = sorted(sessions, key=lambda s: s.start)
+    moved = True
+    while moved:
+        moved = False
+        end = start + timedelta(minutes=duration_min)
+        for session in busy:
+            if session.start < end and start < session.end:
+                start = session.end
+                moved = True
+                break
+    if start.date() != wanted.date():
+        return wanted
+    return start

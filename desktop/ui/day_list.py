@@ -1,0 +1,145 @@
+"""The selected day's sessions as a table: one row per session, in time order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.planner import DayRow
+
+_HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
+_WARNING_MARK = "\u26a0 Warning"
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DayRowsModel(QAbstractTableModel):
+    """A read-only table model over the planner's DayRow values."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DayRow] = []
+
+    def set_rows(self, rows: list[DayRow]) -> None:
+        """Show these rows instead."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DayRow:
+        """The DayRow behind a table row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """One row per session; a table has no children."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Time, session kind, workout, distance, warning."""
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Column titles."""
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Cell text, the warning's tooltip and the session id."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            done = " (done)" if row.done else ""
+            values = (
+                row.time_text,
+                row.kind_text + done,
+                row.workout_text,
+                row.distance_text,
+                _WARNING_MARK if row.has_warning else "",
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.ToolTipRole and row.has_warning:
+            return row.warning_text
+        if role == SESSION_ID_ROLE:
+            return row.session_id
+        return None
+
+
+class DayList(QTableView):
+    """The day's sessions; selecting a row asks for that session to be edited."""
+
+    session_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayList")
+        self.setAccessibleName("Sessions of the selected day")
+        self._model = DayRowsModel(self)
+        self.setModel(self._model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._quiet = False
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def show_rows(self, rows: list[DayRow]) -> None:
+        """Show a day's rows; nothing is selected afterwards."""
+        self._quiet = True
+        try:
+            self._model.set_rows(rows)
+        finally:
+            self._quiet = False
+
+    def row_count(self) -> int:
+        """How many sessions are listed."""
+        return self._model.rowCount()
+
+    def rows(self) -> list[DayRow]:
+        """The rows shown, top to bottom."""
+        return [self._model.row_at(i) for i in range(self._model.rowCount())]
+
+    def select_session(self, session_id: int, *, notify: bool = False) -> bool:
+        """Select the row of a session; emits session_selected only if `notify`."""
+        for row in range(self._model.rowCount()):
+            if self._model.row_at(row).session_id == session_id:
+                self._quiet = not notify
+                try:
+                    self.selectRow(row)
+                finally:
+                    self._quiet = False
+                return True
+        return False
+
+    def selected_session_id(self) -> int | None:
+        """The id of the selected row's session, if any."""
+        rows = self.selectionModel().selectedRows()
+        return self._model.row_at(rows[0].row()).session_id if rows else None
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._quiet or selected.isEmpty():
+            return
+        session_id = self.selected_session_id()
+        if session_id is not None:
+            self.session_selected.emit(session_id)

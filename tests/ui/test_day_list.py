@@ -1,0 +1,85 @@
+"""The day list: one row per session in the given order, selection reports the session id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import Kind
+from desktop.planner import DayRow
+from desktop.ui.day_list import DayList
+
+
+def row(session_id: int, time_text: str, kind: Kind, warning: bool = False) -> DayRow:
+    return DayRow(
+        session_id=session_id,
+        time_text=time_text,
+        kind=kind,
+        kind_text="Run" if kind is Kind.RUN else "Deadlift",
+        workout_text="Easy" if kind is Kind.RUN else "",
+        distance_text="5.0 km" if kind is Kind.RUN else "",
+        done=False,
+        has_warning=warning,
+        warning_text="Too far" if warning else "",
+    )
+
+
+ROWS = [
+    row(4, "17:00\u201318:00", Kind.DEADLIFT),
+    row(9, "18:30\u201319:00", Kind.RUN, warning=True),
+]
+
+
+def make_list(qtbot: QtBot) -> DayList:
+    day_list = DayList()
+    qtbot.addWidget(day_list)
+    day_list.show_rows(ROWS)
+    return day_list
+
+
+def test_one_row_per_session_with_columns(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    model = day_list.model()
+    assert day_list.row_count() == 2
+    assert day_list.objectName() == "dayList"
+    texts = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
+    assert texts[0][:2] == ["17:00\u201318:00", "Deadlift"]
+    assert texts[1][:4] == ["18:30\u201319:00", "Run", "Easy", "5.0 km"]
+    assert "Warning" in texts[1][4] and not texts[0][4]
+    assert model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) == "Too far"
+
+
+def test_selecting_a_row_emits_its_session_id(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    with qtbot.waitSignal(day_list.session_selected) as blocker:
+        day_list.selectRow(1)
+    assert blocker.args == [9]
+    assert day_list.selected_session_id() == 9
+
+
+def test_select_session_is_quiet_unless_asked(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    with qtbot.assertNotEmitted(day_list.session_selected):
+        assert day_list.select_session(9)
+    assert day_list.selected_session_id() == 9
+    with qtbot.waitSignal(day_list.session_selected):
+        day_list.select_session(4, notify=True)
+    assert not day_list.select_session(123)
+
+
+def test_new_rows_clear_the_selection(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    day_list.selectRow(0)
+    day_list.show_rows(ROWS[:1])
+    assert day_list.selected_session_id() is None
+    assert day_list.rows() == ROWS[:1]
+
+
+def test_keyboard_moves_between_rows(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    day_list.show()
+    day_list.setFocus()
+    day_list.selectRow(0)
+    with qtbot.waitSignal(day_list.session_selected) as blocker:
+        qtbot.keyClick(day_list, Qt.Key.Key_Down)
+    assert blocker.args == [9]
