@@ -1,0 +1,131 @@
+"""Exceptions the store raises; each message is a sentence a person can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of every store failure; str(error) tells the user what to do."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotADatabaseError(StoreError):
+    """The file is not a SQLite database, or not a Liftrun one."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The file is a damaged or truncated SQLite database."""
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The database file or its folder cannot be written."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another program holds a lock on the database file."""
+
+
+class AlreadyOpenError(StoreError):
+    """Another Liftrun window or process already has this database open."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer Liftrun and is left untouched."""
+
+
+class SessionNotFoundError(StoreError):
+    """No session has the given id."""
+
+
+class BackupError(StoreError):
+    """A backup could not be written, checked or restored."""
+
+
+class DatabaseFolderMissingError(StoreError):
+    """The folder meant to hold the database does not exist."""
+
+
+class StoreClosedError(StoreError):
+    """The store was used after close()."""
+
+
+def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
+    """Find the sqlite3 error behind an exception (Peewee wraps them)."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            return current
+        stack.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        original = getattr(current, "orig", None)  # Peewee keeps the sqlite3 error here
+        if isinstance(original, BaseException):
+            stack.append(original)
+        if current.__cause__ is not None:
+            stack.append(current.__cause__)
+        if current.__context__ is not None:
+            stack.append(current.__context__)
+    return None
+
+
+def translate(error: BaseException, path: Path, doing: str) -> StoreError:
+    """Turn a SQLite failure into the specific StoreError a person can act on."""
+    cause = sqlite_cause(error)
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    text = str(cause if cause is not None else error)
+    lowered = text.lower()
+    if name == "SQLITE_NOTADB" or "not a database" in lowered:
+        return NotADatabaseError(
+            f"{path} is not a Liftrun database (SQLite says: {text}). "
+            "Choose your liftrun.db file or a backup from the backups folder.",
+            path,
+        )
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in lowered:
+        return CorruptDatabaseError(
+            f"{path} is damaged (SQLite says: {text}) while {doing}. "
+            "Restore the newest file from the 'backups' folder beside it.",
+            path,
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in lowered:
+        return DatabaseLockedError(
+            f"Another program is holding {path} locked while {doing}. "
+            "Close other programs using this file (for example a SQLite browser) and try again.",
+            path,
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in lowered or "read-only" in lowered:
+        return ReadOnlyDatabaseError(
+            f"{path} cannot be written while {doing}. Make the file and its folder writable, "
+            "or copy it somewhere you can write.",
+            path,
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
+        return StoreError(
+            f"The disk holding {path} is full while {doing}. Free some space and try again; "
+            "nothing was saved.",
+            path,
+        )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return ReadOnlyDatabaseError(
+            f"{path} cannot be opened for {doing} ({text}). Check that the file and its "
+            "folder exist and that you may read and write them.",
+            path,
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return CorruptDatabaseError(
+            f"Reading or writing {path} failed ({text}) while {doing}. Check the disk, "
+            "then restore the newest file from the 'backups' folder if it persists.",
+            path,
+        )
+    return StoreError(f"SQLite failed while {doing} {path}: {text}.", path)
