@@ -388,7 +388,9 @@ class Store:
             .sql()[0]
         )
         self._sql["day"] = (
-            day.select(day.day, day.water_oz, day.bcaa, day.note).where(day.day == _PLACEHOLDER_DAY).sql()[0]
+            day.select(day.day, day.water_oz, day.bcaa, day.note)
+            .where(day.day == _PLACEHOLDER_DAY)
+            .sql()[0]
         )
 
     @property
