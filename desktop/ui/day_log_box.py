@@ -1,0 +1,254 @@
+"""The day's log: water against the target, quick water buttons, BCAAs and a note."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.advice import units
+from desktop.advice.article import BCAA, WATER_64_OZ
+from desktop.advice.model import DayLog, Profile, VolumeUnit
+
+# Quick-add steps in the user's unit: a glass and a bottle.
+_STEPS = {VolumeUnit.ML: (250.0, 500.0), VolumeUnit.OZ: (8.0, 16.0)}
+_MAX_WATER_OZ = 700.0  # about 20 litres: more than anyone drinks in a day
+_BAR_STEPS = 1000
+
+
+def _amount(value: float, unit: VolumeUnit) -> str:
+    """'1,250' for ml, '42.5' or '64' for oz (number only)."""
+    if unit is VolumeUnit.ML:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}".removesuffix(".0")
+
+
+class DayLogBox(QWidget):
+    """Shows and edits one DayLog; water leaves as oz, everything else as a whole DayLog."""
+
+    water_added = Signal(float)
+    day_log_edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayLogBox")
+        self._unit = VolumeUnit.ML
+        self._log: DayLog | None = None
+        self._target_oz = 64.0
+        self._shown_water: tuple[float, float] | None = None  # (value in field, oz)
+        self._loading = False
+        self._build()
+        self._apply_units()
+        self._refresh()
+
+    def _build(self) -> None:
+        self.titleLabel = QLabel()
+        self.titleLabel.setObjectName("dayLogTitle")
+        font = self.titleLabel.font()
+        font.setBold(True)
+        self.titleLabel.setFont(font)
+
+        self.waterBar = QProgressBar()
+        self.waterBar.setObjectName("waterBar")
+        self.waterBar.setRange(0, _BAR_STEPS)
+        self.waterBar.setTextVisible(True)
+        self.waterBar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waterLabel = QLabel()
+        self.waterLabel.setObjectName("waterLabel")
+        self.waterLabel.setWordWrap(True)
+        self.waterLabel.setToolTip(WATER_64_OZ)
+
+        self.addWaterButton = QPushButton()
+        self.addWaterButton.setObjectName("addWaterButton")
+        self.addWaterLargeButton = QPushButton()
+        self.addWaterLargeButton.setObjectName("addWaterLargeButton")
+        self.addWaterButton.clicked.connect(lambda: self._add(0))
+        self.addWaterLargeButton.clicked.connect(lambda: self._add(1))
+
+        self.waterField = QDoubleSpinBox()
+        self.waterField.setObjectName("waterField")
+        self.waterField.setAccessibleName("Water drunk today")
+        self.waterField.setKeyboardTracking(False)
+        self.setWaterButton = QPushButton("Set")
+        self.setWaterButton.setObjectName("setWaterButton")
+        self.setWaterButton.setToolTip("Set today's water to the exact amount")
+        self.waterField.editingFinished.connect(self._set_exact_water)
+        self.setWaterButton.clicked.connect(self._set_exact_water)
+
+        self.bcaaField = QCheckBox("Took branched-chain amino acids")
+        self.bcaaField.setObjectName("bcaaField")
+        self.bcaaField.setToolTip(BCAA)
+        self.bcaaField.toggled.connect(self._on_bcaa)
+
+        self.dayNoteField = QLineEdit()
+        self.dayNoteField.setObjectName("dayNoteField")
+        self.dayNoteField.setPlaceholderText("Soreness, injury, rest day…")
+        self.dayNoteField.setAccessibleName("Note about this day")
+        self.dayNoteField.setClearButtonEnabled(True)
+        self.dayNoteField.editingFinished.connect(self._on_note)
+
+        quick = QHBoxLayout()
+        quick.addWidget(self.addWaterButton)
+        quick.addWidget(self.addWaterLargeButton)
+        quick.addStretch(1)
+        exact = QHBoxLayout()
+        water_caption = QLabel("&Water today:")
+        water_caption.setBuddy(self.waterField)
+        exact.addWidget(water_caption)
+        exact.addWidget(self.waterField, 1)
+        exact.addWidget(self.setWaterButton)
+        note_caption = QLabel("&Note:")
+        note_caption.setBuddy(self.dayNoteField)
+        note_row = QHBoxLayout()
+        note_row.addWidget(note_caption)
+        note_row.addWidget(self.dayNoteField, 1)
+
+        self._body = QWidget()
+        body = QVBoxLayout(self._body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.waterBar)
+        body.addWidget(self.waterLabel)
+        body.addLayout(quick)
+        body.addLayout(exact)
+        body.addWidget(self.bcaaField)
+        body.addLayout(note_row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.titleLabel)
+        layout.addWidget(self._body)
+
+    # ------------------------------------------------------------------ public
+    def set_profile(self, profile: Profile) -> None:
+        """Show water in the profile's volume unit."""
+        self._unit = VolumeUnit(profile.volume_unit)
+        self._apply_units()
+        self._refresh()
+
+    def show_day(self, log: DayLog, target_oz: float) -> None:
+        """Show a day's log against the daily water target (oz)."""
+        self._log = log
+        self._target_oz = target_oz
+        self._refresh()
+
+    def log(self) -> DayLog | None:
+        """The log as shown, including any water just added here."""
+        return self._log
+
+    # --------------------------------------------------------------- internals
+    def _apply_units(self) -> None:
+        small, large = _STEPS[self._unit]
+        unit = self._unit.value
+        self.addWaterButton.setText(f"+{small:g} {unit}")
+        self.addWaterLargeButton.setText(f"+{large:g} {unit}")
+        self.addWaterButton.setToolTip(f"Add a glass: {small:g} {unit}")
+        self.addWaterLargeButton.setToolTip(f"Add a bottle: {large:g} {unit}")
+        self._loading = True
+        try:
+            if self._unit is VolumeUnit.ML:
+                self.waterField.setDecimals(0)
+                self.waterField.setSingleStep(50.0)
+            else:
+                self.waterField.setDecimals(1)
+                self.waterField.setSingleStep(1.0)
+            self.waterField.setRange(0.0, units.volume_from_oz(_MAX_WATER_OZ, self._unit))
+            self.waterField.setSuffix(f" {unit}")
+        finally:
+            self._loading = False
+
+    def _refresh(self) -> None:
+        log = self._log
+        self._body.setEnabled(log is not None)
+        self._loading = True
+        try:
+            if log is None:
+                self.titleLabel.setText("Day log")
+                self.waterField.setValue(0.0)
+                self._shown_water = None
+                self.bcaaField.setChecked(False)
+                self.dayNoteField.setText("")
+            else:
+                self.titleLabel.setText(
+                    QLocale().toString(
+                        QDate(log.day.year, log.day.month, log.day.day),
+                        QLocale.FormatType.LongFormat,
+                    )
+                )
+                oz = log.water_oz or 0.0
+                self.waterField.setValue(units.volume_from_oz(oz, self._unit))
+                self._shown_water = (self.waterField.value(), oz)
+                self.bcaaField.setChecked(log.bcaa)
+                if self.dayNoteField.text() != log.note:
+                    self.dayNoteField.setText(log.note)
+        finally:
+            self._loading = False
+        self._update_water_text()
+
+    def _update_water_text(self) -> None:
+        oz = (self._log.water_oz or 0.0) if self._log else 0.0
+        target = self._target_oz
+        unit = self._unit
+        drunk = _amount(units.volume_from_oz(oz, unit), unit)
+        goal = _amount(units.volume_from_oz(target, unit), unit)
+        text = f"{drunk} / {goal} {unit.value}"
+        self.waterBar.setFormat(text)
+        fraction = min(1.0, oz / target) if target > 0 else 0.0
+        self.waterBar.setValue(round(fraction * _BAR_STEPS))
+        self.waterBar.setAccessibleName(f"Water: {text}")
+        target_words = f"{_amount(target, VolumeUnit.OZ)} oz"
+        if unit is VolumeUnit.ML:
+            target_words = f"{goal} ml ({target_words})"
+        state = "Target reached" if oz >= target else "Below target"
+        self.waterLabel.setText(f"{state}. Drink at least {target_words} a day.")
+
+    def _add(self, step: int) -> None:
+        if self._log is None:
+            return
+        amount = _STEPS[self._unit][step]
+        oz = units.volume_to_oz(amount, self._unit)
+        self._log = replace(self._log, water_oz=(self._log.water_oz or 0.0) + oz)
+        self._refresh()
+        self.water_added.emit(oz)
+
+    def _set_exact_water(self) -> None:
+        if self._log is None or self._loading:
+            return
+        shown = self.waterField.value()
+        if self._shown_water is not None and self._shown_water[0] == shown:
+            return
+        oz = units.volume_to_oz(shown, self._unit)
+        self._edited(replace(self._log, water_oz=oz))
+
+    def _on_bcaa(self, checked: bool) -> None:
+        if self._log is None or self._loading or self._log.bcaa == checked:
+            return
+        self._edited(replace(self._log, bcaa=checked))
+
+    def _on_note(self) -> None:
+        if self._log is None or self._loading:
+            return
+        note = self.dayNoteField.text().strip()
+        if note == self._log.note:
+            return
+        self._edited(replace(self._log, note=note))
+
+    def _edited(self, log: DayLog) -> None:
+        self._log = log
+        self._refresh()
+        self.day_log_edited.emit(log)
+
+    @property
+    def day(self) -> date | None:
+        """The day shown, or None before show_day."""
+        return self._log.day if self._log else None

@@ -1,0 +1,398 @@
+"""The runner's profile: limits, units and water target; doubles as the first-run welcome."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLocale, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.advice import HEALTH_NOTICE, units
+from desktop.advice.model import (
+    MAX_DURATION_MIN,
+    MAX_HUMAN_SPEED_KMH,
+    DistanceUnit,
+    InvalidInputError,
+    Profile,
+    VolumeUnit,
+    WeightUnit,
+)
+
+INTRO = (
+    "Liftrun puts your deadlifts and your runs on one calendar.\n"
+    "For every run it tells you how far, how fast and what kind of run to do, "
+    "given the deadlift before it."
+)
+NOT_SET = "—"
+_PACE_PATTERN = r"\d{1,3}:[0-5]\d"
+_MAX_DISTANCE_DISPLAY = 300.0
+_MAX_WATER_OZ = 700.0
+
+
+def _floor1(value: float) -> float:
+    return math.floor(value * 10.0) / 10.0
+
+
+def _locale_units() -> tuple[DistanceUnit, VolumeUnit, WeightUnit]:
+    """Units proposed from the system locale: imperial systems get mi, oz and lb."""
+    if QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem:
+        return DistanceUnit.KM, VolumeUnit.ML, WeightUnit.KG
+    return DistanceUnit.MI, VolumeUnit.OZ, WeightUnit.LB
+
+
+class ProfileDialog(QDialog):
+    """Asks for max distance, max speed or best pace, units, the 'right after' window and water."""
+
+    def __init__(
+        self,
+        profile: Profile | None = None,
+        first_run: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog" if first_run else "profileDialog")
+        self.setWindowTitle("Welcome to Liftrun" if first_run else "Your profile")
+        self._first_run = first_run
+        self._syncing = False
+        self._exact: dict[str, tuple[float, float]] = {}
+        if profile is not None:
+            distance_unit = DistanceUnit(profile.distance_unit)
+            volume_unit = VolumeUnit(profile.volume_unit)
+            weight_unit = WeightUnit(profile.weight_unit)
+        else:
+            distance_unit, volume_unit, weight_unit = _locale_units()
+        self._distance_unit = distance_unit
+        self._volume_unit = volume_unit
+        self._build(first_run)
+        self._loading = True
+        try:
+            self._select(self.distanceUnitField, distance_unit)
+            self._select(self.volumeUnitField, volume_unit)
+            self._select(self.weightUnitField, weight_unit)
+            self._apply_units()
+            if profile is not None:
+                self._set_exact(self.maxDistanceField, profile.max_distance_km, self._km_to)
+                self._set_exact(self.maxSpeedField, profile.max_speed_kmh, self._kmh_to)
+                self.windowField.setValue(profile.immediate_window_min)
+                self._set_exact(self.waterTargetField, profile.water_target_oz, self._oz_to)
+            else:
+                self.windowField.setValue(60)
+                self._set_exact(self.waterTargetField, 64.0, self._oz_to)
+            self._sync_pace_from_speed()
+        finally:
+            self._loading = False
+        self._validate()
+
+    # ----------------------------------------------------------------- building
+    def _build(self, first_run: bool) -> None:
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(INTRO)
+            intro.setObjectName("introLabel")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+
+        notice = QFrame()
+        notice.setObjectName("healthNoticeFrame")
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice_row = QHBoxLayout(notice)
+        icon = QLabel()
+        side = self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, self)
+        pixmap = (
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation, None, self)
+            .pixmap(side, side)
+        )
+        icon.setPixmap(pixmap)
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon.setAccessibleName("Health notice")
+        self.healthNotice = QLabel(HEALTH_NOTICE)
+        self.healthNotice.setObjectName("healthNotice")
+        self.healthNotice.setWordWrap(True)
+        font = self.healthNotice.font()
+        font.setBold(True)
+        self.healthNotice.setFont(font)
+        notice_row.addWidget(icon)
+        notice_row.addWidget(self.healthNotice, 1)
+        layout.addWidget(notice)
+
+        self.maxDistanceField = QDoubleSpinBox()
+        self.maxDistanceField.setObjectName("maxDistanceField")
+        self.maxDistanceField.setDecimals(1)
+        self.maxDistanceField.setSingleStep(0.5)
+        self.maxDistanceField.setSpecialValueText(NOT_SET)
+        self.maxDistanceField.setToolTip("The longest run you can do comfortably today.")
+
+        self.maxSpeedField = QDoubleSpinBox()
+        self.maxSpeedField.setObjectName("maxSpeedField")
+        self.maxSpeedField.setDecimals(1)
+        self.maxSpeedField.setSingleStep(0.1)
+        self.maxSpeedField.setSpecialValueText(NOT_SET)
+        self.maxSpeedField.setToolTip("Your top running speed; or type your best pace instead.")
+
+        self.bestPaceField = QLineEdit()
+        self.bestPaceField.setObjectName("bestPaceField")
+        self.bestPaceField.setPlaceholderText("m:ss, e.g. 4:00")
+        self.bestPaceField.setValidator(
+            QRegularExpressionValidator(QRegularExpression(_PACE_PATTERN), self.bestPaceField)
+        )
+        self.bestPaceField.setAccessibleName("Best pace, minutes and seconds")
+        self.paceUnitLabel = QLabel()
+        pace_row = QWidget()
+        pace_layout = QHBoxLayout(pace_row)
+        pace_layout.setContentsMargins(0, 0, 0, 0)
+        pace_layout.addWidget(self.bestPaceField, 1)
+        pace_layout.addWidget(self.paceUnitLabel)
+
+        self.distanceUnitField = QComboBox()
+        self.distanceUnitField.setObjectName("distanceUnitField")
+        self.distanceUnitField.addItem("Kilometres (km, km/h)", DistanceUnit.KM)
+        self.distanceUnitField.addItem("Miles (mi, mph)", DistanceUnit.MI)
+        self.volumeUnitField = QComboBox()
+        self.volumeUnitField.setObjectName("volumeUnitField")
+        self.volumeUnitField.addItem("Millilitres (ml)", VolumeUnit.ML)
+        self.volumeUnitField.addItem("US fluid ounces (oz)", VolumeUnit.OZ)
+        self.weightUnitField = QComboBox()
+        self.weightUnitField.setObjectName("weightUnitField")
+        self.weightUnitField.addItem("Kilograms (kg)", WeightUnit.KG)
+        self.weightUnitField.addItem("Pounds (lb)", WeightUnit.LB)
+
+        self.windowField = QSpinBox()
+        self.windowField.setObjectName("windowField")
+        self.windowField.setRange(0, MAX_DURATION_MIN)
+        self.windowField.setSuffix(" min")
+        self.windowField.setToolTip(
+            "A run starting within this many minutes after a deadlift counts as "
+            "'immediately after' it."
+        )
+
+        self.waterTargetField = QDoubleSpinBox()
+        self.waterTargetField.setObjectName("waterTargetField")
+        self.waterTargetField.setToolTip("The article says: drink at least 64 oz of water per day.")
+
+        form = QFormLayout()
+        form.addRow("Longest comfortable &run:", self.maxDistanceField)
+        form.addRow("Top &speed:", self.maxSpeedField)
+        form.addRow("or best &pace:", pace_row)
+        form.addRow("&Distances in:", self.distanceUnitField)
+        form.addRow("&Water in:", self.volumeUnitField)
+        form.addRow("&Loads in:", self.weightUnitField)
+        form.addRow("'Right after a deadlift' &means within:", self.windowField)
+        form.addRow("Daily water &target:", self.waterTargetField)
+        pace_label = form.labelForField(pace_row)
+        if isinstance(pace_label, QLabel):
+            pace_label.setBuddy(self.bestPaceField)
+        layout.addLayout(form)
+
+        self.errorLabel = QLabel()
+        self.errorLabel.setObjectName("profileErrorLabel")
+        self.errorLabel.setWordWrap(True)
+        layout.addWidget(self.errorLabel)
+
+        self.buttonBox = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttonBox.setObjectName("profileButtons")
+        ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setObjectName("okButton")
+        ok.setText("Start planning" if first_run else "Save")
+        self.buttonBox.accepted.connect(self._accept_if_valid)
+        self.buttonBox.rejected.connect(self.reject)
+        layout.addWidget(self.buttonBox)
+
+        self.maxDistanceField.valueChanged.connect(self._validate)
+        self.maxSpeedField.valueChanged.connect(self._on_speed_changed)
+        self.bestPaceField.textEdited.connect(self._on_pace_edited)
+        self.bestPaceField.editingFinished.connect(self._sync_pace_from_speed)
+        self.distanceUnitField.currentIndexChanged.connect(self._on_units_changed)
+        self.volumeUnitField.currentIndexChanged.connect(self._on_units_changed)
+        self.weightUnitField.currentIndexChanged.connect(self._validate)
+        self.windowField.valueChanged.connect(self._validate)
+        self.waterTargetField.valueChanged.connect(self._validate)
+
+    # ------------------------------------------------------------------ public
+    def profile(self) -> Profile:
+        """The profile as entered, in km, km/h and oz; raises InvalidInputError if incomplete."""
+        distance = self._exact_value(self.maxDistanceField, self._km_from)
+        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
+        water = self._exact_value(self.waterTargetField, self._oz_from)
+        if distance is None:
+            raise InvalidInputError("Enter the longest run you can do comfortably.")
+        if speed is None:
+            raise InvalidInputError("Enter your top running speed or your best pace.")
+        if water is None:
+            raise InvalidInputError("Enter a daily water target.")
+        return Profile(
+            max_distance_km=distance,
+            max_speed_kmh=min(speed, MAX_HUMAN_SPEED_KMH),
+            immediate_window_min=self.windowField.value(),
+            water_target_oz=water,
+            distance_unit=DistanceUnit(self.distanceUnitField.currentData()),
+            volume_unit=VolumeUnit(self.volumeUnitField.currentData()),
+            weight_unit=WeightUnit(self.weightUnitField.currentData()),
+        )
+
+    def is_valid(self) -> bool:
+        """True when the values form a valid profile (the OK button is enabled)."""
+        return self._problem() == ""
+
+    # --------------------------------------------------------------- internals
+    def _km_to(self, km: float) -> float:
+        return units.distance_from_km(km, self._distance_unit)
+
+    def _km_from(self, value: float) -> float:
+        return units.distance_to_km(value, self._distance_unit)
+
+    def _kmh_to(self, kmh: float) -> float:
+        return units.speed_from_kmh(kmh, self._distance_unit)
+
+    def _kmh_from(self, value: float) -> float:
+        return units.speed_to_kmh(value, self._distance_unit)
+
+    def _oz_to(self, oz: float) -> float:
+        return units.volume_from_oz(oz, self._volume_unit)
+
+    def _oz_from(self, value: float) -> float:
+        return units.volume_to_oz(value, self._volume_unit)
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _set_exact(self, spin: QDoubleSpinBox, value: float | None, to_display: object) -> None:
+        key = spin.objectName()
+        if value is None or value <= 0:
+            spin.setValue(0.0)
+            self._exact.pop(key, None)
+            return
+        assert callable(to_display)
+        spin.setValue(round(float(to_display(value)), spin.decimals()))
+        self._exact[key] = (spin.value(), value)
+
+    def _exact_value(self, spin: QDoubleSpinBox, from_display: object) -> float | None:
+        shown = spin.value()
+        if shown <= 0:
+            return None
+        exact = self._exact.get(spin.objectName())
+        if exact is not None and exact[0] == shown:
+            return exact[1]
+        assert callable(from_display)
+        return float(from_display(shown))
+
+    def _apply_units(self) -> None:
+        unit = self._distance_unit
+        self.maxDistanceField.setRange(0.0, _MAX_DISTANCE_DISPLAY)
+        self.maxDistanceField.setSuffix(f" {unit.value}")
+        self.maxSpeedField.setRange(0.0, _floor1(self._kmh_to(MAX_HUMAN_SPEED_KMH)))
+        self.maxSpeedField.setSuffix(f" {units.speed_label(unit)}")
+        self.paceUnitLabel.setText(f"/{unit.value}")
+        if self._volume_unit is VolumeUnit.ML:
+            self.waterTargetField.setDecimals(0)
+            self.waterTargetField.setSingleStep(50.0)
+        else:
+            self.waterTargetField.setDecimals(1)
+            self.waterTargetField.setSingleStep(1.0)
+        self.waterTargetField.setRange(0.0, self._oz_to(_MAX_WATER_OZ))
+        self.waterTargetField.setSpecialValueText(NOT_SET)
+        self.waterTargetField.setSuffix(f" {self._volume_unit.value}")
+
+    def _on_units_changed(self) -> None:
+        distance = self._exact_value(self.maxDistanceField, self._km_from)
+        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
+        water = self._exact_value(self.waterTargetField, self._oz_from)
+        self._loading = True
+        try:
+            self._distance_unit = DistanceUnit(self.distanceUnitField.currentData())
+            self._volume_unit = VolumeUnit(self.volumeUnitField.currentData())
+            self._apply_units()
+            self._set_exact(self.maxDistanceField, distance, self._km_to)
+            self._set_exact(self.maxSpeedField, speed, self._kmh_to)
+            self._set_exact(self.waterTargetField, water, self._oz_to)
+            self._sync_pace_from_speed()
+        finally:
+            self._loading = False
+        self._validate()
+
+    def _on_speed_changed(self) -> None:
+        if not self._syncing:
+            self._sync_pace_from_speed()
+        self._validate()
+
+    def _sync_pace_from_speed(self) -> None:
+        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
+        self._syncing = True
+        try:
+            if speed is None:
+                if self.bestPaceField.hasAcceptableInput() or not self.bestPaceField.text():
+                    self.bestPaceField.setText("")
+            else:
+                self.bestPaceField.setText(
+                    units.format_pace(speed, self._distance_unit).split(" ")[0]
+                )
+        finally:
+            self._syncing = False
+
+    def _on_pace_edited(self, text: str) -> None:
+        if not self.bestPaceField.hasAcceptableInput():
+            self._validate()
+            return
+        try:
+            speed = units.speed_from_pace(units.parse_pace(text), self._distance_unit)
+        except InvalidInputError:
+            self._validate()
+            return
+        self._syncing = True
+        try:
+            if speed <= MAX_HUMAN_SPEED_KMH:
+                self._set_exact(self.maxSpeedField, speed, self._kmh_to)
+        finally:
+            self._syncing = False
+        self._validate()
+
+    def _problem(self) -> str:
+        """Why OK is disabled, in words; "" when everything is valid."""
+        text = self.bestPaceField.text()
+        if text and self.bestPaceField.hasAcceptableInput():
+            try:
+                speed = units.speed_from_pace(units.parse_pace(text), self._distance_unit)
+            except InvalidInputError as error:
+                return str(error)
+            if speed > MAX_HUMAN_SPEED_KMH:
+                return "That pace is faster than anyone can run; check it."
+        elif text:
+            return "Write your best pace as minutes:seconds, like 4:27."
+        try:
+            self.profile()
+        except InvalidInputError as error:
+            return str(error)
+        return ""
+
+    def _validate(self) -> None:
+        if self._loading:
+            return
+        problem = self._problem()
+        self.errorLabel.setText(problem)
+        self.errorLabel.setVisible(bool(problem))
+        ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problem)
+
+    def _accept_if_valid(self) -> None:
+        if self.is_valid():
+            self.accept()
