@@ -1,0 +1,144 @@
+"""The composition root: window creation, command line, start-up errors, the excepthook."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop import __version__, app
+from desktop.store import Store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """A throwaway settings file."""
+    return QSettings(str(tmp_path / "test.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """Record error dialogs instead of showing them; keep the real excepthook."""
+    from desktop.ui import dialogs
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text: shown.append((title, text))
+    )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    yield shown
+
+
+def test_create_main_window_builds_without_showing(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    window = app.create_main_window(tmp_path / "a.db", settings=settings)
+    qtbot.addWidget(window)
+    assert not window.isVisible()
+    assert window.windowTitle().startswith("Liftrun")
+    assert "Demo" not in window.windowTitle()
+    window.close()
+    # Closing released the lock: the same process can open the file again.
+    again = app.create_main_window(tmp_path / "a.db", settings=settings)
+    qtbot.addWidget(again)
+    again.close()
+
+
+def test_demo_title(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    window = app.create_main_window(tmp_path / "d.db", demo=True, settings=settings)
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith(" — Demo data")
+    window.close()
+
+
+def test_create_main_window_raises_store_errors(tmp_path: Path, settings: QSettings) -> None:
+    from desktop.store import StoreError
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 200)
+    with pytest.raises(StoreError):
+        app.create_main_window(bad, settings=settings)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        app.main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_smoke_test_flag_is_hidden_and_runs_smoke(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from desktop import logs, smoke
+
+    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
+    monkeypatch.setattr(smoke, "run", lambda: 42)
+    try:
+        assert app.main(["--smoke-test"]) == 42
+    finally:
+        logs.shutdown_logging()
+    with pytest.raises(SystemExit):
+        app.main(["--help"])
+    assert "smoke" not in capsys.readouterr().out
+
+
+def test_start_up_store_error_shows_a_dialog_and_exits_non_zero(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shown_errors: list[tuple[str, str]]
+) -> None:
+    from desktop import logs
+
+    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 200)
+    try:
+        code = app.main(["--db", str(bad)])
+    finally:
+        logs.shutdown_logging()
+    assert code != 0
+    [(title, text)] = shown_errors
+    assert title == "Not a Liftrun database"
+    assert str(bad.name) in text or "database" in text.lower()
+
+
+def test_second_instance_is_refused_with_a_dialog(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shown_errors: list[tuple[str, str]]
+) -> None:
+    from desktop import logs
+
+    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
+    path = tmp_path / "held.db"
+    with Store.open(path):
+        try:
+            code = app.main(["--db", str(path)])
+        finally:
+            logs.shutdown_logging()
+    assert code != 0
+    assert shown_errors and shown_errors[0][0] == "Liftrun is already open"
+
+
+def test_excepthook_logs_and_shows_a_friendly_dialog(caplog: pytest.LogCaptureFixture) -> None:
+    shown: list[tuple[str, str]] = []
+    hook = app.make_excepthook(lambda title, text: shown.append((title, text)))
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.CRITICAL):
+            hook(type(exc), exc, exc.__traceback__)
+    assert any(r.exc_info for r in caplog.records)
+    [(_title, text)] = shown
+    assert "Traceback" not in text
+    assert "boom" in text and "log" in text.lower()
+
+
+def test_excepthook_survives_a_failing_dialog(caplog: pytest.LogCaptureFixture) -> None:
+    def broken(title: str, text: str) -> None:
+        raise OSError("no display")
+
+    hook = app.make_excepthook(broken)
+    hook(ValueError, ValueError("x"), None)  # must not raise

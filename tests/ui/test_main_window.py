@@ -1,0 +1,236 @@
+"""The window shell: names, menus and keys, first run, settings, layout memory, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop import store as store_module
+from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile
+from desktop.store import Store
+from desktop.ui import dialogs
+from desktop.ui.main_window import MainWindow
+
+MONDAY = date(2026, 3, 2)
+
+CONTRACT_NAMES = [
+    "calendar",
+    "dayList",
+    "dayLogBox",
+    "sessionForm",
+    "kindField",
+    "startField",
+    "durationField",
+    "workoutField",
+    "distanceField",
+    "speedField",
+    "spotterField",
+    "painField",
+    "newRunButton",
+    "newLiftButton",
+    "saveButton",
+    "deleteButton",
+    "applySuggestionButton",
+    "advicePanel",
+]
+
+
+def test_contract_object_names(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    for name in CONTRACT_NAMES:
+        assert window.findChild(QWidget, name) is not None, name
+    assert isinstance(window.findChild(QDateTimeEdit, "startField"), QDateTimeEdit)
+
+
+def test_menus_and_shortcuts(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Settings", "Help"]
+    expected = {
+        window.open_action: QKeySequence(QKeySequence.StandardKey.Open),
+        window.quit_action: QKeySequence(QKeySequence.StandardKey.Quit),
+        window.delete_action: QKeySequence(QKeySequence.StandardKey.Delete),
+        window.new_run_action: QKeySequence("Ctrl+R"),
+        window.new_lift_action: QKeySequence("Ctrl+L"),
+        window.duplicate_action: QKeySequence("Ctrl+D"),
+        window.today_action: QKeySequence("Ctrl+T"),
+        window.backup_action: QKeySequence("Ctrl+B"),
+    }
+    for action, keys in expected.items():
+        if keys.isEmpty():  # a platform without that standard key
+            continue
+        assert action.shortcut() == keys, action.text()
+    for action in (window.restore_action, window.profile_action, window.about_action):
+        assert action.text()
+
+
+def test_first_run_asks_for_a_profile_and_defaults_to_km(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window()
+    asked: list[bool] = []
+
+    def ask(first_run: bool) -> Profile:
+        asked.append(first_run)
+        return Profile(max_distance_km=12.0, max_speed_kmh=14.0)
+
+    window._ask_profile = ask  # type: ignore[method-assign]
+    window.ensure_profile()
+    assert asked == [True]
+    assert window.planner.profile().distance_unit is DistanceUnit.KM
+    window.ensure_profile()  # already has one: not asked again
+    assert asked == [True]
+
+
+def test_cancelled_first_run_uses_defaults(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(with_profile=False)
+    window.ensure_profile()
+    assert not window.planner.has_profile()
+    assert "Settings > Profile" in window.statusBar().currentMessage()
+    window.new_run_action.trigger()
+    assert window.session_form.draft() is not None
+
+
+def test_settings_profile_switches_units(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    window.new_run_action.trigger()
+    window.session_form.saveButton.click()
+    assert window.day_list.rows()[0].distance_text.endswith("km")
+    miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
+    window._ask_profile = lambda first_run: miles  # type: ignore[method-assign]
+    window.profile_action.trigger()
+    assert window.day_list.rows()[0].distance_text.endswith("mi")
+
+
+def test_edit_actions_drive_the_form(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    window.new_lift_action.trigger()
+    draft = window.session_form.draft()
+    assert draft is not None and draft.kind is Kind.DEADLIFT
+    window.session_form.saveButton.click()
+    window.duplicate_action.trigger()
+    assert window.selected_day() == MONDAY + timedelta(days=1)
+    window.delete_action.trigger()
+    assert window.dialogs.questions  # type: ignore[attr-defined]
+    assert window.calendar.marks_for(MONDAY + timedelta(days=1)) is None
+    assert window.calendar.marks_for(MONDAY) is not None
+
+
+def test_today_action(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.calendar.select_day(date(2020, 1, 1))
+    window.today_action.trigger()
+    assert window.selected_day() == date.today()
+
+
+def test_water_goes_through_the_planner(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    window.day_log_box.water_added.emit(8.0)
+    window.day_log_box.water_added.emit(8.0)
+    assert window.planner.day_log(MONDAY).water_oz == pytest.approx(16.0)
+
+
+def test_layout_is_remembered(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, settings: QSettings
+) -> None:
+    window = make_window()
+    window.resize(760, 560)  # fits the offscreen 800x600 screen
+    window.show()
+    qtbot.waitExposed(window)
+    window.main_splitter.setSizes([460, 300])
+    sizes = window.main_splitter.sizes()
+    window.close()
+    assert settings.value("splitters/mainSplitter") is not None
+    again = make_window()
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size() == window.size()
+    assert again.main_splitter.sizes() == sizes
+
+
+def test_default_settings_are_isolated(isolated_settings: Path) -> None:
+    QSettings("Liftrun", "Liftrun").setValue("probe", 1)
+    QSettings("Liftrun", "Liftrun").sync()
+    assert any(isolated_settings.rglob("*"))
+
+
+def test_closing_releases_the_database(
+    make_window: Callable[..., MainWindow], db_path: Path
+) -> None:
+    window = make_window()
+    window.close()
+    with Store.open(db_path) as again:
+        assert again.profile() is None
+
+
+def test_back_up_and_restore(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    window.backup_action.trigger()
+    assert "Backed up" in window.statusBar().currentMessage()
+    backup = window.planner.backups()[0]
+    window.new_run_action.trigger()
+    window.session_form.saveButton.click()
+    assert window.calendar.marks_for(MONDAY) is not None
+    window._choose_file = lambda title, folder, name_filter: backup  # type: ignore[method-assign]
+    window.restore_action.trigger()
+    assert window.dialogs.errors == []  # type: ignore[attr-defined]
+    assert window.calendar.marks_for(MONDAY) is None
+
+
+def test_open_another_database(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    window = make_window()
+    other = tmp_path / "other.db"
+    window._choose_file = lambda title, folder, name_filter: other  # type: ignore[method-assign]
+    window.open_action.trigger()
+    assert window.planner.db_path == other
+    assert "other.db" in window.windowTitle()
+
+
+def test_opening_garbage_shows_a_dialog(
+    make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window()
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"this is not sqlite at all" * 100)
+    window._choose_file = lambda title, folder, name_filter: garbage  # type: ignore[method-assign]
+    window.open_action.trigger()
+    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    assert title == "Not a Liftrun database"
+    assert text
+    assert window.planner.db_path != garbage
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "NotADatabaseError",
+        "CorruptDatabaseError",
+        "ReadOnlyDatabaseError",
+        "DatabaseLockedError",
+        "AlreadyOpenError",
+        "NewerSchemaError",
+        "BackupError",
+        "SessionNotFoundError",
+    ],
+)
+def test_every_store_error_has_its_own_title(name: str) -> None:
+    cls = getattr(store_module, name)
+    exc = cls.__new__(cls)
+    title = dialogs.error_title(exc)
+    assert title != "Something went wrong"
+    assert dialogs.error_title(InvalidInputError("x")) == "Please check the values"
