@@ -269,12 +269,14 @@ def _check_profile(profile: object) -> Profile:
     return profile
 
 
-def _check_subject(subject: object, kind: Kind, function: str) -> Session:
+def _check_subject(subject: object, kind: Kind | None) -> Session:
+    """The subject itself, if it is a session of `kind` (any kind when None)."""
+    what = "Advice" if kind is None else f"Advice for a {kind.value}"
     if not isinstance(subject, Session):
-        raise InvalidInputError(f"{function} needs a session, not {type(subject).__name__}.")
-    if subject.kind is not kind:
+        raise InvalidInputError(f"{what} needs a session, not {type(subject).__name__}.")
+    if kind is not None and subject.kind is not kind:
         raise InvalidInputError(
-            f"{function} advises a {kind.value}, but this session is a {subject.kind.value}."
+            f"{what} was asked about a {subject.kind.value}; use the {subject.kind.value} advice."
         )
     return subject
 
@@ -839,14 +841,14 @@ def _advise_day(day: date, history: History, profile: Profile, water_oz: float |
 def advise_run(run: Session, sessions: Iterable[Session] | History, profile: Profile) -> Advice:
     """Advice for one run (saved, edited or an unsaved draft) given all sessions."""
     _check_profile(profile)
-    _check_subject(run, Kind.RUN, "advise_run")
+    _check_subject(run, Kind.RUN)
     return _advise_run(run, _history(sessions), profile)
 
 
 def advise_lift(lift: Session, sessions: Iterable[Session] | History, profile: Profile) -> Advice:
     """Advice for one deadlift; its suggestion is the run to do right after it."""
     _check_profile(profile)
-    _check_subject(lift, Kind.DEADLIFT, "advise_lift")
+    _check_subject(lift, Kind.DEADLIFT)
     return _advise_lift(lift, _history(sessions), profile)
 
 
@@ -868,6 +870,5 @@ def advise_session(
 ) -> Advice:
     """`advise_run` or `advise_lift`, whichever fits the session's kind."""
     _check_profile(profile)
-    if not isinstance(session, Session):
-        raise InvalidInputError(f"advise_session needs a session, not {type(session).__name__}.")
+    _check_subject(session, None)
     return _advise_session(session, _history(sessions), profile)
