@@ -306,14 +306,7 @@ class AdvicePanel(QWidget):
                 False: "No spotter recorded for this lift.",
                 None: "Spotter not recorded yet.",
             }[subject.spotter]
-            advice = self._advice
-            sources = (
-                [w.source for w in advice.warnings] + [t.source for t in advice.tips]
-                if advice is not None
-                else []
-            )
-            quoted = SPOTTER in sources
-            self.spotterLabel.setText(state if quoted else f"{SPOTTER} {state}")
+            self.spotterLabel.setText(f"{SPOTTER} {state}")
             self.spotterLabel.show()
         else:
             self.spotterLabel.hide()
@@ -322,19 +315,21 @@ class AdvicePanel(QWidget):
                 self.suggestionTitle.setText("Before you lift, and what to run right after")
             else:
                 self.suggestionTitle.setText("Suggestion")
-            self.suggestionLabel.setText(suggestion.text)
+            prefix = "Right after it: " if is_lift else ""
+            self.suggestionLabel.setText(f"{prefix}{suggestion.text}")
             self.suggestionDetails.setText(self._details(suggestion, profile))
             self.suggestionLabel.show()
             self.suggestionDetails.show()
         else:
             self.suggestionLabel.hide()
             self.suggestionDetails.hide()
-        self.applyButton.setEnabled(suggestion is not None)
+        is_run = subject is not None and subject.kind is Kind.RUN
+        self.applyButton.setEnabled(suggestion is not None and is_run)
         self.applyButton.setVisible(suggestion is not None)
-        if is_lift:
-            self.applyButton.setToolTip("Plan this run right after the deadlift")
+        if is_run:
+            self.applyButton.setToolTip("Fill this run's workout, distance and speed")
         else:
-            self.applyButton.setToolTip("Fill the run's workout, distance and speed")
+            self.applyButton.setToolTip("Open or add a run to apply this suggestion")
         self.suggestionFrame.setVisible(suggestion is not None or is_lift)
 
     @staticmethod

@@ -1,0 +1,202 @@
+"""AdvicePanel: context, caps in the user's units, warnings before tips, Why?, suggestion."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import (
+    Advice,
+    Context,
+    DistanceUnit,
+    Kind,
+    Profile,
+    Session,
+    Workout,
+    advise_day,
+    advise_lift,
+    advise_run,
+)
+from desktop.ui.advice_panel import EMPTY_TEXT, AdvicePanel
+
+KM = Profile(max_distance_km=10.0, max_speed_kmh=15.0)
+MILES = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
+LIFT = Session(
+    kind=Kind.DEADLIFT, start=datetime(2024, 6, 3, 17, 0), duration_min=60, spotter=False
+)
+# Starts 45 minutes after the lift ends; too long and too fast for a post-lift run.
+RUN = Session(
+    kind=Kind.RUN,
+    start=datetime(2024, 6, 3, 18, 45),
+    duration_min=60,
+    workout=Workout.LONG,
+    distance_km=12.0,
+    speed_kmh=14.5,
+)
+SESSIONS = [LIFT, RUN]
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> AdvicePanel:
+    widget = AdvicePanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 700)
+    widget.set_profile(KM)
+    return widget
+
+
+def apply_button(panel: AdvicePanel) -> QPushButton:
+    button = panel.findChild(QPushButton, "applySuggestionButton")
+    assert button is not None
+    return button
+
+
+def visible_texts(panel: AdvicePanel) -> list[str]:
+    return [label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]
+
+
+def test_run_advice_header_caps_warnings_then_suggestion_then_tips(panel: AdvicePanel) -> None:
+    advice = advise_run(RUN, SESSIONS, KM)
+    assert advice.warnings and advice.tips and advice.suggestion is not None
+    panel.show_advice(advice, RUN)
+    text = panel.plain_text()
+    assert panel.objectName() == "advicePanel"
+    assert "45 min after your deadlift" in text
+    assert "at most 8.0 km, at most 13.5 km/h = 4:27 /km" in text
+    positions = [text.index(w.message) for w in advice.warnings]
+    suggestion_at = text.index(advice.suggestion.text)
+    tip_positions = [text.rindex(t.text) for t in advice.tips]
+    assert text.index("45 min after") < min(positions)
+    assert max(positions) < suggestion_at < min(tip_positions)
+    # What plain_text reports is what the visible labels say.
+    labels = visible_texts(panel)
+    for warning in advice.warnings:
+        assert warning.message in labels
+    for tip in advice.tips:
+        assert tip.text in labels
+    # Sources stay hidden until asked for.
+    for warning in advice.warnings:
+        assert f"\u201c{warning.source}\u201d" not in labels
+
+
+def test_caps_follow_the_profile_units(panel: AdvicePanel) -> None:
+    advice = advise_run(RUN, SESSIONS, MILES)
+    panel.set_profile(MILES)
+    panel.show_advice(advice, RUN)
+    assert "at most 5.0 mi, at most 8.4 mph = 7:10 /mi" in panel.plain_text()
+
+
+def test_warnings_are_marked_by_icon_and_frame_not_colour_alone(panel: AdvicePanel) -> None:
+    advice = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(advice, RUN)
+    frames = [f for f in panel.findChildren(QFrame, "adviceWarning") if f.isVisibleTo(panel)]
+    assert len(frames) == len(advice.warnings)
+    for frame in frames:
+        assert frame.frameShape() == QFrame.Shape.Box
+        icon = frame.findChild(QLabel, "warningIcon")
+        assert icon is not None and not icon.pixmap().isNull()
+    assert "Warning:" in panel.plain_text()
+    # Colours come from the palette only.
+    assert all(not w.styleSheet() for w in panel.findChildren(QWidget))
+
+
+def test_why_reveals_the_article_sentence_in_italics(panel: AdvicePanel, qtbot: QtBot) -> None:
+    advice = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(advice, RUN)
+    first = advice.warnings[0]
+    frame = next(
+        f
+        for f in panel.findChildren(QFrame, "adviceWarning")
+        if f.isVisibleTo(panel) and first.message in [lbl.text() for lbl in f.findChildren(QLabel)]
+    )
+    why = frame.findChild(QToolButton, "whyButton")
+    source = frame.findChild(QLabel, "sourceLabel")
+    assert why is not None and source is not None
+    assert why.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not source.isVisibleTo(panel)
+    qtbot.keyClick(why, Qt.Key.Key_Space)  # keyboard, not only the mouse
+    assert why.isChecked()
+    assert source.isVisibleTo(panel)
+    assert source.font().italic()
+    assert first.source in source.text()
+    assert first.source in panel.plain_text()
+    why.click()
+    assert not source.isVisibleTo(panel)
+
+
+def test_every_tip_has_a_why(panel: AdvicePanel) -> None:
+    advice = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(advice, RUN)
+    tips = [f for f in panel.findChildren(QFrame, "adviceTip") if f.isVisibleTo(panel)]
+    assert len(tips) == len(advice.tips)
+    for frame, tip in zip(tips, advice.tips, strict=True):
+        why = frame.findChild(QToolButton, "whyButton")
+        assert why is not None
+        why.click()
+        assert tip.source in panel.plain_text()
+
+
+def test_apply_suggestion_emits_it(panel: AdvicePanel, qtbot: QtBot) -> None:
+    advice = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(advice, RUN)
+    button = apply_button(panel)
+    assert button.isEnabled()
+    with qtbot.waitSignal(panel.suggestion_applied) as blocker:
+        button.click()
+    assert blocker.args == [advice.suggestion]
+
+
+def test_no_suggestion_means_nothing_to_apply(panel: AdvicePanel) -> None:
+    advice = Advice(
+        context=Context.NONE,
+        max_distance_km=None,
+        max_speed_kmh=None,
+        warnings=(),
+        tips=(),
+        suggestion=None,
+    )
+    panel.show_advice(advice, RUN)
+    assert not apply_button(panel).isEnabled()
+    assert "at most" not in panel.plain_text()
+
+
+def test_deadlift_shows_spotter_rule_and_what_to_run_after(panel: AdvicePanel) -> None:
+    advice = advise_lift(LIFT, SESSIONS, KM)
+    panel.show_advice(advice, LIFT)
+    text = panel.plain_text()
+    assert "Never lift without a spotter." in text
+    assert "No spotter recorded for this lift." in text
+    if advice.suggestion is not None:
+        assert advice.suggestion.text in text
+    assert not apply_button(panel).isEnabled()  # a deadlift form cannot take a run's numbers
+
+
+def test_day_advice_shows_water_and_every_warning(panel: AdvicePanel) -> None:
+    advice = advise_day(date(2024, 6, 3), SESSIONS, KM, water_oz=20.0)
+    panel.show_advice(advice, None)
+    text = panel.plain_text()
+    assert "This day" in text
+    assert "Water: 591 ml of 1893 ml" in text
+    for warning in advice.warnings:
+        assert warning.message in text
+
+
+def test_clear_leaves_only_the_hint(panel: AdvicePanel) -> None:
+    panel.show_advice(advise_run(RUN, SESSIONS, KM), RUN)
+    panel.clear()
+    assert panel.plain_text() == EMPTY_TEXT
+    assert not apply_button(panel).isEnabled()
+
+
+def test_a_new_advice_replaces_the_old_one(panel: AdvicePanel) -> None:
+    panel.show_advice(advise_run(RUN, SESSIONS, KM), RUN)
+    easy = Session(kind=Kind.RUN, start=datetime(2024, 6, 5, 7, 0), duration_min=30)
+    advice = advise_run(easy, [easy], KM)
+    panel.show_advice(advice, easy)
+    assert "12.0 km" not in panel.plain_text()
+    frames = [f for f in panel.findChildren(QFrame, "adviceWarning") if f.isVisibleTo(panel)]
+    assert len(frames) == len(advice.warnings)

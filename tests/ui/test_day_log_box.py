@@ -1,0 +1,107 @@
+"""DayLogBox: water against the target in the user's unit, quick add, BCAA and the day note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QProgressBar, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import DayLog, Profile, VolumeUnit
+from desktop.ui.day_log_box import DayLogBox
+
+ML = Profile(max_distance_km=10.0, max_speed_kmh=15.0, volume_unit=VolumeUnit.ML)
+OZ = Profile(max_distance_km=10.0, max_speed_kmh=15.0, volume_unit=VolumeUnit.OZ)
+DAY = date(2024, 6, 3)
+LOG = DayLog(day=DAY, water_oz=1250 / 29.5735295625, bcaa=False, note="")
+
+
+@pytest.fixture
+def box(qtbot: QtBot) -> DayLogBox:
+    widget = DayLogBox()
+    qtbot.addWidget(widget)
+    widget.set_profile(ML)
+    widget.show_day(LOG, 64.0)
+    return widget
+
+
+def button(box: DayLogBox, name: str) -> QPushButton:
+    found = box.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def test_water_against_target_in_millilitres(box: DayLogBox) -> None:
+    assert box.objectName() == "dayLogBox"
+    bar = box.findChild(QProgressBar, "waterBar")
+    assert bar is not None
+    assert bar.text() == "1,250 / 1,893 ml"
+    assert 0 < bar.value() < bar.maximum()
+    assert "64 oz" in box.waterLabel.text()
+
+
+def test_quick_add_250_ml_emits_ounces(box: DayLogBox, qtbot: QtBot) -> None:
+    add = button(box, "addWaterButton")
+    assert add.text() == "+250 ml"
+    with qtbot.waitSignal(box.water_added) as blocker:
+        add.click()
+    assert blocker.args[0] == pytest.approx(8.4535, abs=1e-4)
+    assert box.waterBar.text() == "1,500 / 1,893 ml"
+
+
+def test_quick_add_in_ounces(box: DayLogBox, qtbot: QtBot) -> None:
+    box.set_profile(OZ)
+    add = button(box, "addWaterButton")
+    assert add.text() == "+8 oz"
+    assert box.waterBar.text() == "42.3 / 64 oz"
+    with qtbot.waitSignal(box.water_added) as blocker:
+        add.click()
+    assert blocker.args == [8.0]
+    with qtbot.waitSignal(box.water_added) as blocker:
+        button(box, "addWaterLargeButton").click()
+    assert blocker.args == [16.0]
+
+
+def test_bcaa_toggle_sends_the_whole_log(box: DayLogBox, qtbot: QtBot) -> None:
+    bcaa = box.findChild(QCheckBox, "bcaaField")
+    assert bcaa is not None
+    assert bcaa.text() == "Took branched-chain amino acids"
+    with qtbot.waitSignal(box.day_log_edited) as blocker:
+        bcaa.click()
+    log = blocker.args[0]
+    assert log == DayLog(day=DAY, water_oz=LOG.water_oz, bcaa=True, note="")
+
+
+def test_note_is_sent_when_editing_finishes_not_per_keystroke(box: DayLogBox, qtbot: QtBot) -> None:
+    note = box.findChild(QLineEdit, "dayNoteField")
+    assert note is not None
+    with qtbot.assertNotEmitted(box.day_log_edited):
+        qtbot.keyClicks(note, "sore back")
+    with qtbot.waitSignal(box.day_log_edited) as blocker:
+        note.editingFinished.emit()
+    assert blocker.args[0].note == "sore back"
+    with qtbot.assertNotEmitted(box.day_log_edited):
+        note.editingFinished.emit()  # nothing changed since
+
+
+def test_exact_water_amount(box: DayLogBox, qtbot: QtBot) -> None:
+    field = box.findChild(QDoubleSpinBox, "waterField")
+    assert field is not None
+    assert field.value() == pytest.approx(1250)
+    field.setValue(2000)
+    with qtbot.waitSignal(box.day_log_edited) as blocker:
+        button(box, "setWaterButton").click()
+    assert blocker.args[0].water_oz == pytest.approx(2000 / 29.5735295625)
+    assert box.waterBar.value() == box.waterBar.maximum()
+
+
+def test_showing_a_day_emits_nothing(qtbot: QtBot) -> None:
+    widget = DayLogBox()
+    qtbot.addWidget(widget)
+    assert not widget.findChild(QCheckBox, "bcaaField").isEnabled()  # type: ignore[union-attr]
+    with qtbot.assertNotEmitted(widget.day_log_edited), qtbot.assertNotEmitted(widget.water_added):
+        widget.set_profile(OZ)
+        widget.show_day(DayLog(day=DAY, water_oz=None, bcaa=True, note="rest day"), 80.0)
+    assert widget.waterBar.text() == "0 / 80 oz"
+    assert widget.bcaaField.isChecked() and widget.dayNoteField.text() == "rest day"

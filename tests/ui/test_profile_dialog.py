@@ -1,0 +1,135 @@
+"""ProfileDialog: first-run notice, valid profiles only, pace and speed in sync, units kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import HEALTH_NOTICE, DistanceUnit, Profile, VolumeUnit, WeightUnit
+from desktop.ui.profile_dialog import ProfileDialog
+
+
+@pytest.fixture
+def metric_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def us_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+def ok_button(dialog: ProfileDialog) -> QPushButton:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    return box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def spin(dialog: ProfileDialog, name: str) -> QDoubleSpinBox:
+    found = dialog.findChild(QDoubleSpinBox, name)
+    assert found is not None, name
+    return found
+
+
+def pace(dialog: ProfileDialog) -> QLineEdit:
+    found = dialog.findChild(QLineEdit, "bestPaceField")
+    assert found is not None
+    return found
+
+
+def test_first_run_explains_warns_and_produces_a_profile(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "firstRunDialog"
+    assert dialog.healthNotice.text() == HEALTH_NOTICE
+    assert "Consult a health care provider" in HEALTH_NOTICE
+    assert "stop immediately" in HEALTH_NOTICE
+    assert not ok_button(dialog).isEnabled()
+
+    spin(dialog, "maxDistanceField").setValue(10.0)
+    assert not ok_button(dialog).isEnabled()  # no speed yet
+    spin(dialog, "maxSpeedField").setValue(15.0)
+    assert ok_button(dialog).isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        ok_button(dialog).click()
+    assert dialog.profile() == Profile(max_distance_km=10.0, max_speed_kmh=15.0)
+
+
+def test_speed_and_pace_stay_in_sync(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    speed = spin(dialog, "maxSpeedField")
+    speed.setValue(15.0)
+    assert pace(dialog).text() == "4:00"
+    pace(dialog).clear()
+    qtbot.keyClicks(pace(dialog), "5:00")
+    assert speed.value() == pytest.approx(12.0)
+    spin(dialog, "maxDistanceField").setValue(8.0)
+    assert dialog.profile().max_speed_kmh == pytest.approx(12.0)
+
+
+def test_pace_validator_refuses_nonsense(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(pace(dialog), "4:9x")
+    assert pace(dialog).text() == "4:"  # '9' is no tens of seconds, letters never enter
+    spin(dialog, "maxDistanceField").setValue(8.0)
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_an_existing_profile_keeps_its_units(qtbot: QtBot, metric_locale: None) -> None:
+    existing = Profile(
+        max_distance_km=16.09344,
+        max_speed_kmh=16.09344,
+        immediate_window_min=90,
+        water_target_oz=80.0,
+        distance_unit=DistanceUnit.MI,
+        volume_unit=VolumeUnit.OZ,
+        weight_unit=WeightUnit.LB,
+    )
+    dialog = ProfileDialog(existing)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "profileDialog"
+    assert spin(dialog, "maxDistanceField").value() == pytest.approx(10.0)
+    assert spin(dialog, "maxDistanceField").suffix() == " mi"
+    assert pace(dialog).text() == "6:00"
+    assert ok_button(dialog).isEnabled()
+    assert dialog.profile() == existing
+
+
+def test_units_proposed_from_an_imperial_locale(qtbot: QtBot, us_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    for name, value in (
+        ("distanceUnitField", DistanceUnit.MI),
+        ("volumeUnitField", VolumeUnit.OZ),
+        ("weightUnitField", WeightUnit.LB),
+    ):
+        combo = dialog.findChild(QComboBox, name)
+        assert combo is not None and combo.currentData() == value
+
+
+def test_switching_units_re_expresses_the_values(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(Profile(max_distance_km=10.0, max_speed_kmh=15.0))
+    qtbot.addWidget(dialog)
+    units = dialog.findChild(QComboBox, "distanceUnitField")
+    assert units is not None
+    units.setCurrentIndex(units.findData(DistanceUnit.MI))
+    assert spin(dialog, "maxDistanceField").value() == pytest.approx(6.2)
+    assert spin(dialog, "maxSpeedField").suffix() == " mph"
+    water = spin(dialog, "waterTargetField")
+    assert water.value() == pytest.approx(1893)
+    profile = dialog.profile()
+    assert profile.max_distance_km == pytest.approx(10.0)
+    assert profile.distance_unit is DistanceUnit.MI
+    assert profile.water_target_oz == pytest.approx(64.0)
