@@ -94,38 +94,42 @@ def translate(error: BaseException, path: Path, doing: str) -> StoreError:
         )
     if name.startswith("SQLITE_CORRUPT") or "malformed" in lowered:
         return CorruptDatabaseError(
-            f"{path} is damaged (SQLite says: {text}) while {doing}. "
+            f"{path} is damaged (SQLite says: {text}), so {doing} failed. "
             "Restore the newest file from the 'backups' folder beside it.",
             path,
         )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in lowered:
         return DatabaseLockedError(
-            f"Another program is holding {path} locked while {doing}. "
-            "Close other programs using this file (for example a SQLite browser) and try again.",
+            f"Another program is holding {path} locked, so {doing} failed. Close other "
+            "programs using this file (for example a SQLite browser) and try again.",
             path,
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in lowered or "read-only" in lowered:
         return ReadOnlyDatabaseError(
-            f"{path} cannot be written while {doing}. Make the file and its folder writable, "
-            "or copy it somewhere you can write.",
+            f"{path} cannot be written, so {doing} failed. Make the file and its folder "
+            "writable, or copy it somewhere you can write.",
             path,
         )
     if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
         return StoreError(
-            f"The disk holding {path} is full while {doing}. Free some space and try again; "
-            "nothing was saved.",
+            f"The disk holding {path} is full, so {doing} failed. Free some space and try "
+            "again; nothing was saved.",
             path,
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         return ReadOnlyDatabaseError(
-            f"{path} cannot be opened for {doing} ({text}). Check that the file and its "
-            "folder exist and that you may read and write them.",
+            f"{path} cannot be opened ({text}), so {doing} failed. Check that the file and "
+            "its folder exist and that you may read and write them.",
             path,
         )
     if name.startswith("SQLITE_IOERR"):
         return CorruptDatabaseError(
-            f"Reading or writing {path} failed ({text}) while {doing}. Check the disk, "
+            f"Reading or writing {path} failed ({text}), so {doing} failed. Check the disk, "
             "then restore the newest file from the 'backups' folder if it persists.",
             path,
         )
-    return StoreError(f"SQLite failed while {doing} {path}: {text}.", path)
+    return StoreError(
+        f"SQLite reported an error ({text}), so {doing} failed for {path}. Try again; if it "
+        "persists, restore the newest file from the 'backups' folder.",
+        path,
+    )

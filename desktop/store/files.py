@@ -23,6 +23,7 @@ from desktop.store.schema import SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+PARTIAL_SUFFIX = ".partial"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def read_only_connection(path: Path, timeout_s: float) -> Iterator[sqlite3.Conne
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=timeout_s)
     except sqlite3.Error as error:
-        raise translate(error, path, "opening") from error
+        raise translate(error, path, "opening the database") from error
     try:
         yield conn
     finally:
@@ -164,7 +165,7 @@ def probe(path: Path, timeout_s: float) -> ProbeResult:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             rows = conn.execute("PRAGMA quick_check").fetchall()
         except sqlite3.Error as error:
-            raise translate(error, path, "checking") from error
+            raise translate(error, path, "checking the database") from error
     if rows != [("ok",)]:
         problems = "; ".join(str(row[0]) for row in rows[:3])
         raise CorruptDatabaseError(
@@ -190,17 +191,25 @@ def probe(path: Path, timeout_s: float) -> ProbeResult:
     return ProbeResult(version=version, empty=False)
 
 
+def partial_path(target: Path) -> Path:
+    """The scratch name a backup is written under before it is checked."""
+    return target.with_name(target.name + PARTIAL_SUFFIX)
+
+
 def write_backup(source: sqlite3.Connection, target: Path) -> None:
     """Copy `source` into a new file `target` with the online backup API, then check it.
 
-    The copy is written to a temporary name, switched to a self-contained
-    rollback-journal file, quick_checked, and only then renamed into place, so
-    a half-written backup never looks like a backup.
+    The copy is written to a temporary name (with no journal of its own, so a
+    crash leaves one stray `.partial` file and nothing else), switched to a
+    self-contained rollback-journal file, quick_checked, and only then renamed
+    into place, so a half-written backup never looks like a backup.
     """
-    temp = target.with_name(target.name + ".partial")
+    temp = partial_path(target)
     try:
+        temp.unlink(missing_ok=True)
         dst = sqlite3.connect(temp)
         try:
+            dst.execute("PRAGMA journal_mode = OFF")
             source.backup(dst, pages=-1)
             mode = dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             rows = dst.execute("PRAGMA quick_check").fetchall()

@@ -363,7 +363,7 @@ class Store:
             raise
         except (peewee.PeeweeException, sqlite3.Error) as error:
             db.close()
-            raise translate(error, path, "opening") from error
+            raise translate(error, path, "opening the database") from error
         self._db = db
         self._models = models
         self._prepare_queries(models)
@@ -443,7 +443,7 @@ class Store:
         try:
             return list(db.connection().execute(self._sql[key], params).fetchall())
         except (peewee.PeeweeException, sqlite3.Error) as error:
-            raise translate(error, self._path, "reading") from error
+            raise translate(error, self._path, "reading the database") from error
 
     @contextlib.contextmanager
     def _writing(self, doing: str) -> Iterator[Models]:
@@ -597,7 +597,7 @@ class Store:
                 .first()
             )
         except (peewee.PeeweeException, sqlite3.Error) as error:
-            raise translate(error, self._path, "reading") from error
+            raise translate(error, self._path, "reading the database") from error
         if row is None:
             return None
         try:
@@ -639,7 +639,7 @@ class Store:
                 .first()
             )
         except (peewee.PeeweeException, sqlite3.Error) as error:
-            raise translate(error, self._path, "reading") from error
+            raise translate(error, self._path, "reading the database") from error
         return default if row is None else str(row[0])
 
     def set_preference(self, key: str, value: str | None) -> None:
@@ -750,10 +750,18 @@ class Store:
                 "Check that the database's folder is writable.",
                 self._path,
             ) from error
+        self._remove_partial_backups()
         target = self._next_backup_path(tag)
         files.write_backup(source, target)
         self._rotate(protect | {target})
         return target
+
+    def _remove_partial_backups(self) -> None:
+        """Remove scratch copies left by a backup interrupted by a crash (never real backups)."""
+        pattern = _backup_pattern(self._path.stem)
+        for entry in self.backup_folder.glob(f"*{files.PARTIAL_SUFFIX}"):
+            if pattern.match(entry.name.removesuffix(files.PARTIAL_SUFFIX)):
+                entry.unlink(missing_ok=True)
 
     def _rotate(self, protect: frozenset[Path]) -> None:
         """Delete backups beyond keep_backups, never the protected ones."""
