@@ -128,6 +128,7 @@ class DayLogBox(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.titleLabel)
         layout.addWidget(self._body)
+        layout.addStretch(1)
 
     # ------------------------------------------------------------------ public
     def set_profile(self, profile: Profile) -> None:
