@@ -119,8 +119,7 @@ def cache_dir() -> Path:
     system's temporary directory).
     """
     folder = Path(
-        os.environ.get("LIFTRUN_BENCH_CACHE")
-        or Path(tempfile.gettempdir()) / "liftrun-bench-cache"
+        os.environ.get("LIFTRUN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "liftrun-bench-cache"
     )
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -1,0 +1,224 @@
+"""Month switch in the calendar with years of history, and the 1 / 10 / 30 years growth table.
+
+In process: the real main window (`desktop.app.create_main_window`) is built on a cached
+sample database and shown offscreen. One switch is `calendar.setCurrentPage(next month)`,
+which makes the window reload the 6-week grid's markers and badges (planner -> store ->
+engine, synchronously through `currentPageChanged`), followed by `calendar.repaint()`, a
+forced synchronous paint of every cell with its markers and warning badge. The switches walk
+forward month by month through the history, so no month is served from a warm cache.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from benchmarks import Result, history_db, result, time_ms
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+MONTH_SWITCH_BUDGET_MS = 16.0
+GROWTH_YEARS = (1, 10, 30)
+GROWTH_YEARS_QUICK = (1, 2)
+
+
+def _application() -> QApplication:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import ensure_application
+
+    return ensure_application()
+
+
+@contextmanager
+def shown_window(db: Path) -> Iterator[MainWindow]:
+    """The real main window on `db`, shown offscreen and painted once; closed on exit.
+
+    Window settings go to a throw-away ini file, never the user's.
+    """
+    from PySide6.QtCore import QSettings
+
+    from desktop.app import create_main_window
+
+    app = _application()
+    with tempfile.TemporaryDirectory(prefix="liftrun-bench-calendar-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_main_window(db, settings=settings)
+        try:
+            window.show()
+            app.processEvents()
+            window.repaint()
+            yield window
+        finally:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
+def _months_back(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + (day.month - 1) - months
+    return index // 12, index % 12 + 1
+
+
+def month_switch_samples(db: Path, switches: int, warmup: int = 3) -> list[float]:
+    """Milliseconds per month switch (page change, reload, synchronous repaint)."""
+    with shown_window(db) as window:
+        calendar = window.calendar
+        year, month = _months_back(date.today(), switches + warmup + 1)
+        calendar.setCurrentPage(year, month)
+        calendar.repaint()
+        page = [year, month]
+
+        def switch() -> None:
+            page[1] += 1
+            if page[1] > 12:
+                page[0] += 1
+                page[1] = 1
+            calendar.setCurrentPage(page[0], page[1])
+            calendar.repaint()
+
+        samples = time_ms(switch, repeats=switches, warmup=warmup)
+        if (calendar.yearShown(), calendar.monthShown()) != (page[0], page[1]):
+            raise RuntimeError("the calendar did not follow setCurrentPage")
+        first, _last = calendar.visible_range()
+        if not any(calendar.marks_for(first + timedelta(days=n)) for n in range(42)):
+            raise RuntimeError("the calendar shows no markers: the reload did not happen")
+        return samples
+
+
+def run(quick: bool = False) -> list[Result]:
+    """Row: median month switch with 10 years of history (1 year in quick mode)."""
+    years = 1 if quick else 10
+    samples = month_switch_samples(history_db(years), switches=5 if quick else 24)
+    return [
+        result(
+            f"month switch, {years} years of history",
+            samples,
+            budget=MONTH_SWITCH_BUDGET_MS,
+            note="setCurrentPage + reload + repaint",
+        )
+    ]
+
+
+# -- growth ---------------------------------------------------------------------------------
+
+
+def _advice_for_a_run(db: Path, repeats: int) -> list[float]:
+    """advise_run for a run at the end of the history, given every session of the database."""
+    from desktop.advice import Kind, Session, Workout, advise_run
+    from desktop.store import Store
+
+    with Store.open(db) as store:
+        sessions = store.all_sessions()
+        profile = store.profile()
+    assert profile is not None
+    lift = max((s for s in sessions if s.kind is Kind.DEADLIFT), key=lambda s: s.start)
+    draft = Session(
+        kind=Kind.RUN,
+        start=lift.end + timedelta(minutes=20),
+        duration_min=30,
+        workout=Workout.INTERVALS,
+        distance_km=3.0,
+        speed_kmh=11.0,
+    )
+    return time_ms(lambda: advise_run(draft, sessions, profile), repeats=repeats)
+
+
+def _grid_load(db: Path, repeats: int) -> list[float]:
+    """A fresh planner's markers and badges for a 42-day grid (store query + engine)."""
+    from desktop.planner import Planner
+    from desktop.store import Store
+
+    first = date.today() - timedelta(days=60)
+    with Store.open(db) as store:
+
+        def load() -> None:
+            marks = Planner(store).month_marks(first, first + timedelta(days=41))
+            if not marks:
+                raise RuntimeError("a 42-day grid inside the history has no marks")
+
+        return time_ms(load, repeats=repeats)
+
+
+def _open_window(db: Path, repeats: int) -> list[float]:
+    """In process: create_main_window + show + first synchronous paint, then close."""
+    app = _application()
+    samples: list[float] = []
+    for index in range(repeats + 1):
+        started = time.perf_counter_ns()
+        with shown_window(db):
+            elapsed = (time.perf_counter_ns() - started) / 1e6
+        app.processEvents()
+        if index:
+            samples.append(elapsed)
+    return samples
+
+
+def _session_count(db: Path) -> int:
+    from desktop.store import Store
+
+    with Store.open(db) as store:
+        return len(store.all_sessions())
+
+
+GROWTH_FIGURES: dict[str, Callable[[Path, bool], list[float]]] = {
+    "month switch (reload + repaint)": lambda db, quick: month_switch_samples(
+        db, switches=5 if quick else 12
+    ),
+    "advise_run, all sessions as history": lambda db, quick: _advice_for_a_run(
+        db, 5 if quick else 30
+    ),
+    "42-day grid: planner marks + badges": lambda db, quick: _grid_load(db, 3 if quick else 10),
+    "open: build window + first paint": lambda db, quick: _open_window(db, 2 if quick else 5),
+}
+
+
+def growth(quick: bool = False) -> list[dict[str, Any]]:
+    """How each figure's median grows with the years of history (1, 10, 30; 1, 2 when quick)."""
+    years_list = GROWTH_YEARS_QUICK if quick else GROWTH_YEARS
+    dbs = {years: history_db(years) for years in years_list}
+    rows: list[dict[str, Any]] = [
+        {
+            "figure": "sessions in the database",
+            "unit": "",
+            "values": {str(years): float(_session_count(db)) for years, db in dbs.items()},
+        }
+    ]
+    for figure, measure in GROWTH_FIGURES.items():
+        values = {str(years): statistics.median(measure(db, quick)) for years, db in dbs.items()}
+        rows.append({"figure": figure, "unit": "ms", "values": values})
+    first, last = str(years_list[0]), str(years_list[-1])
+    for row in rows:
+        values = row["values"]
+        row["growth"] = values[last] / values[first] if values[first] else None
+        row["years"] = f"{first}->{last}"
+    return rows
+
+
+def growth_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    """Headers and cells of the growth table (one column per history length)."""
+    if not rows:
+        return [], []
+    years = list(rows[0]["values"])
+    headers = ["growth", *(f"{y} year" + ("" if y == "1" else "s") for y in years)]
+    headers.append(f"{years[-1]} / {years[0]} years")
+    cells: list[list[str]] = []
+    for row in rows:
+        unit = row["unit"]
+        line = [row["figure"]]
+        for y in years:
+            value = row["values"][y]
+            line.append(f"{value:,.0f}" if not unit else f"{value:.2f} {unit}")
+        ratio = row.get("growth")
+        line.append("-" if ratio is None else f"{ratio:.1f}x")
+        cells.append(line)
+    return headers, cells

@@ -1,0 +1,192 @@
+"""Start-up to first paint: a fresh Python process per run, the app against a bare calendar.
+
+Each run starts `sys.executable` on a tiny probe script with QT_QPA_PLATFORM=offscreen. The
+parent stores `time.perf_counter_ns()` in LIFTRUN_BENCH_T0 right before `Popen` (a monotonic
+clock shared by every process on the machine). The probe builds either a bare QCalendarWidget
+or the real main window the way `desktop.app.main()` does (logging, the styled QApplication,
+`desktop.app.create_main_window`) on a database that already has a profile (so no first-run
+dialog), and watches the window and its child widgets for the first QEvent.Paint. Qt paints
+the whole widget tree in one synchronous flush, so a zero-delay timer queued from that paint
+event fires when the first frame is complete: that is the "first paint" the probe reports,
+together with its peak resident memory (ru_maxrss). Bare and app runs are interleaved so
+slow periods of the machine hit both alike; the ratio is taken per interleaved pair.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks import ROOT, Result, history_db, result
+
+STARTUP_RATIO_BUDGET = 1.3
+PROBE_TIMEOUT_S = 120.0
+
+PROBE = r"""
+import json, os, sys, time
+T0 = int(os.environ["LIFTRUN_BENCH_T0"])
+MODE = sys.argv[1]
+from PySide6.QtCore import QEvent, QObject, QTimer
+if MODE == "bare":
+    from PySide6.QtWidgets import QApplication, QCalendarWidget
+    app = QApplication(sys.argv[:1])
+    window = QCalendarWidget()
+else:
+    # What desktop.app.main() does before it shows the window (minus argument parsing).
+    from pathlib import Path
+    from desktop.logs import setup_logging
+    setup_logging()
+    from desktop.app import create_main_window, ensure_application
+    app = ensure_application()
+    window = create_main_window(Path(sys.argv[2]))
+
+def report():
+    painted = time.perf_counter_ns()
+    try:
+        import resource
+        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if sys.platform == "darwin":
+            maxrss //= 1024  # bytes on macOS, KiB on Linux
+    except ImportError:  # Windows
+        maxrss = None
+    print("LIFTRUN_BENCH " + json.dumps({"first_paint_ms": (painted - T0) / 1e6,
+                                         "maxrss_kib": maxrss}), flush=True)
+    window.close()
+    app.quit()
+
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, watched, event):
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
+            QTimer.singleShot(0, report)
+        return False
+
+def give_up():
+    print("no first paint after 60 s", file=sys.stderr, flush=True)
+    os._exit(3)
+
+# A container such as QCalendarWidget gets no paint event itself (its children paint it),
+# so watch every widget of the window.
+from PySide6.QtWidgets import QWidget
+probe = FirstPaint()
+for widget in [window, *window.findChildren(QWidget)]:
+    widget.installEventFilter(probe)
+QTimer.singleShot(60_000, give_up)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+@dataclass
+class ProbeRun:
+    """What one probe process reported: milliseconds to first paint and peak memory."""
+
+    first_paint_ms: float
+    maxrss_kib: int | None
+
+
+@dataclass
+class StartupSamples:
+    """Interleaved runs of the bare script and of the app on each database."""
+
+    bare: list[ProbeRun] = field(default_factory=list)
+    apps: dict[str, list[ProbeRun]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def child_env(scratch: Path) -> dict[str, str]:
+    """The probe's environment: offscreen Qt, and settings/logs/data kept out of the home."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(scratch / name.lower())
+    path = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + path if path else "")
+    return env
+
+
+def probe_once(mode: str, db: Path | None, env: dict[str, str]) -> ProbeRun:
+    """Start one probe process and return what it measured."""
+    args = [sys.executable, "-c", PROBE, mode]
+    if db is not None:
+        args.append(str(db))
+    env = dict(env)
+    env["LIFTRUN_BENCH_T0"] = str(time.perf_counter_ns())
+    completed = subprocess.run(
+        args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S
+    )
+    for line in completed.stdout.splitlines():
+        if line.startswith("LIFTRUN_BENCH "):
+            data = json.loads(line.removeprefix("LIFTRUN_BENCH "))
+            return ProbeRun(float(data["first_paint_ms"]), data["maxrss_kib"])
+    raise RuntimeError(
+        f"the start-up probe ({mode}) exited with {completed.returncode} without a result:\n"
+        + completed.stderr[-2000:]
+    )
+
+
+def empty_db(folder: Path) -> Path:
+    """A database with only a profile, so the window opens straight onto the calendar."""
+    from desktop.sample import sample_profile
+    from desktop.store import Store
+
+    path = folder / "empty.db"
+    with Store.open(path) as store:
+        store.save_profile(sample_profile())
+    return path
+
+
+@functools.cache
+def startup_samples(quick: bool) -> StartupSamples:
+    """Measure (once per process) interleaved bare/app start-ups; shared with bench_memory."""
+    repeats = 2 if quick else 7
+    years = 1 if quick else 10
+    samples = StartupSamples()
+    with tempfile.TemporaryDirectory(prefix="liftrun-bench-startup-") as tmp:
+        scratch = Path(tmp)
+        env = child_env(scratch)
+        history = scratch / "history.db"
+        shutil.copyfile(history_db(years), history)
+        dbs = {"empty": empty_db(scratch), "history": history}
+        samples.labels = {"empty": "empty database", "history": f"{years} years of history"}
+        samples.apps = {key: [] for key in dbs}
+        # One untimed round warms the disk cache and the bytecode cache.
+        probe_once("bare", None, env)
+        for db in dbs.values():
+            probe_once("app", db, env)
+        for _ in range(repeats):
+            samples.bare.append(probe_once("bare", None, env))
+            for key, db in dbs.items():
+                samples.apps[key].append(probe_once("app", db, env))
+    return samples
+
+
+def run(quick: bool = False) -> list[Result]:
+    """Rows: bare, app on an empty database and on years of history, and the two ratios."""
+    samples = startup_samples(quick)
+    bare_ms = [probe.first_paint_ms for probe in samples.bare]
+    rows = [result("start-up: bare QCalendarWidget to first paint", bare_ms)]
+    for key, runs in samples.apps.items():
+        label = samples.labels[key]
+        app_ms = [probe.first_paint_ms for probe in runs]
+        rows.append(result(f"start-up: app, {label}, to first paint", app_ms))
+        ratios = [app / bare for app, bare in zip(app_ms, bare_ms, strict=True)]
+        rows.append(
+            result(
+                f"start-up ratio: app ({label}) / bare",
+                ratios,
+                unit="x",
+                budget=STARTUP_RATIO_BUDGET,
+                note="per interleaved pair",
+            )
+        )
+    return rows
