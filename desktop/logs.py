@@ -1,0 +1,177 @@
+"""Logging to a rotating file in the per-user log folder, and logging of uncaught errors.
+
+A windowed app has no console (on Windows, frozen, sys.stdout and sys.stderr are None), so
+everything worth knowing goes to `liftrun.log` in platformdirs' user_log_dir("Liftrun"):
+- Linux: ~/.local/state/Liftrun/log
+- macOS: ~/Library/Logs/Liftrun
+- Windows: %LOCALAPPDATA%\\Liftrun\\Logs
+LIFTRUN_LOG_DIR overrides the folder; LIFTRUN_LOG_LEVEL (e.g. DEBUG) the level.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import os
+import platform
+import sys
+import tempfile
+import threading
+from collections.abc import Mapping
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from platformdirs import user_log_dir
+
+from desktop import APP_NAME, __version__
+
+LOG_FILE = "liftrun.log"
+FAULT_FILE = "crash-native.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 3
+FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
+
+logger = logging.getLogger("desktop")
+
+_handler: RotatingFileHandler | None = None
+_fault_file: IO[str] | None = None
+
+
+def log_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder the log files go to: the active one once set up, else the configured one."""
+    if environ is None and _handler is not None:
+        return Path(_handler.baseFilename).parent
+    env = os.environ if environ is None else environ
+    override = env.get("LIFTRUN_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The current log file."""
+    return log_dir() / LOG_FILE
+
+
+def log_exception(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    """Write one uncaught exception, with its traceback, to the log."""
+    logger.critical("Uncaught exception", exc_info=(exc_type, exc, tb))
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+
+def _excepthook(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    """sys.excepthook: log the error, then let the previous hook show it (if it can)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log_exception(exc_type, exc, tb)
+    if sys.stderr is not None:
+        sys.__excepthook__(exc_type, exc, tb)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """threading.excepthook: log errors raised in worker threads."""
+    if args.exc_value is None:
+        return
+    logger.critical(
+        "Uncaught exception in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
+
+
+def _writable_dir(preferred: Path) -> Path:
+    """`preferred` if it can be created and written, else a folder in the temp directory."""
+    for folder in (preferred, Path(tempfile.gettempdir()) / APP_NAME / "log"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".write-test"
+            probe.write_text("ok", encoding="utf-8")
+            probe.unlink()
+            return folder
+        except OSError:
+            continue
+    raise OSError(f"Cannot write a log file in {preferred} or the temporary folder.")
+
+
+def _replace_missing_streams() -> None:
+    """Give a windowed process (no console) harmless stdout/stderr so writes don't crash."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def setup_logging(level: int | str | None = None) -> Path:
+    """Log to a rotating file, hook uncaught exceptions, and return the log folder.
+
+    Safe to call more than once: later calls only change the level.
+    """
+    global _handler, _fault_file
+    chosen = level if level is not None else os.environ.get("LIFTRUN_LOG_LEVEL", "INFO")
+    if isinstance(chosen, str):
+        chosen = logging.getLevelName(chosen.upper())
+        if not isinstance(chosen, int):
+            chosen = logging.INFO
+    root = logging.getLogger()
+    root.setLevel(chosen)
+    if _handler is not None:
+        return Path(_handler.baseFilename).parent
+
+    had_console = sys.stderr is not None
+    _replace_missing_streams()
+    folder = _writable_dir(log_dir())
+    handler = RotatingFileHandler(
+        folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)
+    _handler = handler
+    if had_console and os.environ.get("LIFTRUN_LOG_CONSOLE"):
+        console = logging.StreamHandler()
+        console.setFormatter(logging.Formatter(FORMAT))
+        root.addHandler(console)
+
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    try:
+        _fault_file = open(folder / FAULT_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_fault_file)
+    except (OSError, RuntimeError, ValueError):
+        _fault_file = None
+
+    logger.info(
+        "%s %s starting (Python %s, %s, %s)",
+        APP_NAME,
+        __version__,
+        platform.python_version(),
+        platform.platform(),
+        "frozen" if getattr(sys, "frozen", False) else "from source",
+    )
+    return folder
+
+
+def shutdown_logging() -> None:
+    """Remove the file handler and restore the default hooks (used by tests)."""
+    global _handler, _fault_file
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
+    sys.excepthook = sys.__excepthook__
+    threading.excepthook = threading.__excepthook__
