@@ -9,7 +9,7 @@ import os
 import random
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -534,6 +534,19 @@ class Store:
         with self._writing("saving a session") as models:
             new_id = int(models.session.insert(**values).execute())
         return new_id
+
+    def add_many(self, sessions: Iterable[Session]) -> list[int]:
+        """Save many new sessions in one transaction (all or none); returns their ids."""
+        checked = [_check_session(session) for session in sessions]
+        now = _now_local()
+        ids: list[int] = []
+        with self._writing("saving sessions") as models:
+            for session in checked:
+                values = self._session_values(session)
+                values["created"] = session.created or now
+                values["updated"] = now
+                ids.append(int(models.session.insert(**values).execute()))
+        return ids
 
     def update(self, session_id: int, session: Session) -> None:
         """Replace a session's fields, keeping its created time; SessionNotFoundError if missing."""
