@@ -5,7 +5,8 @@ sample database and shown offscreen. One switch is `calendar.setCurrentPage(next
 which makes the window reload the 6-week grid's markers and badges (planner -> store ->
 engine, synchronously through `currentPageChanged`), followed by `calendar.repaint()`, a
 forced synchronous paint of every cell with its markers and warning badge. The switches walk
-forward month by month through the history, so no month is served from a warm cache.
+month by month through the last 11 months (see WALK_MONTHS), so no month comes from a warm
+cache and every history length is measured on the same months.
 """
 
 from __future__ import annotations
@@ -69,25 +70,30 @@ def _months_back(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# Month switches walk through the last WALK_MONTHS months before today, then jump back to the
+# first of them: every history (1 year or more) has sessions in all of them, and the planner
+# only keeps the current range, so each switch loads from the store.
+WALK_MONTHS = 11
+
+
 def month_switch_samples(db: Path, switches: int, warmup: int = 3) -> list[float]:
     """Milliseconds per month switch (page change, reload, synchronous repaint)."""
     with shown_window(db) as window:
         calendar = window.calendar
-        year, month = _months_back(date.today(), switches + warmup + 1)
-        calendar.setCurrentPage(year, month)
+        pages = [_months_back(date.today(), back) for back in range(WALK_MONTHS, 0, -1)]
+        calendar.setCurrentPage(*_months_back(date.today(), 0))
         calendar.repaint()
-        page = [year, month]
+        step = [0]
 
         def switch() -> None:
-            page[1] += 1
-            if page[1] > 12:
-                page[0] += 1
-                page[1] = 1
-            calendar.setCurrentPage(page[0], page[1])
+            year, month = pages[step[0] % len(pages)]
+            step[0] += 1
+            calendar.setCurrentPage(year, month)
             calendar.repaint()
 
         samples = time_ms(switch, repeats=switches, warmup=warmup)
-        if (calendar.yearShown(), calendar.monthShown()) != (page[0], page[1]):
+        shown = pages[(step[0] - 1) % len(pages)]
+        if (calendar.yearShown(), calendar.monthShown()) != shown:
             raise RuntimeError("the calendar did not follow setCurrentPage")
         first, _last = calendar.visible_range()
         if not any(calendar.marks_for(first + timedelta(days=n)) for n in range(42)):
