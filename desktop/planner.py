@@ -86,6 +86,7 @@ class Planner:
         self._first: date | None = None
         self._last: date | None = None
         self._sessions: list[Session] = []
+        self._by_day: dict[date, list[Session]] = {}
         self._history: History | None = None
         self._marks: dict[date, DayMarks] = {}
         self._logs: dict[date, DayLog] = {}
@@ -126,9 +127,10 @@ class Planner:
         """Markers and warning badges for every day with something to show, first..last."""
         self._ensure_range(first, last)
         result: dict[date, DayMarks] = {}
+        today = date.today()
         day = first
         while day <= last:
-            marks = self._day_marks(day)
+            marks = self._day_marks(day, today)
             if marks.sessions or marks.has_warning:
                 result[day] = marks
             day += timedelta(days=1)
@@ -137,7 +139,7 @@ class Planner:
     def sessions_on(self, day: date) -> list[Session]:
         """The day's sessions in time order."""
         self._ensure_range(day, day)
-        return [s for s in self._sessions if s.day == day]
+        return list(self._by_day.get(day, ()))
 
     def get(self, session_id: int) -> Session | None:
         """One stored session, or None if it is gone."""
@@ -283,6 +285,7 @@ class Planner:
     def _invalidate(self) -> None:
         self._first = self._last = None
         self._sessions = []
+        self._by_day = {}
         self._history = None
         self._marks = {}
         self._logs = {}
@@ -299,6 +302,9 @@ class Planner:
         ):
             return self._history
         self._sessions = list(self._store.sessions_between(want_first, want_last))
+        self._by_day = {}
+        for session in self._sessions:
+            self._by_day.setdefault(session.day, []).append(session)
         self._history = History(self._sessions)
         self._logs = dict(self._store.day_logs_between(want_first, want_last))
         self._first, self._last = want_first, want_last
@@ -316,17 +322,17 @@ class Planner:
             return [s for s in self._sessions if first <= s.day <= last]
         return self._store.sessions_between(first, last)
 
-    def _day_marks(self, day: date) -> DayMarks:
+    def _day_marks(self, day: date, today: date) -> DayMarks:
         cached = self._marks.get(day)
         if cached is not None:
             return cached
-        sessions = [s for s in self._sessions if s.day == day]
+        sessions = self._by_day.get(day, [])
         has_warning = False
         if sessions or day in self._logs:
             assert self._history is not None
             # Water only counts once the day is over; a half-drunk today is no warning.
             log = self._logs.get(day)
-            water = log.water_oz if log is not None and day < date.today() else None
+            water = log.water_oz if log is not None and day < today else None
             has_warning = advise_day(
                 day, self._history, self.profile(), water_oz=water
             ).has_warnings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
@@ -35,6 +35,7 @@ class CalendarView(QCalendarWidget):
         self.setAccessibleName("Training calendar")
         self._marks: dict[date, DayMarks] = {}
         self._today = date.today()
+        self._ink: _Ink | None = None
 
     # -- data ------------------------------------------------------------------
 
@@ -69,68 +70,61 @@ class CalendarView(QCalendarWidget):
 
     # -- painting --------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Drop the cached colours and fonts when the palette or font changes."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._ink = None
+        super().changeEvent(event)
+
+    def _current_ink(self) -> _Ink:
+        if self._ink is None:
+            self._ink = _Ink(self.palette(), self.font())
+        return self._ink
+
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:  # noqa: N802
         """Paint the day number, today's ring, the session markers and the badge."""
-        day = _to_date(qdate)
-        palette = self.palette()
-        in_month = qdate.month() == self.monthShown()
-        selected = qdate == self.selectedDate()
+        ink = self._current_ink()
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        is_today = day == self._today
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         cell = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.fillRect(cell, palette.color(QPalette.ColorRole.Base))
-        if selected:
-            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(48)
-            painter.fillRect(cell, tint)
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight))
-            pen.setWidthF(max(1.5, painter.fontMetrics().height() / 8))
-            painter.setPen(pen)
-            half = pen.widthF() / 2
+        painter.fillRect(cell, ink.base)
+        if qdate == self.selectedDate():
+            painter.fillRect(cell, ink.tint)
+            painter.setPen(ink.selection_pen)
+            half = ink.selection_pen.widthF() / 2
             painter.drawRect(cell.adjusted(half, half, -half, -half))
-        if not in_month:
+        if qdate.month() != self.monthShown():
             painter.setOpacity(0.45)
 
-        font = QFont(self.font())
-        if day == self._today:
-            font.setBold(True)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        line = metrics.height()
+        line = ink.line
         number_rect = QRectF(cell.left(), cell.top() + line * 0.15, cell.width(), line)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setFont(ink.bold if is_today else ink.font)
+        painter.setPen(ink.text)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
-        if day == self._today:
-            self._paint_today_ring(painter, number_rect, metrics, palette)
+        if is_today:
+            painter.setPen(ink.today_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(number_rect.center(), ink.ring_radius, ink.ring_radius)
 
         marks = self._marks.get(day)
         if marks is not None:
             top = number_rect.bottom() + line * 0.2
             area = QRectF(cell.left(), top, cell.width(), cell.bottom() - top)
-            self._paint_markers(painter, area, marks.sessions, line, palette)
+            self._paint_markers(painter, area, marks.sessions, ink)
             if marks.has_warning:
-                self._paint_badge(painter, cell, line)
+                self._paint_badge(painter, cell, ink)
         painter.restore()
-
-    def _paint_today_ring(
-        self, painter: QPainter, number_rect: QRectF, metrics: QFontMetricsF, palette: QPalette
-    ) -> None:
-        radius = max(metrics.horizontalAdvance("30"), metrics.height()) * 0.62
-        pen = QPen(palette.color(QPalette.ColorRole.Highlight))
-        pen.setWidthF(max(1.5, metrics.height() / 9))
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(number_rect.center(), radius, radius)
 
     def _paint_markers(
         self,
         painter: QPainter,
         area: QRectF,
         sessions: tuple[SessionMark, ...],
-        line: float,
-        palette: QPalette,
+        ink: _Ink,
     ) -> None:
-        size = line * 0.55
+        size = ink.line * 0.8
         gap = size * 0.45
         step = size + gap
         per_row = max(1, math.floor((area.width() - gap) / step))
@@ -142,20 +136,16 @@ class CalendarView(QCalendarWidget):
             overflow = len(shown) - (capacity - 1)
             shown = shown[: capacity - 1]
         slots = len(shown) + (1 if overflow else 0)
-        text_colour = palette.color(QPalette.ColorRole.Text)
         for index in range(slots):
             row, col = divmod(index, per_row)
             in_row = min(per_row, slots - row * per_row)
             left = area.center().x() - (in_row * step - gap) / 2
             box = QRectF(left + col * step, area.top() + row * step, size, size)
             if index < len(shown):
-                self._paint_marker(painter, box, shown[index], text_colour)
+                self._paint_marker(painter, box, shown[index], ink.text)
             else:
-                small = QFont(painter.font())
-                small.setPointSizeF(max(1.0, small.pointSizeF() * 0.75))
-                small.setBold(True)
-                painter.setFont(small)
-                painter.setPen(text_colour)
+                painter.setFont(ink.small)
+                painter.setPen(ink.text)
                 wide = box.adjusted(-gap, -gap / 2, gap * 2, gap / 2)
                 painter.drawText(wide, Qt.AlignmentFlag.AlignCenter, f"+{overflow}")
 
@@ -176,8 +166,9 @@ class CalendarView(QCalendarWidget):
             painter.drawRect(inner)
 
     @staticmethod
-    def _paint_badge(painter: QPainter, cell: QRectF, line: float) -> None:
-        size = line * 0.8
+    def _paint_badge(painter: QPainter, cell: QRectF, ink: _Ink) -> None:
+        line = ink.line
+        size = line * 1.0
         margin = line * 0.15
         right, top = cell.right() - margin, cell.top() + margin
         path = QPainterPath()
@@ -189,13 +180,35 @@ class CalendarView(QCalendarWidget):
         painter.setPen(QPen(WARNING_INK, max(0.8, line / 16)))
         painter.setBrush(WARNING_ACCENT)
         painter.drawPath(path)
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPointSizeF(max(1.0, font.pointSizeF() * 0.6))
-        painter.setFont(font)
+        painter.setFont(ink.badge)
         painter.setPen(WARNING_INK)
         text_box = QRectF(right - size, top + size * 0.2, size, size * 0.7)
         painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, "!")
+
+
+class _Ink:
+    """Colours, pens and fonts for painting cells, worked out once per palette and font."""
+
+    def __init__(self, palette: QPalette, font: QFont) -> None:
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.tint = QColor(highlight)
+        self.tint.setAlpha(48)
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.small = QFont(self.bold)
+        self.small.setPointSizeF(max(1.0, font.pointSizeF() * 0.75))
+        self.badge = QFont(self.bold)
+        self.badge.setPointSizeF(max(1.0, font.pointSizeF() * 0.6))
+        metrics = QFontMetricsF(self.bold)
+        self.line = metrics.height()
+        self.ring_radius = max(metrics.horizontalAdvance("30"), self.line) * 0.62
+        self.selection_pen = QPen(highlight)
+        self.selection_pen.setWidthF(max(1.5, self.line / 8))
+        self.today_pen = QPen(highlight)
+        self.today_pen.setWidthF(max(1.5, self.line / 9))
 
 
 def _to_date(qdate: QDate) -> date:

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         day_layout.addLayout(day_header)
         day_body = QHBoxLayout()
         day_body.addWidget(self.day_list, 3)
-        day_body.addWidget(self.day_log_box, 2)
+        day_body.addWidget(self.day_log_box, 2, Qt.AlignmentFlag.AlignTop)
         day_layout.addLayout(day_body, 1)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.session_form)
         self.right_splitter.addWidget(self.advice_panel)
+        self.right_splitter.setStretchFactor(0, 0)
+        self.right_splitter.setStretchFactor(1, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left_splitter)
@@ -560,6 +562,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+            self._default_splitter_sizes()
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -567,6 +570,14 @@ class MainWindow(QMainWindow):
             saved = self._settings.value(f"splitters/{splitter.objectName()}")
             if isinstance(saved, QByteArray):
                 splitter.restoreState(saved)
+
+    def _default_splitter_sizes(self) -> None:
+        """First start: calendar over a shorter day pane; the form at its natural height."""
+        line = self.fontMetrics().height()
+        self.main_splitter.setSizes([line * 46, line * 34])
+        self.left_splitter.setSizes([line * 30, line * 16])
+        form_height = self.session_form.sizeHint().height()
+        self.right_splitter.setSizes([form_height, line * 46 - form_height])
 
     def save_layout(self) -> None:
         """Remember size, state and splitter positions for the next start."""
