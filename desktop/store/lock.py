@@ -23,8 +23,9 @@ _WINDOWS_LOCK_OFFSET = 1 << 20
 
 
 def lock_path_for(db_path: Path) -> Path:
-    """The lock file beside a database: liftrun.db -> liftrun.db.lock."""
-    return db_path.with_name(db_path.name + ".lock")
+    """The lock file beside a database: liftrun.db -> liftrun.db.lock (symlinks resolved)."""
+    real = db_path.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _try_os_lock(fd: int) -> bool:

@@ -699,6 +699,18 @@ class Store:
                 conflict_target=[row.day], update={getattr(row, k): v for k, v in values.items()}
             ).execute()
 
+    def save_day_logs(self, day_logs: Iterable[DayLog]) -> None:
+        """Save many day logs in one transaction (all or none)."""
+        checked = [_check_day_log(day_log) for day_log in day_logs]
+        with self._writing("saving day logs") as models:
+            row = models.daylog
+            for day_log in checked:
+                values = {"water_oz": day_log.water_oz, "bcaa": day_log.bcaa, "note": day_log.note}
+                row.insert(day=day_log.day, **values).on_conflict(
+                    conflict_target=[row.day],
+                    update={getattr(row, k): v for k, v in values.items()},
+                ).execute()
+
     def water(self, day: date) -> float | None:
         """Water drunk on a day in oz, or None if not logged."""
         return self.day_log(day).water_oz

@@ -55,6 +55,13 @@ def test_second_open_in_the_same_process_is_refused_until_close(db_path: Path) -
         assert again.all_sessions() == []
 
 
+def test_a_symlink_to_an_open_database_is_refused(db_path: Path) -> None:
+    link = db_path.parent / "link.db"
+    link.symlink_to(db_path)
+    with Store.open(db_path), pytest.raises(AlreadyOpenError):
+        Store.open(link)
+
+
 def test_lock_file_names_the_holder(store: Store) -> None:
     info = json.loads(lock_path_for(store.path).read_text(encoding="utf-8"))
     assert info["pid"] == os.getpid()

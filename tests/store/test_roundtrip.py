@@ -160,6 +160,20 @@ def test_day_logs_water_and_preferences_round_trip(db_path: Path) -> None:
         assert store.preference("missing", "fallback") == "fallback"
 
 
+def test_bulk_saves_are_all_or_nothing(store: Store) -> None:
+    ids = store.add_many([run(T0), lift(T0 - timedelta(hours=1))])
+    assert [s.id for s in store.all_sessions()] == [ids[1], ids[0]]
+    with pytest.raises(InvalidInputError):
+        store.add_many([run(T0), "not a session"])  # type: ignore[list-item]
+    assert len(store.all_sessions()) == 2
+    day = T0.date()
+    store.save_day_logs([DayLog(day, 10.0), DayLog(day + timedelta(days=1), None, True, "b")])
+    assert store.day_logs_between(day, day + timedelta(days=1)) == {
+        day: DayLog(day, 10.0),
+        day + timedelta(days=1): DayLog(day + timedelta(days=1), None, True, "b"),
+    }
+
+
 def _table_counts(path: Path) -> tuple[int, ...]:
     conn = sqlite3.connect(path)
     try:
