@@ -424,14 +424,13 @@ def generate_day_logs(years: int, seed: int, end: date) -> list[DayLog]:
 def populate(store: Store, years: int, seed: int, end: date | None = None) -> int:
     """Write a generated history (profile, sessions, day logs) into `store`.
 
-    Returns the number of sessions written.
+    Sessions and day logs each go in one transaction (`Store.add_many`, `Store.save_day_logs`),
+    so 10 years take about a second. Returns the number of sessions written.
     """
     history = generate_history(years, seed, end)
     store.save_profile(history.profile)
-    for session in history.sessions:
-        store.add(session)
-    for log in history.day_logs:
-        store.save_day_log(log)
+    store.add_many(history.sessions)
+    store.save_day_logs(history.day_logs)
     return len(history.sessions)
 
 
