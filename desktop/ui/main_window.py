@@ -45,6 +45,12 @@ except ImportError:  # pragma: no cover - only while the store is being written
     HANDLED_ERRORS = (InvalidInputError,)
 
 
+LEGEND = (
+    "\u25a0 deadlift   \u25cf run   outline = planned, filled = done   "
+    "\u26a0 the day's advice has a warning"
+)
+
+
 class MainWindow(QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
@@ -126,6 +132,10 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setObjectName("statusBar")
+        legend = QLabel(LEGEND)
+        legend.setObjectName("calendarLegend")
+        self.statusBar().addPermanentWidget(legend)
+        self.calendar.setToolTip(LEGEND)
 
         # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
         order = [

@@ -234,3 +234,30 @@ def test_every_store_error_has_its_own_title(name: str) -> None:
     title = dialogs.error_title(exc)
     assert title != "Something went wrong"
     assert dialogs.error_title(InvalidInputError("x")) == "Please check the values"
+
+
+def test_keyboard_shortcut_and_tab_order(
+    make_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.ensure_profile()
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.calendar.select_day(MONDAY)
+    window.newRunButton.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.newRunButton)
+    qtbot.keyClick(window.newRunButton, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.newLiftButton
+    qtbot.keyClick(window.newLiftButton, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.session_form.draft() is not None)
+    draft = window.session_form.draft()
+    assert draft is not None and draft.kind is Kind.DEADLIFT
+
+
+def test_legend_explains_the_markers(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    assert "deadlift" in window.calendar.toolTip() and "planned" in window.calendar.toolTip()
