@@ -1,0 +1,368 @@
+"""Packaging: project metadata, README commands, CI script, resources, logging, build recipe."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import re
+import struct
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from desktop import logs, resources
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+SPEC = (ROOT / "build.spec").read_text(encoding="utf-8")
+
+
+# --- pyproject ------------------------------------------------------------------------------
+
+
+def test_project_metadata() -> None:
+    """Name, Python floor, runtime dependencies with compatible ranges, extras, entry point."""
+    project = PYPROJECT["project"]
+    assert project["name"] == "liftrun"
+    assert project["requires-python"] == ">=3.11"
+    deps = {re.split(r"[<>=!~ \[]", d, maxsplit=1)[0]: d for d in project["dependencies"]}
+    assert set(deps) == {"PySide6-Essentials", "peewee", "platformdirs"}
+    for spec in deps.values():
+        assert ">=" in spec and "<" in spec, f"{spec} needs a compatible range"
+    extras = project["optional-dependencies"]
+    assert {"pytest", "pytest-qt"} <= {re.split(r"[<>=]", d)[0] for d in extras["test"]}
+    assert {"pyinstaller", "pillow"} <= {re.split(r"[<>=]", d)[0] for d in extras["build"]}
+    assert project["gui-scripts"] == {"liftrun": "desktop.app:main"}
+    assert (ROOT / "desktop" / "__main__.py").is_file()
+
+
+def test_quality_gates_configured() -> None:
+    """Strict pytest, strict-ish mypy over desktop/, import-linter contracts."""
+    pytest_opts = PYPROJECT["tool"]["pytest"]["ini_options"]
+    assert {"--strict-markers", "--strict-config"} <= set(pytest_opts["addopts"])
+    assert pytest_opts["qt_api"] == "pyside6"
+    mypy = PYPROJECT["tool"]["mypy"]
+    assert mypy["disallow_untyped_defs"] is True and mypy["packages"] == ["desktop"]
+    linter = PYPROJECT["tool"]["importlinter"]
+    assert linter["root_package"] == "desktop"
+    assert linter["include_external_packages"] is True
+    assert len(linter["contracts"]) >= 3
+
+
+# --- README and CI --------------------------------------------------------------------------
+
+
+def readme_commands() -> dict[str, str]:
+    """The README's install and test commands for bash/zsh, by their marker comments."""
+    found = dict(re.findall(r"<!-- (\w+-bash) -->\s*```(?:bash|sh)\n(.+?)\n```", README, re.S))
+    return {k: v.strip() for k, v in found.items()}
+
+
+def test_readme_gives_the_two_commands_for_each_shell() -> None:
+    """An install-and-open command and a test command, for bash/zsh and PowerShell."""
+    commands = readme_commands()
+    assert set(commands) == {"install-bash", "test-bash"}
+    assert "pip install ." in commands["install-bash"] and "liftrun" in commands["install-bash"]
+    assert '".[test]"' in commands["test-bash"] and "pytest" in commands["test-bash"]
+    assert "\n" not in commands["install-bash"] and "\n" not in commands["test-bash"]
+    assert README.count("```powershell") >= 2
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    """.ci/run uses the README's test command verbatim, so the README cannot rot."""
+    assert readme_commands()["test-bash"] in CI_RUN
+
+
+def test_ci_script_is_strict() -> None:
+    """Fails on any error, handles pytest's 'no tests' code, builds and smoke-tests."""
+    assert "set -euo pipefail" in CI_RUN
+    assert re.search(r"\b5\b", CI_RUN) and "no tests" in CI_RUN
+    for needle in ("ruff check", "ruff format --check", "mypy", "lint-imports", "--smoke-test"):
+        assert needle in CI_RUN, needle
+    assert "build.spec" in CI_RUN
+
+
+def test_readme_links_only_real_files() -> None:
+    """Relative links in the README point at files in the repo (the screenshot excepted)."""
+    links = re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", README)
+    missing = [
+        link for link in links if not (ROOT / link).exists() and link != "docs/screenshot.png"
+    ]
+    assert not missing, missing
+
+
+def test_readme_carries_the_health_notice() -> None:
+    """The health notice is there, in words a person reads."""
+    text = " ".join(README.split()).lower()
+    assert "health care provider" in text
+    assert "stop" in text and "hurts" in text
+
+
+# --- resources ------------------------------------------------------------------------------
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG header."""
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_every_icon_size_exists() -> None:
+    """PNGs at 16..1024 px, plus the .ico and .icns made from the same SVG."""
+    for size in resources.ICON_SIZES:
+        assert png_size(resources.icon_path(size)) == (size, size)
+    assert len(resources.icon_paths()) == len(resources.ICON_SIZES)
+    assert resources.resource_path("icon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert resources.resource_path("icon.icns").read_bytes()[:4] == b"icns"
+    assert resources.resource_path("icon.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_icon_pngs_match_the_svg(qapp: Any) -> None:
+    """The committed PNGs were rendered from the current SVG (rerun tools/make_icons.py)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    size = 64
+    renderer = QSvgRenderer(str(resources.resource_path("icon.svg")))
+    assert renderer.isValid()
+    fresh = QImage(size, size, QImage.Format.Format_ARGB32)
+    fresh.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(fresh)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    committed = QImage(str(resources.icon_path(size))).convertToFormat(QImage.Format.Format_ARGB32)
+    total = 0
+    for y in range(size):
+        for x in range(size):
+            a, b = fresh.pixelColor(x, y), committed.pixelColor(x, y)
+            total += abs(a.red() - b.red()) + abs(a.green() - b.green())
+            total += abs(a.blue() - b.blue()) + abs(a.alpha() - b.alpha())
+    mean = total / (size * size * 4)
+    assert mean < 4, f"icons/icon-{size}.png differs from icon.svg (mean {mean:.1f})"
+
+
+def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
+    """Qt accepts the style sheet, and it sets no fixed background colours."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+    text = resources.read_stylesheet()
+    assert not re.search(r"background(-color)?\s*:\s*#", text), "use palette() roles"
+    messages: list[str] = []
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        messages.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        frame = QFrame()
+        frame.setObjectName("adviceCard")
+        frame.setStyleSheet(text)
+        layout = QVBoxLayout(frame)
+        for role in ("warning", "tip", "muted"):
+            label = QLabel(role)
+            label.setProperty("role", role)
+            layout.addWidget(label)
+        frame.ensurePolished()
+        for child in frame.findChildren(QLabel):
+            child.ensurePolished()
+        frame.grab()
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [m for m in messages if "stylesheet" in m.lower()], messages
+
+
+def _load_resources_copy(package_dir: Path) -> ModuleType:
+    """Import a copy of desktop/resources.py placed at package_dir/resources.py."""
+    target = package_dir / "resources.py"
+    target.write_text((ROOT / "desktop" / "resources.py").read_text(encoding="utf-8"))
+    spec = importlib.util.spec_from_file_location("resources_copy", target)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_resources_found_in_an_installed_wheel_layout(tmp_path: Path) -> None:
+    """Installed from a wheel, the files sit in desktop/_resources beside the module."""
+    package = tmp_path / "site-packages" / "desktop"
+    (package / "_resources").mkdir(parents=True)
+    (package / "_resources" / "style.qss").write_text("QWidget {}")
+    module = _load_resources_copy(package)
+    assert module.resource_dir() == package / "_resources"
+    assert module.read_stylesheet() == "QWidget {}"
+
+
+def test_resources_found_when_frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frozen by PyInstaller, the files sit in <_MEIPASS>/resources."""
+    bundle = tmp_path / "_internal"
+    (bundle / "resources").mkdir(parents=True)
+    (bundle / "resources" / "style.qss").write_text("/* frozen */")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    package = tmp_path / "desktop"
+    package.mkdir()
+    module = _load_resources_copy(package)
+    assert module.resource_dir() == bundle / "resources"
+
+
+def test_missing_resources_are_reported(tmp_path: Path) -> None:
+    """No resources anywhere: a clear error naming where it looked."""
+    package = tmp_path / "desktop"
+    package.mkdir()
+    module = _load_resources_copy(package)
+    with pytest.raises(FileNotFoundError, match="resources are missing"):
+        module.resource_dir()
+    with pytest.raises(FileNotFoundError):
+        resources.resource_path("no-such-file.png")
+
+
+@pytest.mark.slow
+def test_wheel_ships_resources_and_every_module(tmp_path: Path) -> None:
+    """`pip install .` gets the resources: build the wheel and look inside."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (wheel,) = tmp_path.glob("liftrun-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected_res = {"desktop/_resources/style.qss", "desktop/_resources/icon.svg"}
+    expected_res |= {f"desktop/_resources/icons/icon-{s}.png" for s in resources.ICON_SIZES}
+    assert expected_res <= names, expected_res - names
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "desktop").rglob("*.py")}
+    assert modules <= names, modules - names
+
+
+# --- logging --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """setup_logging() pointed at a temporary folder, undone afterwards."""
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(folder))
+    level = logging.getLogger().level
+    yield folder
+    logs.shutdown_logging()
+    logging.getLogger().setLevel(level)
+
+
+def test_setup_logging_writes_a_rotating_file(log_folder: Path) -> None:
+    """The log goes to the folder returned, which log_dir() then reports."""
+    returned = logs.setup_logging()
+    assert returned == log_folder
+    assert logs.log_dir() == log_folder
+    assert logs.setup_logging() == log_folder  # idempotent
+    logging.getLogger("desktop.test").warning("hello from the test")
+    text = (log_folder / logs.LOG_FILE).read_text(encoding="utf-8")
+    assert "starting" in text and "hello from the test" in text
+    handlers = [h for h in logging.getLogger().handlers if isinstance(h, logs.RotatingFileHandler)]
+    assert len(handlers) == 1 and handlers[0].maxBytes > 0
+
+
+def test_uncaught_exceptions_are_logged(log_folder: Path) -> None:
+    """sys.excepthook writes the traceback to the log."""
+    logs.setup_logging()
+    assert sys.excepthook is not sys.__excepthook__
+    try:
+        raise RuntimeError("boom for the log")
+    except RuntimeError as exc:
+        logs.log_exception(type(exc), exc, exc.__traceback__)
+    text = (log_folder / logs.LOG_FILE).read_text(encoding="utf-8")
+    assert "boom for the log" in text and "Traceback" in text
+
+
+def test_default_log_dir_is_per_user() -> None:
+    """Without an override the folder is platformdirs' user log dir for Liftrun."""
+    folder = logs.log_dir({})
+    assert "Liftrun" in folder.parts or "Liftrun" in str(folder)
+
+
+# --- build.spec -----------------------------------------------------------------------------
+
+
+def spec_helpers() -> dict[str, Any]:
+    """Run build.spec's settings and helpers (everything before Analysis) in a namespace."""
+    head = SPEC.split("\na = Analysis(", 1)[0]
+    namespace: dict[str, Any] = {"SPECPATH": str(ROOT), "__name__": "build_spec"}
+    exec(compile(head, "build.spec", "exec"), namespace)
+    return namespace
+
+
+def test_spec_settings() -> None:
+    """Windowed, one folder, no UPX, icons, version info, macOS bundle with Info.plist."""
+    assert "console=False" in SPEC and "exclude_binaries=True" in SPEC
+    assert "upx=True" not in SPEC and SPEC.count("upx=False") == 2
+    assert "VSVersionInfo" in SPEC and "BUNDLE(" in SPEC
+    assert '"NSHighResolutionCapable": True' in SPEC
+    assert "org.liftrun.Liftrun" in SPEC
+    assert "icon.ico" in SPEC and "icon.icns" in SPEC
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6QmlModels.so.6", False),
+        ("PySide6/Qt/lib/libQt6Svg.so.6", True),
+        ("PySide6\\Qt6Quick.dll", False),
+        ("PySide6\\Qt6Network.dll", False),
+        ("PySide6\\Qt6Gui.dll", True),
+        ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
+        ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/styles/libqmodernwindowsstyle.so", True),
+        ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("resources/style.qss", True),
+        ("libpython3.11.so.1.0", True),
+    ],
+)
+def test_spec_bundle_filter(path: str, kept: bool) -> None:
+    """The spec keeps what Liftrun needs and drops the Qt it never uses, on every OS."""
+    assert spec_helpers()["_keep"](path) is kept
+
+
+def test_spec_does_not_exclude_qt_modules_the_app_imports() -> None:
+    """Every PySide6 module imported under desktop/ survives build.spec's excludes."""
+    excluded = set(spec_helpers()["EXCLUDED_QT_MODULES"])
+    used = set()
+    for path in (ROOT / "desktop").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+        used |= {
+            name
+            for line in re.findall(r"from PySide6 import ([\w, ]+)", path.read_text("utf-8"))
+            for name in re.split(r"[,\s]+", line)
+            if name
+        }
+    assert used, "expected the app to import some Qt"
+    assert not used & excluded, f"build.spec excludes modules the app uses: {used & excluded}"
+
+
+def test_ci_environment_is_offscreen() -> None:
+    """Tests never open a real window (tests/conftest.py sets this)."""
+    assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"

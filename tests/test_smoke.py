@@ -1,0 +1,75 @@
+"""The hidden `--smoke-test`: in-process, through `python -m desktop`, and its failure path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop import smoke
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_smoke_run_passes_in_process(
+    qapp: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run() builds the window, round-trips a session, gets advice, prints one line, returns 0."""
+    out = tmp_path / "smoke.txt"
+    monkeypatch.setenv("LIFTRUN_SMOKE_OUT", str(out))
+    assert smoke.run() == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("smoke ok: window built, session 1 saved and reloaded")
+    assert "advice: immediately_after" in line
+    assert out.read_text(encoding="utf-8").strip() == line
+
+
+def test_smoke_run_reports_a_failure(
+    qapp: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken step gives exit code 1 and a line that names the step and the reason."""
+
+    def broken(_db_path: Path) -> str:
+        raise RuntimeError("the window would not build")
+
+    monkeypatch.setattr(smoke, "_check_window", broken)
+    assert smoke.run() == 1
+    out = capsys.readouterr().out
+    assert "smoke FAILED at main window: RuntimeError: the window would not build" in out
+
+
+@pytest.mark.slow
+def test_smoke_flag_through_the_entry_point(tmp_path: Path) -> None:
+    """`python -m desktop --smoke-test` (what the frozen binary runs) exits 0."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIFTRUN_LOG_DIR=str(tmp_path / "logs"))
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--smoke-test"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke ok" in result.stdout
+    assert (tmp_path / "logs" / "liftrun.log").is_file()
+
+
+@pytest.mark.slow
+def test_smoke_flag_is_hidden_from_help(tmp_path: Path) -> None:
+    """`liftrun --help` does not advertise the smoke test."""
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"],
+        cwd=tmp_path,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--db" in result.stdout
+    assert "smoke" not in result.stdout
