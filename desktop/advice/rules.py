@@ -57,6 +57,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Final
 
 from desktop.advice import article
@@ -340,6 +341,7 @@ def _tip(code: str, text: str, source: str) -> Tip:
 # --- suggestions -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def _intervals(profile: Profile) -> Suggestion:
     speed = _cap(profile.max_speed_kmh, SPEED_CAP)
     distance_cap = _cap(profile.max_distance_km, DISTANCE_CAP)
@@ -360,6 +362,7 @@ def _intervals(profile: Profile) -> Suggestion:
     )
 
 
+@lru_cache(maxsize=64)
 def _easy(profile: Profile, reason: str) -> Suggestion:
     distance = _cap(profile.max_distance_km, DISTANCE_CAP)
     speed = _cap(profile.max_speed_kmh, MODEST_SPEED)
@@ -375,6 +378,7 @@ def _easy(profile: Profile, reason: str) -> Suggestion:
     )
 
 
+@lru_cache(maxsize=64)
 def _hills(profile: Profile) -> Suggestion:
     distance = _cap(profile.max_distance_km, HILL_DISTANCE)
     return Suggestion(
@@ -389,6 +393,7 @@ def _hills(profile: Profile) -> Suggestion:
     )
 
 
+@lru_cache(maxsize=64)
 def _long(profile: Profile) -> Suggestion:
     distance = round(float(profile.max_distance_km), 6)
     speed = _cap(profile.max_speed_kmh, MODEST_SPEED)
@@ -407,6 +412,7 @@ def _long(profile: Profile) -> Suggestion:
 # --- tips --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
 def _foot_strike() -> Tip:
     return _tip(
         TIP_FOOT_STRIKE,
@@ -416,10 +422,12 @@ def _foot_strike() -> Tip:
     )
 
 
+@lru_cache(maxsize=64)
 def _stop_if_pain() -> Tip:
     return _tip(TIP_STOP_IF_PAIN, "If running hurts, stop at once.", article.STOP_IF_PAIN)
 
 
+@lru_cache(maxsize=64)
 def _caps_tip(profile: Profile) -> Tip:
     unit = profile.distance_unit
     distance = format_distance(_cap(profile.max_distance_km, DISTANCE_CAP), unit)
@@ -432,6 +440,7 @@ def _caps_tip(profile: Profile) -> Tip:
     )
 
 
+@lru_cache(maxsize=64)
 def _warm_up(context: Context) -> Tip:
     if context is Context.IMMEDIATELY_AFTER:
         text = (
@@ -459,59 +468,60 @@ def _context_tips(
     context: Context, profile: Profile, gap_min: int | None, lift_today: bool
 ) -> list[Tip]:
     """The tips for a run slot in `context`, before the always-tips."""
-    unit = profile.distance_unit
-    if context is Context.IMMEDIATELY_AFTER:
-        return [
-            _tip(
-                TIP_INTERVALS,
-                "Run intervals, not distance: sprint 50 m, walk back, sprint again. "
-                "Long running right after deadlifts stresses your back further.",
-                article.SPRINT_50_WALK_BACK,
-            ),
-            _caps_tip(profile),
-        ]
     if context is Context.SAME_DAY_LATER:
         ago = "" if gap_min is None else f" ({format_duration(gap_min)} ago)"
-        return [
-            _tip(
-                TIP_ENDURANCE,
-                f"You deadlifted earlier today{ago}, so your endurance may be lower: "
-                "keep a modest pace and stay under your longest distance.",
-                article.ENDURANCE_COMPROMISED,
-            ),
-            _caps_tip(profile),
-        ]
-    if context is Context.NEXT_DAY:
-        return [
-            _tip(
-                TIP_SORENESS,
-                "Expect delayed-onset soreness the day after deadlifts; it limits speed and "
-                "endurance, so work on power and technique rather than pace or distance.",
-                article.SORENESS_LIMITS_SPEED,
-            ),
-            _tip(
-                TIP_HILLS,
-                "Run up hills: climbing trains a proper ball-of-the-foot strike and the "
-                "extra effort improves your conditioning.",
-                article.HILLS,
-            ),
-        ]
-    if lift_today:
-        return []
-    return [
-        _tip(
-            TIP_FREE_DAY,
-            "No deadlift today or yesterday: a good day for your longest run "
-            f"(up to {format_distance(profile.max_distance_km, unit)}).",
-            article.NO_LONGEST_RUN_ON_LIFT_DAY,
+        endurance = _tip(
+            TIP_ENDURANCE,
+            f"You deadlifted earlier today{ago}, so your endurance may be lower: "
+            "keep a modest pace and stay under your longest distance.",
+            article.ENDURANCE_COMPROMISED,
         )
-    ]
+        return [endurance, _caps_tip(profile)]
+    return list(_fixed_context_tips(context, profile, lift_today))
 
 
-def _always_tips(context: Context) -> list[Tip]:
-    return [_foot_strike(), _warm_up(context), _stop_if_pain()]
+@lru_cache(maxsize=64)
+def _fixed_context_tips(context: Context, profile: Profile, lift_today: bool) -> tuple[Tip, ...]:
+    """The context tips that depend on nothing but the context and the profile."""
+    if context is Context.IMMEDIATELY_AFTER:
+        intervals = _tip(
+            TIP_INTERVALS,
+            "Run intervals, not distance: sprint 50 m, walk back, sprint again. "
+            "Long running right after deadlifts stresses your back further.",
+            article.SPRINT_50_WALK_BACK,
+        )
+        return (intervals, _caps_tip(profile))
+    if context is Context.NEXT_DAY:
+        soreness = _tip(
+            TIP_SORENESS,
+            "Expect delayed-onset soreness the day after deadlifts; it limits speed and "
+            "endurance, so work on power and technique rather than pace or distance.",
+            article.SORENESS_LIMITS_SPEED,
+        )
+        hills = _tip(
+            TIP_HILLS,
+            "Run up hills: climbing trains a proper ball-of-the-foot strike and the "
+            "extra effort improves your conditioning.",
+            article.HILLS,
+        )
+        return (soreness, hills)
+    if context is Context.SAME_DAY_LATER or lift_today:
+        return ()
+    free_day = _tip(
+        TIP_FREE_DAY,
+        "No deadlift today or yesterday: a good day for your longest run "
+        f"(up to {format_distance(profile.max_distance_km, profile.distance_unit)}).",
+        article.NO_LONGEST_RUN_ON_LIFT_DAY,
+    )
+    return (free_day,)
 
 
+@lru_cache(maxsize=64)
+def _always_tips(context: Context) -> tuple[Tip, ...]:
+    return (_foot_strike(), _warm_up(context), _stop_if_pain())
+
+
+@lru_cache(maxsize=64)
 def _no_longest_run_tip() -> Tip:
     return _tip(
         TIP_NO_LONGEST_RUN,
@@ -701,11 +711,13 @@ def _advise_run(run: Session, history: History, profile: Profile) -> Advice:
 # --- lifts -------------------------------------------------------------------------------
 
 
-def _after_lift_tips(profile: Profile) -> list[Tip]:
-    tips = _context_tips(Context.IMMEDIATELY_AFTER, profile, 0, True)
-    tips.append(_no_longest_run_tip())
-    tips.extend(_always_tips(Context.IMMEDIATELY_AFTER))
-    return tips
+@lru_cache(maxsize=64)
+def _after_lift_tips(profile: Profile) -> tuple[Tip, ...]:
+    return (
+        *_fixed_context_tips(Context.IMMEDIATELY_AFTER, profile, True),
+        _no_longest_run_tip(),
+        *_always_tips(Context.IMMEDIATELY_AFTER),
+    )
 
 
 def _advise_lift(lift: Session, history: History, profile: Profile) -> Advice:
@@ -768,6 +780,26 @@ def _advise_session(session: Session, history: History, profile: Profile) -> Adv
     return _advise_lift(session, history, profile)
 
 
+@lru_cache(maxsize=64)
+def _day_tips(profile: Profile) -> tuple[Tip, ...]:
+    """Water and BCAA tips, on every day."""
+    volume = profile.volume_unit
+    return (
+        _tip(
+            TIP_WATER,
+            f"Drink at least {format_volume(profile.water_target_oz, volume)} of water today "
+            f"(the article's default is {format_volume(64.0, 'oz')}).",
+            article.WATER_64_OZ,
+        ),
+        _tip(
+            TIP_BCAA,
+            "Sore from deadlifts? Branched-chain amino acids (BCAAs) can help relieve "
+            "muscle soreness and pain.",
+            article.BCAA,
+        ),
+    )
+
+
 def _advise_day(day: date, history: History, profile: Profile, water_oz: float | None) -> Advice:
     volume = profile.volume_unit
     target = profile.water_target_oz
@@ -785,20 +817,7 @@ def _advise_day(day: date, history: History, profile: Profile, water_oz: float |
         seen.setdefault((warning.code, warning.message), warning)
     warnings = tuple(seen[key] for key in sorted(seen))
 
-    tips = [
-        _tip(
-            TIP_WATER,
-            f"Drink at least {format_volume(target, volume)} of water today "
-            f"(the article's default is {format_volume(64.0, 'oz')}).",
-            article.WATER_64_OZ,
-        ),
-        _tip(
-            TIP_BCAA,
-            "Sore from deadlifts? Branched-chain amino acids (BCAAs) can help relieve "
-            "muscle soreness and pain.",
-            article.BCAA,
-        ),
-    ]
+    tips = list(_day_tips(profile))
     lifts_today = history.lifts_on(day)
     lifts_yesterday = history.lifts_on(day - _ONE_DAY)
     lift: Session | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import date, datetime, timedelta
 
@@ -24,7 +25,12 @@ from desktop.advice.model import MAX_DURATION_MIN, MAX_HUMAN_SPEED_KMH, Advice
 from desktop.advice.rules import TOLERANCE
 
 BASE = datetime(2026, 3, 2)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Kept small so the suite stays fast; set LIFTRUN_HYPOTHESIS_EXAMPLES=5000 for a deep run.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("LIFTRUN_HYPOTHESIS_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 profiles = st.builds(
     Profile,
@@ -159,7 +165,7 @@ def _far(near: date) -> st.SearchStrategy[list[Session]]:
         offsets,
         seconds,
     )
-    return st.lists(sessions(far_start), min_size=1, max_size=15)
+    return st.lists(sessions(far_start), min_size=1, max_size=10)
 
 
 @SETTINGS
