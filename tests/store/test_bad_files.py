@@ -268,3 +268,36 @@ def test_no_stray_files_after_close(db_path: Path) -> None:
         store.add(run(T0))
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["liftrun.db"]
     assert os.path.getsize(db_path) > 0
+
+
+WRITER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("INSERT INTO preference VALUES ('locked', 'yes')")
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_lock_taken_by_another_process_after_open_fails_cleanly_at_save(db_path: Path) -> None:
+    with Store.open(db_path, busy_timeout_ms=200) as store:
+        kept = store.add(run(T0))
+        holder = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == "locked"
+            with pytest.raises(DatabaseLockedError):
+                store.add(run(T0 + timedelta(hours=1)))
+        finally:
+            holder.kill()
+            holder.wait()
+        assert [s.id for s in store.all_sessions()] == [kept]
+        store.add(run(T0 + timedelta(hours=2)))
+        assert len(store.all_sessions()) == 2
+        assert store.preference("locked") is None
