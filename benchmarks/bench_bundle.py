@@ -23,7 +23,7 @@ from benchmarks import ROOT, Result, result, skipped
 BUNDLE_CANDIDATES = (ROOT / "dist" / "Liftrun", ROOT / "dist" / "liftrun")
 FOLDER_BUDGET_MB = 145.0
 ZIPPED_BUDGET_MB = 60.0
-MB = 1024 * 1024
+MB = 1_000_000  # decimal megabytes, as .ci/run checks the budgets
 
 
 def bundle_dir() -> Path | None:

@@ -107,7 +107,7 @@ def run(quick: bool = False) -> list[Result]:
     samples = month_switch_samples(history_db(years), switches=5 if quick else 24)
     return [
         result(
-            f"month switch, {years} years of history",
+            f"month switch, {years} year{'' if years == 1 else 's'} of history",
             samples,
             budget=MONTH_SWITCH_BUDGET_MS,
             note="setCurrentPage + reload + repaint",

@@ -157,7 +157,10 @@ def startup_samples(quick: bool) -> StartupSamples:
         history = scratch / "history.db"
         shutil.copyfile(history_db(years), history)
         dbs = {"empty": empty_db(scratch), "history": history}
-        samples.labels = {"empty": "empty database", "history": f"{years} years of history"}
+        samples.labels = {
+            "empty": "empty database",
+            "history": f"{years} year{'' if years == 1 else 's'} of history",
+        }
         samples.apps = {key: [] for key in dbs}
         # One untimed round warms the disk cache and the bytecode cache.
         probe_once("bare", None, env)

@@ -200,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "platform": platform.platform(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
+        "load": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "seconds": round(elapsed, 1),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -209,9 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"JSON: {args.json}", file=sys.stderr)
     if args.markdown is not None:
+        command = " ".join(["python -m benchmarks.run", *(sys.argv[1:] if argv is None else argv)])
         parts = [
-            f"Measured {meta['created']} on {meta['platform']} ({meta['cpus']} CPUs), "
-            f"Python {meta['python']}" + (", quick mode" if args.quick else "") + ".",
+            f"Measured {meta['created']} on {meta['platform']} ({meta['cpus']} CPUs, "
+            f"load {meta['load']}), Python {meta['python']}"
+            + (", quick mode" if args.quick else "")
+            + f", with `{command}`.",
             "",
             markdown_table(HEADERS, cells),
         ]

@@ -68,9 +68,9 @@ def test_quick_suite_runs_and_writes_json(tmp_path: Path) -> None:
     for figure in (
         "start-up: bare QCalendarWidget to first paint",
         "start-up ratio: app (empty database) / bare",
-        "start-up ratio: app (1 years of history) / bare",
+        "start-up ratio: app (1 year of history) / bare",
         "peak memory ratio: app (empty database) / bare",
-        "month switch, 1 years of history",
+        "month switch, 1 year of history",
         "bundle: folder size",
     ):
         assert figure in rows, sorted(rows)
@@ -79,7 +79,7 @@ def test_quick_suite_runs_and_writes_json(tmp_path: Path) -> None:
     startup = rows["start-up: bare QCalendarWidget to first paint"]
     assert startup["median"] is not None and 10 < startup["median"] < 60_000
     assert rows["start-up ratio: app (empty database) / bare"]["budget"] == 1.3
-    assert rows["month switch, 1 years of history"]["budget"] == 16.0
+    assert rows["month switch, 1 year of history"]["budget"] == 16.0
     growth = {row["figure"]: row for row in data["growth"]}
     assert set(growth["month switch (reload + repaint)"]["values"]) == {"1", "2"}
     text = markdown.read_text(encoding="utf-8")
