@@ -6,7 +6,7 @@ import random
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -136,8 +136,7 @@ class _Slot:
     lift_day: bool = False
     anomaly: str | None = None
     past: bool = True
-    lift_start: time | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    morning: bool = False  # a lift done early so a run can follow later the same day
 
 
 def sample_profile() -> Profile:
@@ -213,7 +212,7 @@ class _Generator:
                         Context.NONE,
                         lift_day=True,
                         past=day < self.end,
-                        extra={"morning": offset in later_days},
+                        morning=offset in later_days,
                     )
                 )
             week += timedelta(days=7)
@@ -269,7 +268,7 @@ class _Generator:
     def lift(self, slot: _Slot) -> Session:
         rng = self.rng
         weekend = slot.day.weekday() >= 5
-        if slot.extra.get("morning"):
+        if slot.morning:
             start = _at(slot.day, 6, rng.choice((30, 45)))
         elif weekend:
             start = _at(slot.day, 10, rng.choice((0, 15, 30)))
