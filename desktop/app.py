@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import os
 import sys
@@ -12,9 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, __version__
@@ -30,38 +28,11 @@ FRIENDLY_CRASH_TEXT = (
     "What happened: {what}"
 )
 
-_none_shielded = False
-
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
-
-
-def shield_none_refcount() -> bool:
-    """Work around PySide6 6.12.0 on Python 3.11 dropping a reference to None per void call.
-
-    With that combination every Qt method returning void (setPen, setText, ...) returns
-    None without a reference, so a few thousand repaints abort the process with
-    "none_dealloc". Python 3.12+ makes None immortal, and other PySide6 releases are
-    fine; there the probe finds no leak and nothing is changed. Where it leaks, None's
-    reference count is raised far out of reach (None is never freed anyway).
-    """
-    global _none_shielded
-    if _none_shielded or sys.version_info >= (3, 12):
-        return False
-    probe = QColor()
-    before = sys.getrefcount(None)
-    for _ in range(64):
-        probe.setRed(1)
-    if before - sys.getrefcount(None) < 32:
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_shielded = True
-    log.warning("PySide6 %s leaks references to None on this Python; shielded", pyside_version)
-    return True
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The running QApplication, created (named, styled, with its icon) if there is none."""
-    shield_none_refcount()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

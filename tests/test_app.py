@@ -154,15 +154,15 @@ def test_excepthook_survives_a_failing_dialog(caplog: pytest.LogCaptureFixture) 
     hook(ValueError, ValueError("x"), None)  # must not raise
 
 
-def test_many_qt_calls_do_not_exhaust_none() -> None:
-    """Guards against PySide6 6.12.0 on Python 3.11 dropping a None reference per void call."""
+def test_installed_pyside6_keeps_none_referenced() -> None:
+    """PySide6 6.12.0 on Python 3.11 dropped a None reference per void call and aborted.
+
+    pyproject.toml excludes that release; this fails loudly if such a build is installed.
+    """
     from PySide6.QtGui import QColor
 
-    app.shield_none_refcount()
-    assert app.shield_none_refcount() is False  # once is enough
     colour = QColor()
     before = sys.getrefcount(None)
-    for _ in range(200_000):
+    for _ in range(1_000):
         colour.setRed(1)
-    assert sys.getrefcount(None) > 0
-    assert before > 200_000 or sys.version_info >= (3, 12) or before - sys.getrefcount(None) < 10
+    assert before - sys.getrefcount(None) < 10
