@@ -348,9 +348,7 @@ def _intervals(profile: Profile) -> Suggestion:
     sprint_km = INTERVAL_SPRINT_M / 1000
     reps = max(1, min(INTERVAL_REPS, math.floor(distance_cap / sprint_km + TOLERANCE)))
     sprint_m = min(float(INTERVAL_SPRINT_M), distance_cap * 1000 / reps)
-    metres = f"{sprint_m:.0f}" if sprint_m >= 1 else f"{sprint_m:.2f}"
-    if sprint_m == INTERVAL_SPRINT_M:
-        metres = str(INTERVAL_SPRINT_M)
+    metres = f"{sprint_m:.3g}"  # "50"; shorter sprints only for a tiny max distance
     return Suggestion(
         workout=Workout.INTERVALS,
         distance_km=round(min(reps * sprint_m / 1000, distance_cap), 6),
@@ -688,7 +686,7 @@ def _advise_run(run: Session, history: History, profile: Profile) -> Advice:
     if context is Context.IMMEDIATELY_AFTER:
         suggestion = _intervals(profile)
     elif context is Context.SAME_DAY_LATER:
-        suggestion = _easy(profile, "your endurance is down after this morning's lift")
+        suggestion = _easy(profile, "your endurance is down after today's lift")
     elif context is Context.NEXT_DAY:
         suggestion = _hills(profile)
     elif lifts_today:
