@@ -107,6 +107,9 @@ def child_env(scratch: Path) -> dict[str, str]:
     """The probe's environment: offscreen Qt, and settings/logs/data kept out of the home."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # An installed app runs from compiled bytecode (pip and PyInstaller compile it); let the
+    # warm-up round write __pycache__ so no timed run pays for compiling Liftrun's sources.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(scratch / name.lower())
     path = env.get("PYTHONPATH")

@@ -119,7 +119,9 @@ def run_module(name: str, quick: bool) -> tuple[list[Result], bool]:
         return rows, True
     except Exception as error:
         traceback.print_exc(file=sys.stderr)
-        row = skipped(f"{name}: benchmark crashed", f"{type(error).__name__}: {error}")
+        lines = str(error).strip().splitlines() or [""]
+        reason = lines[0] + (f" ... {lines[-1]}" if len(lines) > 1 else "")
+        row = skipped(f"{name}: benchmark crashed", f"{type(error).__name__}: {reason}")
         row["passed"] = False
         return [row], False
 
