@@ -161,3 +161,11 @@ def history_db(years: int, seed: int = 7) -> Path:
         populate(store, years=years, seed=seed, end=end)
     partial.replace(path)
     return path
+
+
+def session_count(path: Path) -> int:
+    """How many sessions a database holds (for the notes beside a figure)."""
+    from desktop.store import Store
+
+    with Store.open(path) as store:
+        return len(store.all_sessions())

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import ROOT, Result, history_db, result
+from benchmarks import ROOT, Result, history_db, result, session_count
 
 STARTUP_RATIO_BUDGET = 1.3
 PROBE_TIMEOUT_S = 120.0
@@ -101,6 +101,7 @@ class StartupSamples:
     bare: list[ProbeRun] = field(default_factory=list)
     apps: dict[str, list[ProbeRun]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def child_env(scratch: Path) -> dict[str, str]:
@@ -159,6 +160,7 @@ def startup_samples(quick: bool) -> StartupSamples:
         env = child_env(scratch)
         history = scratch / "history.db"
         shutil.copyfile(history_db(years), history)
+        samples.notes = {"empty": "", "history": f"{session_count(history):,} sessions"}
         dbs = {"empty": empty_db(scratch), "history": history}
         samples.labels = {
             "empty": "empty database",
@@ -184,7 +186,8 @@ def run(quick: bool = False) -> list[Result]:
     for key, runs in samples.apps.items():
         label = samples.labels[key]
         app_ms = [probe.first_paint_ms for probe in runs]
-        rows.append(result(f"start-up: app, {label}, to first paint", app_ms))
+        note = samples.notes.get(key, "")
+        rows.append(result(f"start-up: app, {label}, to first paint", app_ms, note=note))
         ratios = [app / bare for app, bare in zip(app_ms, bare_ms, strict=True)]
         rows.append(
             result(
@@ -192,7 +195,7 @@ def run(quick: bool = False) -> list[Result]:
                 ratios,
                 unit="x",
                 budget=STARTUP_RATIO_BUDGET,
-                note="per interleaved pair",
+                note="per interleaved pair" + (f"; {note}" if note else ""),
             )
         )
     return rows
