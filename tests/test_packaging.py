@@ -157,7 +157,7 @@ def test_icon_pngs_match_the_svg(qapp: Any) -> None:
 def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
     """Qt accepts the style sheet, and it sets no fixed background colours."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+    from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
     text = resources.read_stylesheet()
     assert not re.search(r"background(-color)?\s*:\s*#", text), "use palette() roles"
@@ -168,18 +168,16 @@ def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
 
     previous = qInstallMessageHandler(handler)
     try:
-        frame = QFrame()
-        frame.setObjectName("adviceCard")
-        frame.setStyleSheet(text)
-        layout = QVBoxLayout(frame)
-        for role in ("warning", "tip", "muted"):
-            label = QLabel(role)
-            label.setProperty("role", role)
-            layout.addWidget(label)
-        frame.ensurePolished()
-        for child in frame.findChildren(QLabel):
-            child.ensurePolished()
-        frame.grab()
+        root = QWidget()
+        root.setStyleSheet(text)
+        layout = QVBoxLayout(root)
+        for name in ("adviceWarning", "adviceSuggestion"):
+            frame = QFrame()
+            frame.setObjectName(name)
+            QVBoxLayout(frame).addWidget(QLabel(name))
+            layout.addWidget(frame)
+        root.resize(200, 120)
+        root.grab()
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "stylesheet" in m.lower()], messages
