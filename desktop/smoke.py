@@ -12,6 +12,7 @@ and, when LIFTRUN_SMOKE_OUT names a file, to that file.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
 import os
 import sys
@@ -115,12 +116,18 @@ def _check_store_and_engine(db_path: Path) -> tuple[int, str, int]:
 def _check_window(db_path: Path) -> str:
     """Build the real main window offscreen on the database, show it, close it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_main_window
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "liftrun"])
-    window = create_main_window(db_path)
+    if "settings" in inspect.signature(create_main_window).parameters:
+        # Keep the window's saved layout away from the user's real settings.
+        settings = QSettings(str(db_path.with_suffix(".ini")), QSettings.Format.IniFormat)
+        window = create_main_window(db_path, settings=settings)
+    else:
+        window = create_main_window(db_path)
     window.show()
     app.processEvents()
     title = window.windowTitle()
