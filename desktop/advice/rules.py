@@ -71,6 +71,7 @@ from desktop.advice.model import (
     Session,
     Suggestion,
     Tip,
+    VolumeUnit,
     Workout,
 )
 from desktop.advice.units import (
@@ -91,6 +92,7 @@ HILL_CLIMBS: Final = 6
 INTERVAL_REPS: Final = 8
 INTERVAL_SPRINT_M: Final = 50
 TOLERANCE: Final = 1e-6  # km, km/h, oz: "exactly at the cap" survives float rounding
+ARTICLE_WATER_OZ: Final = 64.0  # "Drink at least 64 oz. of water per day."
 
 # --- stable codes ------------------------------------------------------------------------
 
@@ -782,13 +784,21 @@ def _advise_session(session: Session, history: History, profile: Profile) -> Adv
 def _day_tips(profile: Profile) -> tuple[Tip, ...]:
     """Water and BCAA tips, on every day."""
     volume = profile.volume_unit
+    target = profile.water_target_oz
+    article_oz = format_volume(ARTICLE_WATER_OZ, VolumeUnit.OZ)
+    if abs(target - ARTICLE_WATER_OZ) <= TOLERANCE:
+        # The default target: name the article's 64 oz once, in the user's unit too.
+        amount = article_oz
+        if VolumeUnit(volume) is not VolumeUnit.OZ:
+            amount += f" ({format_volume(target, volume, grouped=True)})"
+        water_text = f"Drink at least {amount} of water today, as the article advises."
+    else:
+        water_text = (
+            f"Drink at least {format_volume(target, volume, grouped=True)} of water today, "
+            f"your own target (the article's minimum is {article_oz})."
+        )
     return (
-        _tip(
-            TIP_WATER,
-            f"Drink at least {format_volume(profile.water_target_oz, volume)} of water today "
-            f"(the article's default is {format_volume(64.0, 'oz')}).",
-            article.WATER_64_OZ,
-        ),
+        _tip(TIP_WATER, water_text, article.WATER_64_OZ),
         _tip(
             TIP_BCAA,
             "Sore from deadlifts? Branched-chain amino acids (BCAAs) can help relieve "
@@ -808,8 +818,8 @@ def _advise_day(day: date, history: History, profile: Profile, water_oz: float |
     if water_oz is not None and water_oz < target - TOLERANCE:
         warning = _warning(
             WATER_BELOW_TARGET,
-            f"You have drunk {format_volume(water_oz, volume)} today; "
-            f"the target is {format_volume(target, volume)}.",
+            f"You have drunk {format_volume(water_oz, volume, grouped=True)} today; "
+            f"the target is {format_volume(target, volume, grouped=True)}.",
             article.WATER_64_OZ,
         )
         seen.setdefault((warning.code, warning.message), warning)

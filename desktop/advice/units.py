@@ -199,12 +199,17 @@ def format_speed_and_pace(kmh: float, unit: DistanceUnit | str) -> str:
     return f"{format_speed(kmh, unit)} = {format_pace(kmh, unit)}"
 
 
-def format_volume(oz: float, unit: VolumeUnit | str) -> str:
-    """ "64 oz" / "20.5 oz" or "1893 ml"."""
+def format_volume_number(oz: float, unit: VolumeUnit | str, *, grouped: bool = True) -> str:
+    """The number alone in the user's unit: "1,893" (ml, whole) or "20.5" / "64" (oz)."""
+    comma = "," if grouped else ""
     if VolumeUnit(unit) is VolumeUnit.ML:
-        return f"{oz_to_ml(oz):.0f} ml"
-    text = f"{oz:.1f}".removesuffix(".0")
-    return f"{text} oz"
+        return f"{oz_to_ml(oz):{comma}.0f}"
+    return f"{oz:{comma}.1f}".removesuffix(".0")
+
+
+def format_volume(oz: float, unit: VolumeUnit | str, *, grouped: bool = False) -> str:
+    """ "64 oz" / "20.5 oz" or "1893 ml"; "1,893 ml" with `grouped` (what the UI shows)."""
+    return f"{format_volume_number(oz, unit, grouped=grouped)} {VolumeUnit(unit).value}"
 
 
 def format_weight(kg: float, unit: WeightUnit | str) -> str:

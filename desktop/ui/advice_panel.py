@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.advice import units
 from desktop.advice.article import SPOTTER
-from desktop.advice.model import Advice, Kind, Profile, Session, Suggestion, Workout
+from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
+from desktop.advice.rules import WATER_BELOW_TARGET
 
 EMPTY_TEXT = "Select a run, a deadlift or a day to see how to run."
 _WORKOUT_NAMES = {
@@ -30,6 +34,7 @@ _WORKOUT_NAMES = {
     Workout.LONG: "Long run",
 }
 _DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=1.0)  # units only
+_WHY_PAD = 3  # px above and below the "Why?" text; the item's text is lowered as much
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -143,7 +148,7 @@ class AdvicePanel(QWidget):
         layout.addWidget(scroll)
 
     def _why(self, source: str, about: str) -> tuple[QToolButton, QLabel]:
-        """A keyboard-reachable "Why?" toggle and the hidden article sentence it reveals."""
+        """A small flat "Why?" toggle (Tab, then Space) and the article sentence it reveals."""
         sentence = _label(f"\u201c{source}\u201d", "sourceLabel")
         font = sentence.font()
         font.setItalic(True)
@@ -154,6 +159,13 @@ class AdvicePanel(QWidget):
         button.setObjectName("whyButton")
         button.setText("Why?")
         button.setCheckable(True)
+        button.setAutoRaise(True)  # flat, like a link, until hovered, focused or checked
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = button.font()
+        font.setUnderline(True)
+        button.setFont(font)
+        # No taller than a line of text plus a focus frame, so it sits on the text's line.
+        button.setMaximumHeight(button.fontMetrics().height() + 2 * _WHY_PAD)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setToolTip("Show the sentence of the article this rests on")
         button.setAccessibleName(f"Why: {about}")
@@ -164,7 +176,12 @@ class AdvicePanel(QWidget):
         frame = QFrame()
         frame.setObjectName("adviceWarning" if warning else "adviceTip")
         frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        row = QHBoxLayout(frame)
+        # icon | text ............ Why?
+        #      | "article sentence" (hidden until Why? is pressed)
+        grid = QGridLayout(frame)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
         icon = QLabel()
         icon.setObjectName("warningIcon" if warning else "tipBullet")
         icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -180,22 +197,20 @@ class AdvicePanel(QWidget):
             self._icon_labels.append(icon)
             self._paint_icon(icon)
         else:
-            row.setContentsMargins(0, 2, 0, 2)
+            grid.setContentsMargins(0, 1, 0, 1)
             icon.setText("\u2022")
-        row.addWidget(icon)
-        column = QVBoxLayout()
+            icon.setContentsMargins(0, _WHY_PAD, 0, 0)
+        grid.addWidget(icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         message = _label(text, "warningText" if warning else "tipText")
+        message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        message.setContentsMargins(0, _WHY_PAD, 0, 0)  # first line level with "Why?"
         if warning:
             _bold(message)
-        column.addWidget(message)
+        grid.addWidget(message, 0, 1)
         if source:
             button, sentence = self._why(source, text)
-            why_row = QHBoxLayout()
-            why_row.addWidget(button)
-            why_row.addStretch(1)
-            column.addLayout(why_row)
-            column.addWidget(sentence)
-        row.addLayout(column, 1)
+            grid.addWidget(button, 0, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(sentence, 1, 1, 1, 2)
         return frame
 
     def _icon_size(self) -> int:
@@ -247,12 +262,12 @@ class AdvicePanel(QWidget):
             self.titleLabel.setText("This deadlift")
         else:
             self.titleLabel.setText("This run")
-        context = units.describe_context(advice)
         if is_lift:
             context = "What to run after it, and how."
         elif subject is None:
-            context = f"First run of the day: {context}"
+            context = self._day_context(advice, profile)
         else:
+            context = units.describe_context(advice)
             context = context[:1].upper() + context[1:]
         self.contextLabel.setText(context)
         self.contextLabel.show()
@@ -262,13 +277,9 @@ class AdvicePanel(QWidget):
         self.capsLabel.setText(f"{prefix}{caps}." if caps else "")
         self.capsLabel.setVisible(bool(caps))
 
-        if advice.water_target_oz is not None:
-            drunk = units.format_volume(advice.water_oz or 0.0, profile.volume_unit)
-            target = units.format_volume(advice.water_target_oz, profile.volume_unit)
-            self.waterLabel.setText(f"Water: {drunk} of {target}")
-            self.waterLabel.show()
-        else:
-            self.waterLabel.hide()
+        water = self._water_text(advice, profile)
+        self.waterLabel.setText(water)
+        self.waterLabel.setVisible(bool(water))
 
         self._icon_labels.clear()
         _clear_layout(self._warnings_layout)
@@ -294,6 +305,37 @@ class AdvicePanel(QWidget):
         return "\n".join(lines)
 
     # --------------------------------------------------------------- internals
+    @staticmethod
+    def _day_context(advice: Advice, profile: Profile) -> str:
+        """The run that fits the day, in words that are true whenever the lift is."""
+        lead = "A run that fits this day: "
+        lift = advice.deadlift
+        if advice.context is Context.IMMEDIATELY_AFTER and lift is not None:
+            first = lift.end
+            last = first + timedelta(minutes=profile.immediate_window_min)
+            if last > first:
+                when = f"starting between {first:%H:%M} and {last:%H:%M}"
+            else:
+                when = f"starting at {first:%H:%M}"
+            return f"{lead}right after your deadlift, {when}."
+        if advice.context is Context.NEXT_DAY:
+            return f"{lead}hills, as it is the day after a deadlift."
+        if advice.context is Context.NONE:
+            return f"{lead}any run, a long one included (no deadlift this day or the day before)."
+        return f"{lead}{units.describe_context(advice)}."
+
+    @staticmethod
+    def _water_text(advice: Advice, profile: Profile) -> str:
+        """One water line, unless a warning already says how much is missing."""
+        target = advice.water_target_oz
+        if target is None or any(w.code == WATER_BELOW_TARGET for w in advice.warnings):
+            return ""
+        goal = units.format_volume(target, profile.volume_unit, grouped=True)
+        if advice.water_oz is None:
+            return f"Water: nothing logged yet; the target is {goal}."
+        drunk = units.format_volume(advice.water_oz, profile.volume_unit, grouped=True)
+        return f"Water: {drunk} of {goal}, target reached."
+
     def _show_suggestion(
         self, suggestion: Suggestion | None, subject: Session | None, profile: Profile
     ) -> None:
@@ -313,6 +355,8 @@ class AdvicePanel(QWidget):
         if suggestion is not None:
             if is_lift:
                 self.suggestionTitle.setText("Before you lift, and what to run right after")
+            elif subject is None:
+                self.suggestionTitle.setText("Suggested run")
             else:
                 self.suggestionTitle.setText("Suggestion")
             prefix = "Right after it: " if is_lift else ""
@@ -324,12 +368,10 @@ class AdvicePanel(QWidget):
             self.suggestionLabel.hide()
             self.suggestionDetails.hide()
         is_run = subject is not None and subject.kind is Kind.RUN
+        # Only a run in the form can take the numbers; elsewhere the button would stay grey.
         self.applyButton.setEnabled(suggestion is not None and is_run)
-        self.applyButton.setVisible(suggestion is not None)
-        if is_run:
-            self.applyButton.setToolTip("Fill this run's workout, distance and speed")
-        else:
-            self.applyButton.setToolTip("Open or add a run to apply this suggestion")
+        self.applyButton.setVisible(suggestion is not None and is_run)
+        self.applyButton.setToolTip("Fill this run's workout, distance and speed")
         self.suggestionFrame.setVisible(suggestion is not None or is_lift)
 
     @staticmethod

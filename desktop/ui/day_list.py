@@ -10,14 +10,61 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from desktop.planner import DayRow
 
 _HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
-_WARNING_MARK = "\u26a0 Warning"
+_ADVICE_COLUMN = 4
+# A glyph, bold text and the words themselves: the mark does not rely on colour.
+_WARNING_MARK = "\u26a0"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_MORE_ROLE = Qt.ItemDataRole.UserRole + 2  # the "(+2 more)" tail the delegate keeps visible
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _warnings(row: DayRow) -> list[str]:
+    """The row's warning messages, first one first ("Warning" if none was given)."""
+    if not row.has_warning:
+        return []
+    messages = [line.strip() for line in row.warning_text.splitlines() if line.strip()]
+    return messages or ["Warning"]
+
+
+def _more(count: int) -> str:
+    return f" (+{count - 1} more)" if count > 1 else ""
+
+
+class _AdviceDelegate(QStyledItemDelegate):
+    """Elides the first warning's message but keeps the mark and the "(+n more)" count."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        more = index.data(_MORE_ROLE)
+        text: str = option.text
+        if not more or not text.endswith(more):
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        metrics = option.fontMetrics
+        width = option.rect.width() - 2 * margin
+        if metrics.horizontalAdvance(text) <= width:
+            return
+        room = width - metrics.horizontalAdvance(more)
+        head = text[: -len(more)]
+        if room > metrics.horizontalAdvance(f"{_WARNING_MARK} \u2026"):
+            option.text = metrics.elidedText(head, Qt.TextElideMode.ElideRight, room) + more
 
 
 class DayRowsModel(QAbstractTableModel):
@@ -52,8 +99,12 @@ class DayRowsModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         """Column titles."""
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == _ADVICE_COLUMN:
+            return "The first warning for the session; point at it to see them all"
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -62,18 +113,27 @@ class DayRowsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        warnings = _warnings(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == _ADVICE_COLUMN:
+                if not warnings:
+                    return ""
+                if role == Qt.ItemDataRole.AccessibleTextRole:
+                    return f"Warning: {warnings[0]}{_more(len(warnings))}"
+                return f"{_WARNING_MARK} {warnings[0]}{_more(len(warnings))}"
             done = " (done)" if row.done else ""
-            values = (
-                row.time_text,
-                row.kind_text + done,
-                row.workout_text,
-                row.distance_text,
-                _WARNING_MARK if row.has_warning else "",
-            )
+            values = (row.time_text, row.kind_text + done, row.workout_text, row.distance_text)
             return values[column]
-        if role == Qt.ItemDataRole.ToolTipRole and row.has_warning:
-            return row.warning_text
+        if role == _MORE_ROLE and column == _ADVICE_COLUMN:
+            return _more(len(warnings))
+        if role == Qt.ItemDataRole.FontRole and column == _ADVICE_COLUMN and warnings:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and warnings:
+            if len(warnings) == 1:
+                return warnings[0]
+            return "\n".join(f"\u2022 {message}" for message in warnings)
         if role == SESSION_ID_ROLE:
             return row.session_id
         return None
@@ -98,8 +158,14 @@ class DayList(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._advice_delegate = _AdviceDelegate(self)
+        self.setItemDelegateForColumn(_ADVICE_COLUMN, self._advice_delegate)
         header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The warning text takes what is left and is elided, never a sideways scroll bar.
+        header.setSectionResizeMode(_ADVICE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -26,13 +26,7 @@ from desktop.advice.model import DayLog, Profile, VolumeUnit
 _STEPS = {VolumeUnit.ML: (250.0, 500.0), VolumeUnit.OZ: (8.0, 16.0)}
 _MAX_WATER_OZ = 700.0  # about 20 litres: more than anyone drinks in a day
 _BAR_STEPS = 1000
-
-
-def _amount(value: float, unit: VolumeUnit) -> str:
-    """'1,250' for ml, '42.5' or '64' for oz (number only)."""
-    if unit is VolumeUnit.ML:
-        return f"{value:,.0f}"
-    return f"{value:,.1f}".removesuffix(".0")
+CAPTION = "Water, BCAAs and note"
 
 
 class DayLogBox(QWidget):
@@ -54,7 +48,8 @@ class DayLogBox(QWidget):
         self._refresh()
 
     def _build(self) -> None:
-        self.titleLabel = QLabel()
+        # A section caption: the main window already shows the day's date above.
+        self.titleLabel = QLabel(CAPTION)
         self.titleLabel.setObjectName("dayLogTitle")
         font = self.titleLabel.font()
         font.setBold(True)
@@ -81,6 +76,7 @@ class DayLogBox(QWidget):
         self.waterField.setObjectName("waterField")
         self.waterField.setAccessibleName("Water drunk today")
         self.waterField.setKeyboardTracking(False)
+        self.waterField.setGroupSeparatorShown(True)
         self.setWaterButton = QPushButton("Set")
         self.setWaterButton.setObjectName("setWaterButton")
         self.setWaterButton.setToolTip("Set today's water to the exact amount")
@@ -174,18 +170,11 @@ class DayLogBox(QWidget):
         self._loading = True
         try:
             if log is None:
-                self.titleLabel.setText("Day log")
                 self.waterField.setValue(0.0)
                 self._shown_water = None
                 self.bcaaField.setChecked(False)
                 self.dayNoteField.setText("")
             else:
-                self.titleLabel.setText(
-                    QLocale().toString(
-                        QDate(log.day.year, log.day.month, log.day.day),
-                        QLocale.FormatType.LongFormat,
-                    )
-                )
                 oz = log.water_oz or 0.0
                 self.waterField.setValue(units.volume_from_oz(oz, self._unit))
                 self._shown_water = (self.waterField.value(), oz)
@@ -200,18 +189,22 @@ class DayLogBox(QWidget):
         oz = (self._log.water_oz or 0.0) if self._log else 0.0
         target = self._target_oz
         unit = self._unit
-        drunk = _amount(units.volume_from_oz(oz, unit), unit)
-        goal = _amount(units.volume_from_oz(target, unit), unit)
-        text = f"{drunk} / {goal} {unit.value}"
+        goal = units.format_volume(target, unit, grouped=True)
+        text = f"{units.format_volume_number(oz, unit)} / {goal}"
         self.waterBar.setFormat(text)
         fraction = min(1.0, oz / target) if target > 0 else 0.0
         self.waterBar.setValue(round(fraction * _BAR_STEPS))
         self.waterBar.setAccessibleName(f"Water: {text}")
-        target_words = f"{_amount(target, VolumeUnit.OZ)} oz"
-        if unit is VolumeUnit.ML:
-            target_words = f"{goal} ml ({target_words})"
-        state = "Target reached" if oz >= target else "Below target"
-        self.waterLabel.setText(f"{state}. Drink at least {target_words} a day.")
+        # The bar already shows the target; the article's 64 oz lives in the advice tip.
+        if oz >= target:
+            self.waterLabel.setText("Daily water target reached.")
+        else:
+            missing = units.format_volume(target - oz, unit, grouped=True)
+            self.waterLabel.setText(f"{missing} to go to the daily target.")
+        self.waterLabel.setToolTip(
+            f"Your daily target is {goal} (Settings > Profile).\n"
+            f"The article: \u201c{WATER_64_OZ}\u201d"
+        )
 
     def _add(self, step: int) -> None:
         if self._log is None:

@@ -190,7 +190,7 @@ class SessionForm(QWidget):
         self.saveButton.setToolTip("Save this session (Ctrl+S or Return)")
         self.duplicateButton = QPushButton("Duplicate")
         self.duplicateButton.setObjectName("duplicateButton")
-        self.duplicateButton.setToolTip("Make an unsaved copy of this session")
+        self.duplicateButton.setToolTip("Copy to the same time the next day, as planned (Ctrl+D)")
         self.deleteButton = QPushButton("Delete…")
         self.deleteButton.setObjectName("deleteButton")
         self.deleteButton.setToolTip("Delete this session")

@@ -173,6 +173,7 @@ def test_deadlift_shows_spotter_rule_and_what_to_run_after(panel: AdvicePanel) -
     if advice.suggestion is not None:
         assert advice.suggestion.text in text
     assert not apply_button(panel).isEnabled()  # a deadlift form cannot take a run's numbers
+    assert not apply_button(panel).isVisibleTo(panel)  # so no grey button either
 
 
 def test_day_advice_shows_water_and_every_warning(panel: AdvicePanel) -> None:
@@ -180,9 +181,58 @@ def test_day_advice_shows_water_and_every_warning(panel: AdvicePanel) -> None:
     panel.show_advice(advice, None)
     text = panel.plain_text()
     assert "This day" in text
-    assert "Water: 591 ml of 1893 ml" in text
     for warning in advice.warnings:
         assert warning.message in text
+    # The water warning says it, with thousands separators; no second water line.
+    assert "You have drunk 591 ml today; the target is 1,893 ml." in text
+    assert "Water:" not in text
+    assert "1893" not in text
+    # The article's 64 oz appears once, in the water tip.
+    assert text.count("64 oz") == 1
+
+
+def test_day_water_line_when_no_warning(panel: AdvicePanel) -> None:
+    panel.show_advice(advise_day(date(2024, 6, 3), SESSIONS, KM, water_oz=80.0), None)
+    assert "Water: 2,366 ml of 1,893 ml, target reached." in panel.plain_text()
+    panel.show_advice(advise_day(date(2024, 6, 3), SESSIONS, KM), None)
+    assert "Water: nothing logged yet; the target is 1,893 ml." in panel.plain_text()
+
+
+def test_day_header_names_the_run_that_fits_the_day(panel: AdvicePanel) -> None:
+    # An evening lift (17:00-18:00): the run that fits is right after it, not "first".
+    panel.show_advice(advise_day(date(2024, 6, 3), SESSIONS, KM), None)
+    text = panel.plain_text()
+    assert "First run" not in text
+    assert "A run that fits this day: right after your deadlift" in text
+    assert "between 18:00 and 19:00" in text
+    panel.show_advice(advise_day(date(2024, 6, 4), SESSIONS, KM), None)
+    assert "A run that fits this day: hills, as it is the day after a deadlift." in (
+        panel.plain_text()
+    )
+    panel.show_advice(advise_day(date(2024, 6, 10), SESSIONS, KM), None)
+    assert "A run that fits this day: any run, a long one included" in panel.plain_text()
+    assert not apply_button(panel).isVisibleTo(panel)  # no run in the form to fill
+
+
+def test_why_sits_on_the_text_line_not_below_it(panel: AdvicePanel, qtbot: QtBot) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_advice(advise_run(RUN, SESSIONS, KM), RUN)
+    items = [
+        f
+        for name in ("adviceWarning", "adviceTip")
+        for f in panel.findChildren(QFrame, name)
+        if f.isVisibleTo(panel)
+    ]
+    assert items
+    for frame in items:
+        why = frame.findChild(QToolButton, "whyButton")
+        text = frame.findChild(QLabel, "warningText") or frame.findChild(QLabel, "tipText")
+        assert why is not None and text is not None
+        assert why.autoRaise()  # flat until hovered or focused
+        assert why.geometry().left() > text.geometry().left()
+        assert abs(why.geometry().top() - text.geometry().top()) <= 2
+        assert why.height() <= why.fontMetrics().height() + 8
 
 
 def test_clear_leaves_only_the_hint(panel: AdvicePanel) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind
@@ -45,8 +48,35 @@ def test_one_row_per_session_with_columns(qtbot: QtBot) -> None:
     texts = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
     assert texts[0][:2] == ["17:00\u201318:00", "Deadlift"]
     assert texts[1][:4] == ["18:30\u201319:00", "Run", "Easy", "5.0 km"]
-    assert "Warning" in texts[1][4] and not texts[0][4]
+    assert texts[1][4] == "\u26a0 Too far" and not texts[0][4]
     assert model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) == "Too far"
+    assert model.index(1, 4).data(Qt.ItemDataRole.AccessibleTextRole) == "Warning: Too far"
+    # Not colour alone: a glyph, the words, and bold.
+    assert model.index(1, 4).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_advice_column_shows_the_first_warning_and_counts_the_rest(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    long_first = "This run is 12.0 km; after a deadlift keep it to at most 8.0 km."
+    several = replace(ROWS[1], warning_text=f"{long_first}\nToo fast\nNo warm-up")
+    day_list.show_rows([several])
+    index = day_list.model().index(0, 4)
+    assert index.data() == f"\u26a0 {long_first} (+2 more)"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == (
+        f"\u2022 {long_first}\n\u2022 Too fast\n\u2022 No warm-up"
+    )
+    # In a narrow column the message is elided but the count stays readable.
+    day_list.resize(420, 200)
+    day_list.show()
+    qtbot.waitExposed(day_list)
+    assert day_list.horizontalHeader().sectionSize(4) < 300
+    option = QStyleOptionViewItem()
+    day_list.initViewItemOption(option)
+    option.rect = day_list.visualRect(index)
+    day_list.itemDelegateForColumn(4).initStyleOption(option, index)
+    assert option.text.startswith("\u26a0 This") and option.text.endswith("\u2026 (+2 more)")
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
+    assert day_list.horizontalScrollBar().maximum() == 0
 
 
 def test_selecting_a_row_emits_its_session_id(qtbot: QtBot) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QProgressBar, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import DayLog, Profile, VolumeUnit
@@ -38,7 +45,25 @@ def test_water_against_target_in_millilitres(box: DayLogBox) -> None:
     assert bar is not None
     assert bar.text() == "1,250 / 1,893 ml"
     assert 0 < bar.value() < bar.maximum()
-    assert "64 oz" in box.waterLabel.text()
+    assert box.waterLabel.text() == "643 ml to go to the daily target."
+    assert "64 oz" in box.waterLabel.toolTip()  # the article's default, once, on demand
+    assert box.findChild(QDoubleSpinBox, "waterField").text() == "1,250 ml"  # type: ignore[union-attr]
+
+
+def test_no_date_title_the_window_already_shows_the_day(box: DayLogBox) -> None:
+    title = box.findChild(QLabel, "dayLogTitle")
+    assert title is not None and title.text() == "Water, BCAAs and note"
+    box.show_day(DayLog(day=date(2024, 12, 24)), 64.0)
+    assert title.text() == "Water, BCAAs and note"
+    assert not any(
+        "2024" in label.text() or "June" in label.text() for label in box.findChildren(QLabel)
+    )
+
+
+def test_reaching_the_target_says_so(box: DayLogBox) -> None:
+    box.show_day(DayLog(day=DAY, water_oz=70.0), 64.0)
+    assert box.waterBar.text() == "2,070 / 1,893 ml"
+    assert box.waterLabel.text() == "Daily water target reached."
 
 
 def test_quick_add_250_ml_emits_ounces(box: DayLogBox, qtbot: QtBot) -> None:

@@ -344,6 +344,9 @@ def test_delete_and_duplicate_for_a_saved_session(form: SessionForm, qtbot: QtBo
         child(form, QPushButton, "duplicateButton").click()
     copy = duplicated.args[0]
     assert copy.id is None and copy.distance_km == 10.0 and copy.start == START
+    # The window saves the copy a day later, planned: the tooltip says so.
+    tip = child(form, QPushButton, "duplicateButton").toolTip()
+    assert "same time the next day" in tip and "planned" in tip and "unsaved" not in tip
 
 
 def test_ctrl_s_and_return_save(form: SessionForm, qtbot: QtBot) -> None:
