@@ -76,7 +76,8 @@ class DayLogBox(QWidget):
         self.waterField.setObjectName("waterField")
         self.waterField.setAccessibleName("Water drunk today")
         self.waterField.setKeyboardTracking(False)
-        self.waterField.setGroupSeparatorShown(True)
+        # Thousands separators like the labels (units.format_volume), where they agree.
+        self.waterField.setGroupSeparatorShown(self.waterField.locale().groupSeparator() == ",")
         self.setWaterButton = QPushButton("Set")
         self.setWaterButton.setObjectName("setWaterButton")
         self.setWaterButton.setToolTip("Set today's water to the exact amount")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt
@@ -184,16 +185,29 @@ class ProfileDialog(QDialog):
         self.waterTargetField = QDoubleSpinBox()
         self.waterTargetField.setObjectName("waterTargetField")
         self.waterTargetField.setToolTip("The article says: drink at least 64 oz of water per day.")
+        # Thousands separators like the labels (units.format_volume), where they agree.
+        self.waterTargetField.setGroupSeparatorShown(
+            self.waterTargetField.locale().groupSeparator() == ","
+        )
 
+        # Your numbers first, then the units they are shown in.
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Longest comfortable &run:", self.maxDistanceField)
         form.addRow("Top &speed:", self.maxSpeedField)
-        form.addRow("or best &pace:", pace_row)
+        form.addRow("Or best &pace:", pace_row)
+        form.addRow("\u201cRight after a deadlift\u201d &means within:", self.windowField)
+        form.addRow("Daily water &target:", self.waterTargetField)
+        units_caption = QLabel("Units")
+        units_caption.setObjectName("unitsCaption")
+        font = units_caption.font()
+        font.setBold(True)
+        units_caption.setFont(font)
+        units_caption.setContentsMargins(0, self.fontMetrics().height() // 3, 0, 0)
+        form.addRow(units_caption)
         form.addRow("&Distances in:", self.distanceUnitField)
         form.addRow("&Water in:", self.volumeUnitField)
         form.addRow("&Loads in:", self.weightUnitField)
-        form.addRow("'Right after a deadlift' &means within:", self.windowField)
-        form.addRow("Daily water &target:", self.waterTargetField)
         pace_label = form.labelForField(pace_row)
         if isinstance(pace_label, QLabel):
             pace_label.setBuddy(self.bestPaceField)
@@ -203,6 +217,7 @@ class ProfileDialog(QDialog):
         self.errorLabel.setObjectName("profileErrorLabel")
         self.errorLabel.setWordWrap(True)
         layout.addWidget(self.errorLabel)
+        layout.addSpacing(self.fontMetrics().height() // 2)
 
         self.buttonBox = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -214,6 +229,22 @@ class ProfileDialog(QDialog):
         self.buttonBox.accepted.connect(self._accept_if_valid)
         self.buttonBox.rejected.connect(self.reject)
         layout.addWidget(self.buttonBox)
+        # Wide enough that no label or unit name is squeezed, at any scale.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+        order: list[QWidget] = [
+            self.maxDistanceField,
+            self.maxSpeedField,
+            self.bestPaceField,
+            self.windowField,
+            self.waterTargetField,
+            self.distanceUnitField,
+            self.volumeUnitField,
+            self.weightUnitField,
+            self.buttonBox,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
         self.maxDistanceField.valueChanged.connect(self._validate)
         self.maxSpeedField.valueChanged.connect(self._on_speed_changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind
@@ -73,7 +73,9 @@ def test_advice_column_shows_the_first_warning_and_counts_the_rest(qtbot: QtBot)
     option = QStyleOptionViewItem()
     day_list.initViewItemOption(option)
     option.rect = day_list.visualRect(index)
-    day_list.itemDelegateForColumn(4).initStyleOption(option, index)
+    delegate = day_list.itemDelegateForColumn(4)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
     assert option.text.startswith("\u26a0 This") and option.text.endswith("\u2026 (+2 more)")
     assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
     assert day_list.horizontalScrollBar().maximum() == 0

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import HEALTH_NOTICE, DistanceUnit, Profile, VolumeUnit, WeightUnit
@@ -133,3 +141,29 @@ def test_switching_units_re_expresses_the_values(qtbot: QtBot, metric_locale: No
     assert profile.max_distance_km == pytest.approx(10.0)
     assert profile.distance_unit is DistanceUnit.MI
     assert profile.water_target_oz == pytest.approx(64.0)
+
+
+def test_labels_capitalised_limits_before_units_and_tab_follows(
+    qtbot: QtBot, metric_locale: None
+) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    labels = [
+        label.text().replace("&", "")
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None
+    ]
+    assert "Or best pace:" in labels
+    assert all(text[:1].isupper() or text[:1] == "\u201c" for text in labels)
+    names = ["maxDistanceField", "maxSpeedField", "bestPaceField", "windowField"]
+    names += ["waterTargetField", "distanceUnitField", "volumeUnitField", "weightUnitField"]
+    start = dialog.findChild(QWidget, names[0])
+    assert start is not None
+    seen: list[str] = []
+    widget = start.nextInFocusChain()
+    while widget is not None and widget is not start:
+        if widget.objectName() in names and widget.objectName() not in seen:
+            seen.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert seen == names[1:]
+    assert dialog.minimumWidth() >= dialog.fontMetrics().averageCharWidth() * 60
