@@ -183,6 +183,17 @@ def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
     assert not [m for m in messages if "stylesheet" in m.lower()], messages
 
 
+def test_stylesheet_names_only_widgets_that_exist() -> None:
+    """Every #objectName the style sheet targets is set somewhere in desktop/ui."""
+    text = re.sub(r"/\*.*?\*/", "", resources.read_stylesheet(), flags=re.S)
+    selectors = " ".join(re.findall(r"([^{}]+)\{", text))
+    targeted = set(re.findall(r"#(\w+)", selectors))
+    assert targeted, "expected the style sheet to target named widgets"
+    ui_source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "desktop").rglob("*.py"))
+    missing = {name for name in targeted if f'"{name}"' not in ui_source}
+    assert not missing, f"style.qss styles widgets no code names: {missing}"
+
+
 def _load_resources_copy(package_dir: Path) -> ModuleType:
     """Import a copy of desktop/resources.py placed at package_dir/resources.py."""
     target = package_dir / "resources.py"
