@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -167,6 +167,7 @@ class AdvicePanel(QWidget):
         # No taller than a line of text plus a focus frame, so it sits on the text's line.
         button.setMaximumHeight(button.fontMetrics().height() + 2 * _WHY_PAD)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.installEventFilter(self)  # a flat button shows no focus: raise it while focused
         button.setToolTip("Show the sentence of the article this rests on")
         button.setAccessibleName(f"Why: {about}")
         button.toggled.connect(sentence.setVisible)
@@ -408,6 +409,15 @@ class AdvicePanel(QWidget):
     def _apply(self) -> None:
         if self._advice is not None and self._advice.suggestion is not None:
             self.suggestion_applied.emit(self._advice.suggestion)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Draw a "Why?" button raised while it has keyboard focus, so Tab shows where it is."""
+        if isinstance(watched, QToolButton) and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            watched.setAutoRaise(event.type() == QEvent.Type.FocusOut)
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Repaint the warning icons crisply when the style or the screen changes."""

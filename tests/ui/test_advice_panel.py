@@ -250,3 +250,18 @@ def test_a_new_advice_replaces_the_old_one(panel: AdvicePanel) -> None:
     assert "12.0 km" not in panel.plain_text()
     frames = [f for f in panel.findChildren(QFrame, "adviceWarning") if f.isVisibleTo(panel)]
     assert len(frames) == len(advice.warnings)
+
+
+def test_a_focused_why_is_drawn_raised(panel: AdvicePanel, qtbot: QtBot) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()  # focus needs the active window, whatever ran before
+    qtbot.waitActive(panel)
+    panel.show_advice(advise_run(RUN, SESSIONS, KM), RUN)
+    first, second = panel.findChildren(QToolButton, "whyButton")[:2]
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(first.hasFocus)
+    assert not first.autoRaise() and second.autoRaise()
+    second.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(second.hasFocus)
+    assert first.autoRaise() and not second.autoRaise()

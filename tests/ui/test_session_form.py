@@ -352,6 +352,8 @@ def test_delete_and_duplicate_for_a_saved_session(form: SessionForm, qtbot: QtBo
 def test_ctrl_s_and_return_save(form: SessionForm, qtbot: QtBot) -> None:
     form.show()
     qtbot.waitExposed(form)
+    form.activateWindow()  # focus needs the active window, whatever ran before
+    qtbot.waitActive(form)
     form.edit_session(RUN)
     duration = child(form, QSpinBox, "durationField")
     duration.setFocus()
