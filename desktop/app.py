@@ -1,4 +1,9 @@
-"""Composition root: parse the command line, open the store, build and run the window."""
+"""Composition root: parse the command line, open the store, build and run the window.
+
+Start-up is staged so the user sees the window early: `main()` shows the window's shell
+(menus and the real calendar) first, and only once it has painted opens the store and
+builds the rest (`start_main_window`). `create_main_window` does everything at once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,6 +32,9 @@ FRIENDLY_CRASH_TEXT = (
     "If it happens again, please send the log file from Help > Open log folder.\n\n"
     "What happened: {what}"
 )
+
+# A shell that never paints (started minimised, say) is completed after this anyway.
+FIRST_PAINT_TIMEOUT_MS = 500
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -76,13 +84,111 @@ def create_main_window(
 
     store = Store.open(Path(db_path))
     try:
-        planner = Planner(store)
-        return MainWindow(
-            planner, settings=settings, open_store=lambda path: Store.open(path), demo=demo
-        )
+        window = MainWindow(settings=settings, demo=demo)
+        window.attach(Planner(store), open_store=Store.open)
     except BaseException:
         store.close()
         raise
+    return window
+
+
+def start_main_window(
+    locate_db: Callable[[], Path],
+    *,
+    demo: bool = False,
+    settings: QSettings | None = None,
+    on_failure: Callable[[int], None],
+) -> MainWindow:
+    """The window's shell, for the caller to show; it completes itself after its first paint.
+
+    Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
+    `locate_db()` gives the database file, the store is opened, the window is attached to it
+    (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
+    If the store cannot be opened the error is shown, the window closes and
+    `on_failure(2)` is called; an unexpected error closes it, calls `on_failure(1)` and
+    propagates to the excepthook.
+    """
+    ensure_application()
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings, demo=demo)
+
+    def complete() -> None:
+        from desktop.advice import InvalidInputError
+        from desktop.planner import Planner
+        from desktop.store import Store, StoreError
+
+        store = None
+        try:
+            db_path = locate_db()
+            store = Store.open(db_path)
+            window.attach(Planner(store), open_store=Store.open)
+        except (StoreError, InvalidInputError, OSError) as exc:
+            from desktop.ui import dialogs
+
+            if store is not None:
+                store.close()
+            log.error("Could not open the database: %s", exc)
+            dialogs.show_error(window, dialogs.error_title(exc), str(exc))
+            _discard(window)
+            on_failure(2)
+            return
+        except BaseException:
+            if store is not None:
+                store.close()
+            _discard(window)
+            on_failure(1)
+            raise
+        log.info("Opened %s", db_path)
+        QTimer.singleShot(0, window.ensure_profile)
+
+    _AfterFirstPaint(window, complete)
+    return window
+
+
+def _discard(window: QWidget) -> None:
+    """Hide and delete a window that failed to start; on_failure decides about quitting.
+
+    Not close(): closing the last window also posts a quit of its own, which would linger
+    in the queue after the caller's quit (and end a later event loop early).
+    """
+    window.hide()
+    window.deleteLater()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, right after the window's first frame (or after a timeout).
+
+    Qt paints the whole widget tree in one synchronous flush, so a zero-delay timer queued
+    from the first Paint event of the window or any of its widgets runs once that first
+    frame is complete.
+    """
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        self._queued = False
+        self._done = False
+        self._watched = [window, *window.findChildren(QWidget)]
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Queue the callback on the first paint; never consume the event."""
+        if not self._queued and event.type() == QEvent.Type.Paint:
+            self._queued = True
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self.deleteLater()
+        self._callback()
 
 
 def make_excepthook(show: Callable[[str, str], None]) -> ExceptHook:
@@ -141,24 +247,24 @@ def main(argv: list[str] | None = None) -> int:
 
     app = ensure_application()
     sys.excepthook = make_excepthook(_show_dialog)
-    from desktop.advice import InvalidInputError
-    from desktop.store import StoreError, resolve_db_path
+    failure: list[int] = []
 
-    try:
-        if args.demo:
-            from desktop.sample import create_demo_database, demo_database_path
+    def fail(code: int) -> None:
+        failure.append(code)
+        app.quit()
 
-            db_path = create_demo_database(demo_database_path())
-        else:
-            db_path = resolve_db_path(args.db, os.environ)
-        window = create_main_window(db_path, demo=args.demo)
-    except (StoreError, InvalidInputError, OSError) as exc:
-        from desktop.ui import dialogs
-
-        log.error("Could not open the database: %s", exc)
-        dialogs.show_error(None, dialogs.error_title(exc), str(exc))
-        return 2
-    log.info("Opened %s", db_path)
+    window = start_main_window(lambda: _database_path(args), demo=args.demo, on_failure=fail)
     window.show()
-    QTimer.singleShot(0, window.ensure_profile)
-    return app.exec()
+    code = app.exec()
+    return failure[0] if failure else code
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    """The database to open: a fresh demo, --db, LIFTRUN_DB or the per-user default."""
+    if args.demo:
+        from desktop.sample import create_demo_database, demo_database_path
+
+        return create_demo_database(demo_database_path())
+    from desktop.store import resolve_db_path
+
+    return resolve_db_path(args.db, os.environ)

@@ -13,17 +13,12 @@ from __future__ import annotations
 import faulthandler
 import logging
 import os
-import platform
 import sys
-import tempfile
 import threading
 from collections.abc import Mapping
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO
-
-from platformdirs import user_log_dir
 
 from desktop import APP_NAME, __version__
 
@@ -34,6 +29,35 @@ BACKUP_COUNT = 3
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 
 logger = logging.getLogger("desktop")
+
+
+class RotatingFileHandler(logging.FileHandler):
+    """logging.handlers.RotatingFileHandler's size rotation, without importing that module.
+
+    logging.handlers imports socket, pickle and queue: about 10 ms of every start-up.
+    """
+
+    def __init__(self, filename: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(filename, encoding="utf-8")
+        self.maxBytes = max_bytes
+        self.backupCount = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record, first moving a full file to .1 (.1 to .2, ...)."""
+        if self.stream is not None and self.stream.tell() >= self.maxBytes:
+            self.stream.close()
+            self.stream = None  # FileHandler.emit reopens it
+            base = self.baseFilename
+            try:
+                for n in range(self.backupCount - 1, 0, -1):
+                    if os.path.exists(f"{base}.{n}"):
+                        os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+                if self.backupCount:
+                    os.replace(base, f"{base}.1")
+            except OSError:  # another process holds a file: keep appending to this one
+                pass
+        super().emit(record)
+
 
 _handler: RotatingFileHandler | None = None
 _fault_file: IO[str] | None = None
@@ -47,6 +71,8 @@ def log_dir(environ: Mapping[str, str] | None = None) -> Path:
     override = env.get("LIFTRUN_LOG_DIR")
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_log_dir  # only when no folder is set (~5 ms to import)
+
     return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
@@ -93,6 +119,8 @@ def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
 
 def _writable_dir(preferred: Path) -> Path:
     """`preferred` if it can be created and written, else a folder in the temp directory."""
+    import tempfile
+
     for folder in (preferred, Path(tempfile.gettempdir()) / APP_NAME / "log"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -132,9 +160,7 @@ def setup_logging(level: int | str | None = None) -> Path:
     had_console = sys.stderr is not None
     _replace_missing_streams()
     folder = _writable_dir(log_dir())
-    handler = RotatingFileHandler(
-        folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
+    handler = RotatingFileHandler(folder / LOG_FILE, MAX_BYTES, BACKUP_COUNT)
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     _handler = handler
@@ -155,11 +181,21 @@ def setup_logging(level: int | str | None = None) -> Path:
         "%s %s starting (Python %s, %s, %s)",
         APP_NAME,
         __version__,
-        platform.python_version(),
-        platform.platform(),
+        sys.version.split()[0],
+        _system(),
         "frozen" if getattr(sys, "frozen", False) else "from source",
     )
     return folder
+
+
+def _system() -> str:
+    """The OS in a few words; platform.platform() would run `uname -p` and read the binary."""
+    if hasattr(os, "uname"):
+        name = os.uname()
+        return f"{name.sysname} {name.release} {name.machine}"
+    import platform
+
+    return platform.platform()
 
 
 def shutdown_logging() -> None:

@@ -18,7 +18,6 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
-from playhouse.migrate import SqliteMigrator, migrate
 from playhouse.sqlite_ext import AutoIncrementField
 
 # Version 1: sessions, profile, preferences, day logs with water only; no
@@ -158,6 +157,9 @@ def user_version(db: SqliteDatabase) -> int:
 
 
 def _migrate_1_to_2(db: SqliteDatabase, models: Models) -> None:
+    # Imported here: only an old database needs it, and it costs every start-up ~5 ms.
+    from playhouse.migrate import SqliteMigrator, migrate
+
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("session", "created", IsoDateTimeField(null=True)),

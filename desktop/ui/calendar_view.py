@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from desktop.advice import Kind
-from desktop.planner import DayMarks, SessionMark
+if TYPE_CHECKING:  # the engine is not loaded before the window's first paint
+    from desktop.planner import DayMarks, SessionMark
 
 # The two accents: they read on light and dark backgrounds alike.
 RUN_ACCENT = QColor("#2f86dd")  # runs: blue circles
@@ -153,6 +154,9 @@ class CalendarView(QCalendarWidget):
     def _paint_marker(
         painter: QPainter, box: QRectF, mark: SessionMark, text_colour: QColor
     ) -> None:
+        # Marks come from the planner, so the engine is loaded by now: a dict lookup.
+        from desktop.advice import Kind
+
         colour = RUN_ACCENT if mark.kind is Kind.RUN else text_colour
         pen = QPen(colour)
         pen.setWidthF(max(1.0, box.width() * 0.2))

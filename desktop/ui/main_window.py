@@ -1,7 +1,14 @@
-"""The main window: calendar, day list and day log on the left; session form and advice right."""
+"""The main window: calendar, day list and day log on the left; session form and advice right.
+
+Built in two phases so the calendar is on screen early: `MainWindow()` is the shell (menus,
+the calendar, the panes' frames, the saved layout) and imports neither the store (peewee)
+nor the engine; `attach(planner)` builds the day pane, the form and the advice panel and
+fills everything in. `desktop.app.create_main_window` does both at once.
+"""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable
@@ -9,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,27 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.advice import DayLog, InvalidInputError, Profile, Session, Suggestion
-from desktop.planner import Planner
-from desktop.ui import dialogs
-from desktop.ui.advice_panel import AdvicePanel
 from desktop.ui.calendar_view import CalendarView
-from desktop.ui.day_list import DayList
-from desktop.ui.day_log_box import DayLogBox
-from desktop.ui.session_form import SessionForm
 
 if TYPE_CHECKING:
+    from desktop.advice import DayLog, Profile, Session
+    from desktop.planner import Planner
     from desktop.store import Store
+    from desktop.ui.advice_panel import AdvicePanel
+    from desktop.ui.day_list import DayList
+    from desktop.ui.day_log_box import DayLogBox
+    from desktop.ui.session_form import SessionForm
 
 log = logging.getLogger(__name__)
 
-# Errors the window turns into a dialog: the store's and the engine's input errors.
-try:  # the store package imports no Qt, so this is cheap
+
+@functools.cache
+def handled_errors() -> tuple[type[Exception], ...]:
+    """Errors the window turns into a dialog: the store's and the engine's input errors.
+
+    A function, not a module constant, so that importing this module (for the shell shown
+    at start-up) loads neither peewee nor the engine; an `except handled_errors()` clause
+    only calls it when an exception is being matched, by which time both are loaded.
+    """
+    from desktop.advice import InvalidInputError
     from desktop.store import StoreError
 
-    HANDLED_ERRORS: tuple[type[Exception], ...] = (StoreError, InvalidInputError)
-except ImportError:  # pragma: no cover - only while the store is being written
-    HANDLED_ERRORS = (InvalidInputError,)
+    return (StoreError, InvalidInputError)
 
 
 LEGEND = (
@@ -54,35 +67,96 @@ LEGEND = (
 class MainWindow(QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
+    ready = Signal()
+    """Emitted when `attach` has built and filled the whole window."""
+
+    # Set by attach(): the planner and the widgets of the second phase.
+    _planner: Planner
+    dayTitle: QLabel  # noqa: N815 - named like its objectName
+    newRunButton: QPushButton  # noqa: N815
+    newLiftButton: QPushButton  # noqa: N815
+    day_list: DayList
+    day_log_box: DayLogBox
+    session_form: SessionForm
+    advice_panel: AdvicePanel
+
     def __init__(
         self,
-        planner: Planner,
         *,
         settings: QSettings | None = None,
-        open_store: Callable[[Path], Store] | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """The shell: menus (disabled until attached), the calendar and the saved layout."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._planner = planner
         self._settings = settings if settings is not None else QSettings("Liftrun", "Liftrun")
-        self._open_store = open_store
+        self._open_store: Callable[[Path], Store] | None = None
         self._demo = demo
+        self._attached = False
         self._closed = False
-        self._build_widgets()
+        self._actions: list[QAction] = []
+        self._build_shell()
         self._build_menus()
-        self._connect_signals()
-        self._update_title()
-        self._apply_profile()
+        self.setWindowTitle(APP_NAME)
         self._restore_layout()
-        self.refresh_month()
-        self.show_day(self.calendar.selected_day())
+
+    def attach(
+        self, planner: Planner, *, open_store: Callable[[Path], Store] | None = None
+    ) -> None:
+        """Second phase: build the day pane, form and advice, and show the planner's data."""
+        if self._attached:
+            raise RuntimeError("The window is already attached to a planner.")
+        self._planner = planner
+        self._open_store = open_store
+        self._build_panels()
+        self._connect_signals()
+        self._attached = True
+        for action in self._actions:
+            action.setEnabled(True)
+        self._reload_all()
+        self.ready.emit()
+
+    @property
+    def is_attached(self) -> bool:
+        """True once `attach` has completed the window."""
+        return self._attached
 
     # -- construction ------------------------------------------------------------
 
-    def _build_widgets(self) -> None:
+    def _build_shell(self) -> None:
         self.calendar = CalendarView()
+        self.calendar.setToolTip(LEGEND)
+        self.day_pane = QWidget()
+        self.day_pane.setObjectName("dayPane")
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.calendar)
+        self.left_splitter.addWidget(self.day_pane)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 2)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)  # filled by attach()
+        self.right_splitter.setObjectName("rightSplitter")
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 2)
+        for splitter in (self.left_splitter, self.right_splitter, self.main_splitter):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+        self.statusBar().setObjectName("statusBar")
+        legend = QLabel(LEGEND)
+        legend.setObjectName("calendarLegend")
+        self.statusBar().addPermanentWidget(legend)
+
+    def _build_panels(self) -> None:
+        from desktop.ui.advice_panel import AdvicePanel
+        from desktop.ui.day_list import DayList
+        from desktop.ui.day_log_box import DayLogBox
+        from desktop.ui.session_form import SessionForm
+
         self.dayTitle = QLabel()
         self.dayTitle.setObjectName("dayTitle")
         self.newRunButton = QPushButton("New &run")
@@ -100,9 +174,7 @@ class MainWindow(QMainWindow):
         day_header.addWidget(self.dayTitle, 1)
         day_header.addWidget(self.newRunButton)
         day_header.addWidget(self.newLiftButton)
-        day_pane = QWidget()
-        day_pane.setObjectName("dayPane")
-        day_layout = QVBoxLayout(day_pane)
+        day_layout = QVBoxLayout(self.day_pane)
         day_layout.setContentsMargins(0, 0, 0, 0)
         day_layout.addLayout(day_header)
         day_body = QHBoxLayout()
@@ -110,32 +182,11 @@ class MainWindow(QMainWindow):
         day_body.addWidget(self.day_log_box, 2, Qt.AlignmentFlag.AlignTop)
         day_layout.addLayout(day_body, 1)
 
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.calendar)
-        self.left_splitter.addWidget(day_pane)
-        self.left_splitter.setStretchFactor(0, 3)
-        self.left_splitter.setStretchFactor(1, 2)
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self.session_form)
         self.right_splitter.addWidget(self.advice_panel)
         self.right_splitter.setStretchFactor(0, 0)
         self.right_splitter.setStretchFactor(1, 1)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 3)
-        self.main_splitter.setStretchFactor(1, 2)
-        for splitter in (self.left_splitter, self.right_splitter, self.main_splitter):
-            splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_splitter)
-        self.statusBar().setObjectName("statusBar")
-        legend = QLabel(LEGEND)
-        legend.setObjectName("calendarLegend")
-        self.statusBar().addPermanentWidget(legend)
-        self.calendar.setToolTip(LEGEND)
+        self._restore_right_splitter()
 
         # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
         order = [
@@ -198,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def _action(
         self,
-        menu: object,
+        menu: QMenu,
         text: str,
         slot: Callable[[], object],
         shortcut: QKeySequence.StandardKey | str | None,
@@ -209,7 +260,9 @@ class MainWindow(QMainWindow):
         elif shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)  # type: ignore[attr-defined]
+        action.setEnabled(self._attached)  # the shell's menus wait for attach()
+        self._actions.append(action)
+        menu.addAction(action)
         return action
 
     def _connect_signals(self) -> None:
@@ -238,19 +291,29 @@ class MainWindow(QMainWindow):
         return dialog.profile()
 
     def _show_error(self, title: str, text: str) -> None:
+        from desktop.ui import dialogs
+
         dialogs.show_error(self, title, text)
 
     def _show_info(self, title: str, text: str) -> None:
+        from desktop.ui import dialogs
+
         dialogs.show_info(self, title, text)
 
     def _confirm(self, question: str) -> bool:
+        from desktop.ui import dialogs
+
         return dialogs.confirm(self, APP_NAME, question)
 
     def _choose_file(self, title: str, directory: Path, name_filter: str) -> Path | None:
+        from desktop.ui import dialogs
+
         return dialogs.choose_open_file(self, title, directory, name_filter)
 
     def _report(self, exc: Exception) -> None:
         """Tell the user what failed and what to do; the message is already a sentence."""
+        from desktop.ui import dialogs
+
         log.warning("%s: %s", type(exc).__name__, exc)
         self._show_error(dialogs.error_title(exc), str(exc))
 
@@ -270,7 +333,7 @@ class MainWindow(QMainWindow):
         first, last = self.calendar.visible_range()
         try:
             marks = self._planner.month_marks(first, last)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.calendar.set_marks(marks)
@@ -281,7 +344,7 @@ class MainWindow(QMainWindow):
         try:
             rows = self._planner.day_rows(day)
             day_log = self._planner.day_log(day)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.day_list.show_rows(rows)
@@ -329,7 +392,7 @@ class MainWindow(QMainWindow):
         try:
             self._planner.add_water(day, oz)
             day_log = self._planner.day_log(day)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
@@ -340,7 +403,7 @@ class MainWindow(QMainWindow):
     def _on_day_log_edited(self, day_log: DayLog) -> None:
         try:
             self._planner.save_day_log(day_log)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.refresh_month()
@@ -362,15 +425,19 @@ class MainWindow(QMainWindow):
         self.session_form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_draft_changed(self, draft: object) -> None:
+        from desktop.advice import Session
+
         if isinstance(draft, Session):
             self._show_draft_advice(draft)
 
     def _on_save_requested(self, session: object) -> None:
+        from desktop.advice import Session
+
         if not isinstance(session, Session):
             return
         try:
             session_id = self._planner.save(session)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)  # the form keeps its values
             return
         self.statusBar().showMessage("Saved.", 4000)
@@ -393,7 +460,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self._planner.delete(session_id)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.statusBar().showMessage("Deleted.", 4000)
@@ -408,17 +475,21 @@ class MainWindow(QMainWindow):
         self._on_duplicate_requested(draft)
 
     def _on_duplicate_requested(self, session: object) -> None:
+        from desktop.advice import Session
+
         if not isinstance(session, Session):
             return
         try:
             copy = self._planner.duplicate(session)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.statusBar().showMessage(f"Copied to {copy.start:%A %d %B}.", 4000)
         self._go_to(copy.day, copy.id)
 
     def _on_suggestion_applied(self, suggestion: object) -> None:
+        from desktop.advice import Suggestion
+
         if isinstance(suggestion, Suggestion):
             self.session_form.apply_suggestion(suggestion)
 
@@ -435,7 +506,7 @@ class MainWindow(QMainWindow):
     def _show_draft_advice(self, draft: Session) -> None:
         try:
             advice = self._planner.advise_draft(draft)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.advice_panel.show_advice(advice, draft)
@@ -443,7 +514,7 @@ class MainWindow(QMainWindow):
     def _show_day_advice(self, day: date) -> None:
         try:
             advice = self._planner.advise_day(day)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.advice_panel.show_advice(advice, None)
@@ -464,7 +535,7 @@ class MainWindow(QMainWindow):
     def _save_profile(self, profile: Profile) -> None:
         try:
             self._planner.save_profile(profile)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self._apply_profile()
@@ -479,6 +550,8 @@ class MainWindow(QMainWindow):
 
     def on_open_database(self) -> None:
         """File > Open database: switch to another Liftrun file."""
+        from desktop.planner import Planner
+
         if self._open_store is None:
             return
         path = self._choose_file(
@@ -490,7 +563,7 @@ class MainWindow(QMainWindow):
             return
         try:
             store = self._open_store(path)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self._planner.close()
@@ -503,7 +576,7 @@ class MainWindow(QMainWindow):
         """File > Back up now."""
         try:
             path = self._planner.backup_now()
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
@@ -512,7 +585,7 @@ class MainWindow(QMainWindow):
         """File > Restore a backup: pick one, confirm, replace the database."""
         try:
             backups = self._planner.backups()
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         folder = backups[0].parent if backups else self._planner.db_path.parent
@@ -529,7 +602,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self._planner.restore(path)
-        except HANDLED_ERRORS as exc:
+        except handled_errors() as exc:
             self._report(exc)
             return
         self._reload_all()
@@ -537,10 +610,14 @@ class MainWindow(QMainWindow):
 
     def on_about(self) -> None:
         """Help > About."""
+        from desktop.ui import dialogs
+
         dialogs.show_about(self)
 
     def on_health_notice(self) -> None:
         """Help > Health notice."""
+        from desktop.ui import dialogs
+
         dialogs.show_health_notice(self)
 
     def on_open_log_folder(self) -> None:
@@ -567,30 +644,40 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------
 
     def _restore_layout(self) -> None:
+        """The shell's saved size, state and left splitters (the right one: at attach)."""
         geometry = self._settings.value("window/geometry")
+        self._first_layout = not isinstance(geometry, QByteArray)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-            self._default_splitter_sizes()
+            line = self.fontMetrics().height()
+            # First start: calendar over a shorter day pane.
+            self.main_splitter.setSizes([line * 46, line * 34])
+            self.left_splitter.setSizes([line * 30, line * 16])
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
-            saved = self._settings.value(f"splitters/{splitter.objectName()}")
-            if isinstance(saved, QByteArray):
-                splitter.restoreState(saved)
+        for splitter in (self.main_splitter, self.left_splitter):
+            self._restore_splitter(splitter)
 
-    def _default_splitter_sizes(self) -> None:
-        """First start: calendar over a shorter day pane; the form at its natural height."""
-        line = self.fontMetrics().height()
-        self.main_splitter.setSizes([line * 46, line * 34])
-        self.left_splitter.setSizes([line * 30, line * 16])
-        form_height = self.session_form.sizeHint().height()
-        self.right_splitter.setSizes([form_height, line * 46 - form_height])
+    def _restore_right_splitter(self) -> None:
+        """Once the form and advice exist: saved sizes, or the form at its natural height."""
+        if self._first_layout:
+            line = self.fontMetrics().height()
+            form_height = self.session_form.sizeHint().height()
+            self.right_splitter.setSizes([form_height, line * 46 - form_height])
+        self._restore_splitter(self.right_splitter)
+
+    def _restore_splitter(self, splitter: QSplitter) -> None:
+        saved = self._settings.value(f"splitters/{splitter.objectName()}")
+        if isinstance(saved, QByteArray):
+            splitter.restoreState(saved)
 
     def save_layout(self) -> None:
         """Remember size, state and splitter positions for the next start."""
+        if not self._attached:  # a bare shell's splitters would overwrite the real layout
+            return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
@@ -600,12 +687,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the layout and close the store so its lock is released."""
         self.save_layout()
-        if self._closed:
+        if self._closed or not self._attached:
             super().closeEvent(event)
             return
         self._closed = True
         try:
             self._planner.close()
-        except HANDLED_ERRORS as exc:  # closing must never trap the user in the window
+        except handled_errors() as exc:  # closing must never trap the user in the window
             log.warning("Closing the database failed: %s", exc)
         super().closeEvent(event)
