@@ -98,8 +98,8 @@ RULES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("the store imports no Qt", ("desktop.store",), ("PySide6", "shiboken6")),
     ("the store sits below the window", ("desktop.store",), ("desktop.ui", "desktop.app")),
     (
-        "planner, resources and logs import no Qt",
-        ("desktop.planner", "desktop.resources", "desktop.logs"),
+        "planner, resources, logs and sample data import no Qt",
+        ("desktop.planner", "desktop.resources", "desktop.logs", "desktop.sample"),
         ("PySide6", "shiboken6"),
     ),
 ]
