@@ -12,7 +12,8 @@ is one row of the results table. The runner (`python -m benchmarks.run`) reads t
 - ``samples`` (int): how many measurements the median is taken over.
 - ``note`` (str): anything a reader needs ("not built", "10 years = 7,500 sessions"...).
 
-`result()` builds such a row from raw samples; `time_ms()` times a callable.
+`result()` builds such a row from raw samples; `ms_row()` is the same row with the older
+``median_ms``/``spread_ms``/``budget_ms`` spellings beside it; `time_ms()` times a callable.
 """
 
 from __future__ import annotations
@@ -73,6 +74,19 @@ def result(
         samples=len(samples),
         note=note,
     )
+
+
+def ms_row(
+    figure: str, samples: Sequence[float], budget: float | None, note: str = ""
+) -> dict[str, Any]:
+    """`result()` in milliseconds, also under the ``*_ms`` keys some modules print from."""
+    row = result(figure, samples, budget=budget, note=note)
+    return {
+        **row,
+        "median_ms": row["median"],
+        "spread_ms": row["spread"],
+        "budget_ms": row["budget"],
+    }
 
 
 def skipped(figure: str, note: str, *, unit: str = "ms", budget: float | None = None) -> Result:

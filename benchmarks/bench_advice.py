@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from benchmarks import ms_row, time_ms
 from desktop.advice import (
     History,
     Kind,
@@ -95,41 +96,6 @@ def synthetic_history(target: int = TARGET_SESSIONS, seed: int = SEED) -> list[S
     return sessions
 
 
-def _stats(samples: Sequence[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    count = len(ordered)
-    median = (ordered[(count - 1) // 2] + ordered[count // 2]) / 2
-    if count < 2:
-        return median, 0.0
-    p25 = ordered[round(0.25 * (count - 1))]
-    p75 = ordered[round(0.75 * (count - 1))]
-    return median, p75 - p25
-
-
-def _row(
-    figure: str,
-    samples: Sequence[float],
-    budget: float | None,
-    note: str,
-) -> dict[str, Any]:
-    median, spread = _stats(samples)
-    passed = None if budget is None else median <= budget
-    return {
-        "figure": figure,
-        "median_ms": median,
-        "spread_ms": spread,
-        "budget_ms": budget,
-        "passed": passed,
-        # The suite runner's spellings (benchmarks.Result).
-        "median": median,
-        "spread": spread,
-        "budget": budget,
-        "unit": "ms",
-        "samples": len(samples),
-        "note": note,
-    }
-
-
 def _batches_ms(
     calls: Sequence[Callable[[], object]], batches: int, per_call: bool = True
 ) -> list[float]:
@@ -154,19 +120,15 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     rng = random.Random(SEED + 1)
     rows: list[dict[str, Any]] = []
 
-    build_samples: list[float] = []
     history = History(sessions)
-    for _ in range(3 if quick else 15):
-        started = time.perf_counter_ns()
-        history = History(sessions)
-        build_samples.append((time.perf_counter_ns() - started) / 1e6)
-    rows.append(_row("advice: History build", build_samples, HISTORY_BUDGET_MS, size_note))
+    build_samples = time_ms(lambda: History(sessions), repeats=3 if quick else 15, warmup=0)
+    rows.append(ms_row("advice: History build", build_samples, HISTORY_BUDGET_MS, size_note))
 
     runs = [s for s in sessions if s.kind is Kind.RUN]
     sample_runs = rng.sample(runs, 200)
     calls = [partial(advise_run, r, history, PROFILE) for r in sample_runs]
     rows.append(
-        _row(
+        ms_row(
             "advice: advise_run, prepared History",
             _batches_ms(calls, 5 if quick else 30),
             RUN_BUDGET_MS,
@@ -187,7 +149,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 
     views = [month_view(first) for first in month_starts]
     rows.append(
-        _row(
+        ms_row(
             "advice: advise_day x 42 (month view)",
             _batches_ms(views, 3 if quick else 10),
             MONTH_BUDGET_MS,
@@ -197,7 +159,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
 
     plain = [partial(advise_run, r, sessions, PROFILE) for r in sample_runs[:5]]
     rows.append(
-        _row(
+        ms_row(
             "advice: advise_run, plain list",
             _batches_ms(plain, 2 if quick else 5),
             None,

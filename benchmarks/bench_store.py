@@ -17,12 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks import ms_row, time_ms
 from desktop.advice.model import DayLog, Kind, Profile, Session, Workout
 from desktop.store import Store
 
@@ -97,41 +98,6 @@ def build_history_db(path: Path, years: int = YEARS, seed: int = SEED) -> int:
 # --- timing --------------------------------------------------------------------------------
 
 
-def _row(
-    figure: str, samples: Sequence[float], budget: float | None, note: str = ""
-) -> dict[str, Any]:
-    median = statistics.median(samples)
-    if len(samples) >= 2:
-        quartiles = statistics.quantiles(samples, n=4, method="inclusive")
-        spread = quartiles[2] - quartiles[0]
-    else:
-        spread = 0.0
-    passed = None if budget is None else median <= budget
-    return {
-        "figure": figure,
-        "median_ms": median,
-        "spread_ms": spread,
-        "budget_ms": budget,
-        "passed": passed,
-        # The suite runner's keys (benchmarks/run.py).
-        "median": median,
-        "spread": spread,
-        "budget": budget,
-        "unit": "ms",
-        "samples": len(samples),
-        "note": note,
-    }
-
-
-def _time_ms(action: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - began) * 1000)
-    return samples
-
-
 def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
     """Measure the store on a 10-year database; add a crash loop when crash_kills > 0."""
     repeat = 20 if quick else 200
@@ -141,7 +107,7 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
         count = build_history_db(path)
         note = f"{YEARS} years = {count:,} sessions"
         Store.open(path).close()  # first open of the day writes the daily backup
-        opens = _time_ms(lambda: Store.open(path).close(), 5 if quick else 20)
+        opens = time_ms(lambda: Store.open(path).close(), repeats=5 if quick else 20, warmup=0)
         with Store.open(path) as store:
             sessions = store.all_sessions()
             first, last = sessions[0].day, sessions[-1].day - timedelta(days=42)
@@ -156,10 +122,10 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
                 store.sessions_between(start, start + timedelta(days=41))
                 found[0] += 1
 
-            ranges = _time_ms(load_range, repeat)
+            ranges = time_ms(load_range, repeats=repeat, warmup=0)
             sizes = [len(store.sessions_between(w, w + timedelta(days=41))) for w in windows[:20]]
             starts = iter(datetime(2030, 1, 1) + timedelta(hours=n) for n in range(repeat * 2 + 10))
-            saves = _time_ms(
+            saves = time_ms(
                 lambda: store.add(
                     Session(
                         kind=Kind.RUN,
@@ -169,10 +135,11 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
                         speed_kmh=10.0,
                     )
                 ),
-                repeat,
+                repeats=repeat,
+                warmup=0,
             )
         rows.append(
-            _row(
+            ms_row(
                 "store: load a 42-day range, 10 years",
                 ranges,
                 RANGE_BUDGET_MS,
@@ -180,10 +147,10 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
             )
         )
         rows.append(
-            _row("store: save one session (WAL, synchronous=FULL)", saves, SAVE_BUDGET_MS, note)
+            ms_row("store: save one session (WAL, synchronous=FULL)", saves, SAVE_BUDGET_MS, note)
         )
         rows.append(
-            _row(
+            ms_row(
                 "store: open + close a 10-year database",
                 opens,
                 OPEN_BUDGET_MS,
@@ -193,7 +160,7 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
     if crash_kills > 0:
         with tempfile.TemporaryDirectory(prefix="liftrun-bench-crash-") as tmp:
             report = crash_loop(Path(tmp) / "liftrun.db", kills=crash_kills, seed=SEED)
-        row = _row(
+        row = ms_row(
             f"store: SIGKILL crash loop, {report.kills} kills",
             report.cycle_ms or [0.0],
             None,
