@@ -13,7 +13,8 @@ is one row of the results table. The runner (`python -m benchmarks.run`) reads t
 - ``note`` (str): anything a reader needs ("not built", "10 years = 7,500 sessions"...).
 
 `result()` builds such a row from raw samples; `ms_row()` is the same row with the older
-``median_ms``/``spread_ms``/``budget_ms`` spellings beside it; `time_ms()` times a callable.
+``median_ms``/``spread_ms``/``budget_ms`` spellings beside it; `ratio_row()` builds one from
+paired samples (value / base); `time_ms()` times a callable.
 """
 
 from __future__ import annotations
@@ -74,6 +75,19 @@ def result(
         samples=len(samples),
         note=note,
     )
+
+
+def ratio_row(
+    figure: str,
+    values: Sequence[float],
+    bases: Sequence[float],
+    *,
+    budget: float | None = None,
+    note: str = "",
+) -> Result:
+    """A row of per-pair ratios value / base (the samples are interleaved pairs), unit "x"."""
+    ratios = [value / base for value, base in zip(values, bases, strict=True)]
+    return result(figure, ratios, unit="x", budget=budget, note=note)
 
 
 def ms_row(

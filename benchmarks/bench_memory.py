@@ -9,7 +9,7 @@ paint; the ratio at ready is shown beside it.
 
 from __future__ import annotations
 
-from benchmarks import Result, result, skipped
+from benchmarks import Result, ratio_row, result, skipped
 from benchmarks.bench_startup import startup_samples
 
 MEMORY_RATIO_BUDGET = 1.3
@@ -41,10 +41,10 @@ def run(quick: bool = False) -> list[Result]:
         app_kib = [float(probe.maxrss_kib or 0) for probe in runs]
         rows.append(result(f"peak memory: app, {label}", [v / 1024 for v in app_kib], unit="MB"))
         rows.append(
-            result(
+            ratio_row(
                 f"peak memory ratio: app ({label}) / bare",
-                [app / base for app, base in zip(app_kib, bare_kib, strict=True)],
-                unit="x",
+                app_kib,
+                bare_kib,
                 budget=MEMORY_RATIO_BUDGET,
                 note="ru_maxrss after first paint",
             )
@@ -54,10 +54,10 @@ def run(quick: bool = False) -> list[Result]:
             result(f"peak memory: app, {label}, at ready", [v / 1024 for v in ready_kib], unit="MB")
         )
         rows.append(
-            result(
+            ratio_row(
                 f"peak memory ratio: app ready ({label}) / bare",
-                [app / base for app, base in zip(ready_kib, bare_kib, strict=True)],
-                unit="x",
+                ready_kib,
+                bare_kib,
                 note="informational: ru_maxrss once the window is complete",
             )
         )

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import ROOT, Result, history_db, result, session_count
+from benchmarks import ROOT, Result, history_db, ratio_row, result, session_count
 
 STARTUP_RATIO_BUDGET = 1.3
 # The app shows its shell first and completes the window after that first paint; the user
@@ -242,12 +242,11 @@ def run(quick: bool = False) -> list[Result]:
                 note="the shell: menus and the calendar" + (f"; {note}" if note else ""),
             )
         )
-        ratios = [app / bare for app, bare in zip(app_ms, bare_ms, strict=True)]
         rows.append(
-            result(
+            ratio_row(
                 f"start-up ratio: app ({label}) / bare",
-                ratios,
-                unit="x",
+                app_ms,
+                bare_ms,
                 budget=STARTUP_RATIO_BUDGET,
                 note="per interleaved pair" + (f"; {note}" if note else ""),
             )
@@ -268,10 +267,10 @@ def run(quick: bool = False) -> list[Result]:
             )
         )
         rows.append(
-            result(
+            ratio_row(
                 f"start-up ratio: app ready ({label}) / bare",
-                [ready / bare for ready, bare in zip(ready_ms, bare_ms, strict=True)],
-                unit="x",
+                ready_ms,
+                bare_ms,
                 note="informational: the complete window against a bare calendar",
             )
         )
