@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from desktop.advice import units
 from desktop.advice.article import BCAA, WATER_64_OZ
 from desktop.advice.model import DayLog, Profile, VolumeUnit
+from desktop.ui.fields import apply_volume_unit
 
 # Quick-add steps in the user's unit: a glass and a bottle.
 _STEPS = {VolumeUnit.ML: (250.0, 500.0), VolumeUnit.OZ: (8.0, 16.0)}
-_MAX_WATER_OZ = 700.0  # about 20 litres: more than anyone drinks in a day
 _BAR_STEPS = 1000
 CAPTION = "Water, BCAAs and note"
 
@@ -154,14 +154,7 @@ class DayLogBox(QWidget):
         self.addWaterLargeButton.setToolTip(f"Add a bottle: {large:g} {unit}")
         self._loading = True
         try:
-            if self._unit is VolumeUnit.ML:
-                self.waterField.setDecimals(0)
-                self.waterField.setSingleStep(50.0)
-            else:
-                self.waterField.setDecimals(1)
-                self.waterField.setSingleStep(1.0)
-            self.waterField.setRange(0.0, units.volume_from_oz(_MAX_WATER_OZ, self._unit))
-            self.waterField.setSuffix(f" {unit}")
+            apply_volume_unit(self.waterField, self._unit)
         finally:
             self._loading = False
 

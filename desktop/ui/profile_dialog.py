@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import math
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
@@ -33,20 +32,20 @@ from desktop.advice.model import (
     VolumeUnit,
     WeightUnit,
 )
+from desktop.ui.fields import (
+    MAX_DISTANCE_DISPLAY,
+    NOT_SET,
+    ExactValues,
+    apply_volume_unit,
+    floor1,
+)
 
 INTRO = (
     "Liftrun puts your deadlifts and your runs on one calendar.\n"
     "For every run it tells you how far, how fast and what kind of run to do, "
     "given the deadlift before it."
 )
-NOT_SET = "—"
 _PACE_PATTERN = r"\d{1,3}:[0-5]\d"
-_MAX_DISTANCE_DISPLAY = 300.0
-_MAX_WATER_OZ = 700.0
-
-
-def _floor1(value: float) -> float:
-    return math.floor(value * 10.0) / 10.0
 
 
 def _locale_units() -> tuple[DistanceUnit, VolumeUnit, WeightUnit]:
@@ -70,7 +69,7 @@ class ProfileDialog(QDialog):
         self.setWindowTitle("Welcome to Liftrun" if first_run else "Your profile")
         self._first_run = first_run
         self._syncing = False
-        self._exact: dict[str, tuple[float, float]] = {}
+        self._exact = ExactValues()
         if profile is not None:
             distance_unit = DistanceUnit(profile.distance_unit)
             volume_unit = VolumeUnit(profile.volume_unit)
@@ -87,13 +86,13 @@ class ProfileDialog(QDialog):
             self._select(self.weightUnitField, weight_unit)
             self._apply_units()
             if profile is not None:
-                self._set_exact(self.maxDistanceField, profile.max_distance_km, self._km_to)
-                self._set_exact(self.maxSpeedField, profile.max_speed_kmh, self._kmh_to)
+                self._exact.show(self.maxDistanceField, profile.max_distance_km, self._km_to)
+                self._exact.show(self.maxSpeedField, profile.max_speed_kmh, self._kmh_to)
                 self.windowField.setValue(profile.immediate_window_min)
-                self._set_exact(self.waterTargetField, profile.water_target_oz, self._oz_to)
+                self._exact.show(self.waterTargetField, profile.water_target_oz, self._oz_to)
             else:
                 self.windowField.setValue(60)
-                self._set_exact(self.waterTargetField, 64.0, self._oz_to)
+                self._exact.show(self.waterTargetField, 64.0, self._oz_to)
             self._sync_pace_from_speed()
         finally:
             self._loading = False
@@ -259,9 +258,9 @@ class ProfileDialog(QDialog):
     # ------------------------------------------------------------------ public
     def profile(self) -> Profile:
         """The profile as entered, in km, km/h and oz; raises InvalidInputError if incomplete."""
-        distance = self._exact_value(self.maxDistanceField, self._km_from)
-        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
-        water = self._exact_value(self.waterTargetField, self._oz_from)
+        distance = self._exact.value(self.maxDistanceField, self._km_from)
+        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
+        water = self._exact.value(self.waterTargetField, self._oz_from)
         if distance is None:
             raise InvalidInputError("Enter the longest run you can do comfortably.")
         if speed is None:
@@ -307,55 +306,28 @@ class ProfileDialog(QDialog):
         if index >= 0:
             combo.setCurrentIndex(index)
 
-    def _set_exact(self, spin: QDoubleSpinBox, value: float | None, to_display: object) -> None:
-        key = spin.objectName()
-        if value is None or value <= 0:
-            spin.setValue(0.0)
-            self._exact.pop(key, None)
-            return
-        assert callable(to_display)
-        spin.setValue(round(float(to_display(value)), spin.decimals()))
-        self._exact[key] = (spin.value(), value)
-
-    def _exact_value(self, spin: QDoubleSpinBox, from_display: object) -> float | None:
-        shown = spin.value()
-        if shown <= 0:
-            return None
-        exact = self._exact.get(spin.objectName())
-        if exact is not None and exact[0] == shown:
-            return exact[1]
-        assert callable(from_display)
-        return float(from_display(shown))
-
     def _apply_units(self) -> None:
         unit = self._distance_unit
-        self.maxDistanceField.setRange(0.0, _MAX_DISTANCE_DISPLAY)
+        self.maxDistanceField.setRange(0.0, MAX_DISTANCE_DISPLAY)
         self.maxDistanceField.setSuffix(f" {unit.value}")
-        self.maxSpeedField.setRange(0.0, _floor1(self._kmh_to(MAX_HUMAN_SPEED_KMH)))
+        self.maxSpeedField.setRange(0.0, floor1(self._kmh_to(MAX_HUMAN_SPEED_KMH)))
         self.maxSpeedField.setSuffix(f" {units.speed_label(unit)}")
         self.paceUnitLabel.setText(f"/{unit.value}")
-        if self._volume_unit is VolumeUnit.ML:
-            self.waterTargetField.setDecimals(0)
-            self.waterTargetField.setSingleStep(50.0)
-        else:
-            self.waterTargetField.setDecimals(1)
-            self.waterTargetField.setSingleStep(1.0)
-        self.waterTargetField.setRange(0.0, self._oz_to(_MAX_WATER_OZ))
+        apply_volume_unit(self.waterTargetField, self._volume_unit)
         self.waterTargetField.setSpecialValueText(NOT_SET)
-        self.waterTargetField.setSuffix(f" {self._volume_unit.value}")
 
     def _on_units_changed(self) -> None:
-        distance = self._exact_value(self.maxDistanceField, self._km_from)
-        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
-        water = self._exact_value(self.waterTargetField, self._oz_from)
+        distance = self._exact.value(self.maxDistanceField, self._km_from)
+        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
+        water = self._exact.value(self.waterTargetField, self._oz_from)
         self._loading = True
         try:
             self._distance_unit = DistanceUnit(self.distanceUnitField.currentData())
             self._volume_unit = VolumeUnit(self.volumeUnitField.currentData())
             self._apply_units()
-            self._set_exact(self.maxDistanceField, distance, self._km_to)
-            self._set_exact(self.maxSpeedField, speed, self._kmh_to)
-            self._set_exact(self.waterTargetField, water, self._oz_to)
+            self._exact.show(self.maxDistanceField, distance, self._km_to)
+            self._exact.show(self.maxSpeedField, speed, self._kmh_to)
+            self._exact.show(self.waterTargetField, water, self._oz_to)
             self._sync_pace_from_speed()
         finally:
             self._loading = False
@@ -367,7 +339,7 @@ class ProfileDialog(QDialog):
         self._validate()
 
     def _sync_pace_from_speed(self) -> None:
-        speed = self._exact_value(self.maxSpeedField, self._kmh_from)
+        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
         self._syncing = True
         try:
             if speed is None:
@@ -392,7 +364,7 @@ class ProfileDialog(QDialog):
         self._syncing = True
         try:
             if speed <= MAX_HUMAN_SPEED_KMH:
-                self._set_exact(self.maxSpeedField, speed, self._kmh_to)
+                self._exact.show(self.maxSpeedField, speed, self._kmh_to)
         finally:
             self._syncing = False
         self._validate()

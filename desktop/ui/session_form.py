@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -39,10 +38,9 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
+from desktop.ui.fields import MAX_DISTANCE_DISPLAY, NOT_SET, ExactValues, floor1
 
 EMPTY_TEXT = "Pick a day and press New run or New deadlift"
-NOT_SET = "—"
-MAX_DISTANCE_DISPLAY = 300.0
 MAX_LOAD_KG = 1000.0
 
 _WORKOUTS = (
@@ -52,11 +50,6 @@ _WORKOUTS = (
     ("Long", Workout.LONG),
 )
 _SPOTTER = (("Not recorded", None), ("Yes, with a spotter", True), ("No spotter", False))
-
-
-def _floor1(value: float) -> float:
-    """Round down to one decimal, so a converted maximum never exceeds the engine's."""
-    return math.floor(value * 10.0) / 10.0
 
 
 class SessionForm(QWidget):
@@ -78,7 +71,7 @@ class SessionForm(QWidget):
         self._template: Session | None = None
         self._loaded_start: tuple[QDateTime, datetime] | None = None
         # objectName -> (value shown, exact engine value) so untouched fields round-trip exactly.
-        self._exact: dict[str, tuple[float, float]] = {}
+        self._exact = ExactValues()
         self._build()
         self._apply_units()
         self._connect()
@@ -278,18 +271,18 @@ class SessionForm(QWidget):
     # ------------------------------------------------------------------ public
     def set_profile(self, profile: Profile) -> None:
         """Show distances, speeds and loads in the profile's units, keeping the values."""
-        distance = self._canonical(self.distanceField, self._distance_from)
-        speed = self._canonical(self.speedField, self._speed_from)
-        load = self._canonical(self.loadField, self._weight_from)
+        distance = self._exact.value(self.distanceField, self._distance_from)
+        speed = self._exact.value(self.speedField, self._speed_from)
+        load = self._exact.value(self.loadField, self._weight_from)
         was_loading = self._loading
         self._loading = True
         try:
             self._distance_unit = DistanceUnit(profile.distance_unit)
             self._weight_unit = WeightUnit(profile.weight_unit)
             self._apply_units()
-            self._set_canonical(self.distanceField, distance, self._distance_to)
-            self._set_canonical(self.speedField, speed, self._speed_to)
-            self._set_canonical(self.loadField, load, self._weight_to)
+            self._exact.show(self.distanceField, distance, self._distance_to)
+            self._exact.show(self.speedField, speed, self._speed_to)
+            self._exact.show(self.loadField, load, self._weight_to)
             self._update_pace()
         finally:
             self._loading = was_loading
@@ -335,9 +328,9 @@ class SessionForm(QWidget):
         try:
             self._select_data(self.workoutField, Workout(suggestion.workout))
             if suggestion.distance_km is not None:
-                self._set_canonical(self.distanceField, suggestion.distance_km, self._distance_to)
+                self._exact.show(self.distanceField, suggestion.distance_km, self._distance_to)
             if suggestion.speed_kmh is not None:
-                self._set_canonical(self.speedField, suggestion.speed_kmh, self._speed_to)
+                self._exact.show(self.speedField, suggestion.speed_kmh, self._speed_to)
             self._update_pace()
         finally:
             self._loading = False
@@ -367,12 +360,12 @@ class SessionForm(QWidget):
         self._loaded_start = (self.startField.dateTime(), session.start)
         self.durationField.setValue(session.duration_min)
         self._select_data(self.workoutField, session.workout or Workout.EASY)
-        self._set_canonical(self.distanceField, session.distance_km, self._distance_to)
-        self._set_canonical(self.speedField, session.speed_kmh, self._speed_to)
+        self._exact.show(self.distanceField, session.distance_km, self._distance_to)
+        self._exact.show(self.speedField, session.speed_kmh, self._speed_to)
         self.painField.setChecked(session.pain)
         self.setsField.setValue(session.sets or 0)
         self.repsField.setValue(session.reps or 0)
-        self._set_canonical(self.loadField, session.load_kg, self._weight_to)
+        self._exact.show(self.loadField, session.load_kg, self._weight_to)
         self._select_data(self.spotterField, session.spotter)
         self.doneField.setChecked(session.done)
         self.notesField.setPlainText(session.notes)
@@ -383,11 +376,11 @@ class SessionForm(QWidget):
         unit = self._distance_unit.value
         self.distanceField.setRange(0.0, MAX_DISTANCE_DISPLAY)
         self.distanceField.setSuffix(f" {unit}")
-        max_speed = _floor1(self._speed_to(MAX_HUMAN_SPEED_KMH))
+        max_speed = floor1(self._speed_to(MAX_HUMAN_SPEED_KMH))
         self.speedField.setRange(0.0, max_speed)
         self.speedField.setSuffix(f" {units.speed_label(self._distance_unit)}")
         weight = self._weight_unit.value
-        self.loadField.setRange(0.0, _floor1(self._weight_to(MAX_LOAD_KG)))
+        self.loadField.setRange(0.0, floor1(self._weight_to(MAX_LOAD_KG)))
         self.loadField.setSingleStep(5.0 if self._weight_unit is WeightUnit.LB else 2.5)
         self.loadField.setSuffix(f" {weight}")
 
@@ -408,25 +401,6 @@ class SessionForm(QWidget):
 
     def _weight_from(self, value: float) -> float:
         return units.weight_to_kg(value, self._weight_unit)
-
-    def _set_canonical(self, spin: QDoubleSpinBox, value: float | None, to_display: Any) -> None:
-        key = spin.objectName()
-        if value is None or value <= 0:
-            spin.setValue(0.0)
-            self._exact.pop(key, None)
-            return
-        spin.setValue(round(to_display(value), spin.decimals()))
-        self._exact[key] = (spin.value(), value)
-
-    def _canonical(self, spin: QDoubleSpinBox, from_display: Any) -> float | None:
-        shown = spin.value()
-        if shown <= 0:
-            return None
-        exact = self._exact.get(spin.objectName())
-        if exact is not None and exact[0] == shown:
-            return exact[1]
-        value: float = from_display(shown)
-        return value
 
     @staticmethod
     def _select_data(combo: QComboBox, data: object) -> None:
@@ -467,8 +441,8 @@ class SessionForm(QWidget):
                 return Session(
                     **common,
                     workout=Workout(self.workoutField.currentData()),
-                    distance_km=self._canonical(self.distanceField, self._distance_from),
-                    speed_kmh=self._canonical(self.speedField, self._speed_from),
+                    distance_km=self._exact.value(self.distanceField, self._distance_from),
+                    speed_kmh=self._exact.value(self.speedField, self._speed_from),
                     pain=self.painField.isChecked(),
                 ), ""
             return Session(
@@ -476,7 +450,7 @@ class SessionForm(QWidget):
                 spotter=self.spotterField.currentData(),
                 sets=self.setsField.value() or None,
                 reps=self.repsField.value() or None,
-                load_kg=self._canonical(self.loadField, self._weight_from),
+                load_kg=self._exact.value(self.loadField, self._weight_from),
             ), ""
         except InvalidInputError as error:
             return None, str(error)
@@ -505,7 +479,7 @@ class SessionForm(QWidget):
             self._form.setRowVisible(widget, not is_run)
 
     def _update_pace(self) -> None:
-        speed = self._canonical(self.speedField, self._speed_from)
+        speed = self._exact.value(self.speedField, self._speed_from)
         if speed is None:
             self.paceLabel.setText(f"= {NOT_SET} /{self._distance_unit.value}")
             self.paceLabel.setAccessibleName("No pace set")
