@@ -77,6 +77,18 @@ class Driver:
         return marks is not None and marks.has_warning
 
 
+def start_on_monday(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, new_button: str
+) -> tuple[MainWindow, Driver]:
+    """A window with a profile, Monday picked and `new_button` pressed (a fresh draft)."""
+    window = make_window()
+    window.ensure_profile()
+    ui = Driver(window, qtbot)
+    ui.pick_day(MONDAY)
+    ui.button(new_button).click()
+    return window, ui
+
+
 def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
     window = make_window()
     ui = Driver(window, qtbot)
@@ -166,11 +178,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
 def test_cancelling_delete_keeps_the_session(
     make_window: Callable[..., MainWindow], qtbot: QtBot
 ) -> None:
-    window = make_window()
-    window.ensure_profile()
-    ui = Driver(window, qtbot)
-    ui.pick_day(MONDAY)
-    ui.button("newRunButton").click()
+    window, ui = start_on_monday(make_window, qtbot, "newRunButton")
     ui.save()
     ui.select_row(0)
     window.dialogs.answer = False  # type: ignore[attr-defined]
@@ -181,11 +189,7 @@ def test_cancelling_delete_keeps_the_session(
 def test_a_read_only_file_shows_the_error_and_keeps_the_form(
     make_window: Callable[..., MainWindow], qtbot: QtBot, db_path: Path
 ) -> None:
-    window = make_window()
-    window.ensure_profile()
-    ui = Driver(window, qtbot)
-    ui.pick_day(MONDAY)
-    ui.button("newRunButton").click()
+    window, ui = start_on_monday(make_window, qtbot, "newRunButton")
     ui.set_start(12, 15)
     ui.set_distance(6.5)
     before = window.session_form.draft()
@@ -207,11 +211,7 @@ def test_a_read_only_file_shows_the_error_and_keeps_the_form(
 def test_apply_suggestion_fills_the_form(
     make_window: Callable[..., MainWindow], qtbot: QtBot
 ) -> None:
-    window = make_window()
-    window.ensure_profile()
-    ui = Driver(window, qtbot)
-    ui.pick_day(MONDAY)
-    ui.button("newLiftButton").click()
+    window, ui = start_on_monday(make_window, qtbot, "newLiftButton")
     ui.save()
     ui.button("newRunButton").click()
     suggestion = window.planner.advise_draft(window.session_form.draft()).suggestion  # type: ignore[arg-type]
