@@ -56,6 +56,15 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
     return label
 
 
+def _column(name: str) -> tuple[QWidget, QVBoxLayout]:
+    """An unframed, margin-less box whose rows (warnings, tips) are filled in later."""
+    box = QWidget()
+    box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return box, layout
+
+
 def _clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -87,10 +96,7 @@ class AdvicePanel(QWidget):
         self.capsLabel = _bold(_label(name="adviceCaps"))
         self.waterLabel = _label(name="adviceWater")
 
-        self.warningsBox = QWidget()
-        self.warningsBox.setObjectName("adviceWarnings")
-        self._warnings_layout = QVBoxLayout(self.warningsBox)
-        self._warnings_layout.setContentsMargins(0, 0, 0, 0)
+        self.warningsBox, self._warnings_layout = _column("adviceWarnings")
 
         self.suggestionFrame = QFrame()
         self.suggestionFrame.setObjectName("adviceSuggestion")
@@ -114,10 +120,7 @@ class AdvicePanel(QWidget):
         suggestion_layout.addLayout(button_row)
 
         self.tipsTitle = _bold(_label("Tips", "tipsTitle"))
-        self.tipsBox = QWidget()
-        self.tipsBox.setObjectName("adviceTips")
-        self._tips_layout = QVBoxLayout(self.tipsBox)
-        self._tips_layout.setContentsMargins(0, 0, 0, 0)
+        self.tipsBox, self._tips_layout = _column("adviceTips")
 
         self._content = QWidget()
         self._content.setObjectName("adviceContent")
