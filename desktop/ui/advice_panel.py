@@ -125,8 +125,8 @@ class AdvicePanel(QWidget):
         self._content = QWidget()
         self._content.setObjectName("adviceContent")
         content_layout = QVBoxLayout(self._content)
-        for widget in (
-            self.titleLabel,
+        # Everything below the title, in order; clear() hides exactly these.
+        self._sections: tuple[QWidget, ...] = (
             self.contextLabel,
             self.capsLabel,
             self.waterLabel,
@@ -134,7 +134,8 @@ class AdvicePanel(QWidget):
             self.suggestionFrame,
             self.tipsTitle,
             self.tipsBox,
-        ):
+        )
+        for widget in (self.titleLabel, *self._sections):
             content_layout.addWidget(widget)
         content_layout.addStretch(1)
         self._content_layout = content_layout
@@ -241,15 +242,7 @@ class AdvicePanel(QWidget):
         _clear_layout(self._warnings_layout)
         _clear_layout(self._tips_layout)
         self.titleLabel.setText(EMPTY_TEXT)
-        for widget in (
-            self.contextLabel,
-            self.capsLabel,
-            self.waterLabel,
-            self.warningsBox,
-            self.suggestionFrame,
-            self.tipsTitle,
-            self.tipsBox,
-        ):
+        for widget in self._sections:
             widget.hide()
         self.applyButton.setEnabled(False)
 
