@@ -236,10 +236,12 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     """Run Liftrun; returns the process exit code."""
-    args = _parse_args(sys.argv[1:] if argv is None else argv)
     from desktop.logs import setup_logging
 
+    # First: a windowed build has no stdout/stderr until logging gives it somewhere to write,
+    # and argparse prints --version and usage errors there.
     setup_logging()
+    args = _parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke_test:
         from desktop import smoke
 

@@ -1,9 +1,10 @@
 """`liftrun --smoke-test`: prove a build works end to end, offscreen, on a throwaway database.
 
 It checks the bundled resources, saves one deadlift through the store and reads it back,
-asks the engine for advice on a run 45 minutes after that lift, builds the real main window
-on the same database, prints one line and returns 0. Any failure prints the reason and
-returns 1; a hang is ended after TIMEOUT_S seconds with exit code 3.
+asks the engine for advice on a run 45 minutes after that lift, starts the real main window
+on the same database the way `liftrun` does (shell first, then the store) and waits until it
+is complete, prints one line and returns 0. Any failure prints the reason and returns 1; a
+hang is ended after TIMEOUT_S seconds with exit code 3.
 
 A frozen windowed build on Windows has no stdout, so the line is also written to the log
 and, when LIFTRUN_SMOKE_OUT names a file, to that file.
@@ -12,7 +13,6 @@ and, when LIFTRUN_SMOKE_OUT names a file, to that file.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import logging
 import os
 import sys
@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 TIMEOUT_S = 120.0
+WINDOW_TIMEOUT_S = 30.0
 TIMEOUT_EXIT_CODE = 3
 
 logger = logging.getLogger(__name__)
@@ -114,22 +115,31 @@ def _check_store_and_engine(db_path: Path) -> tuple[int, str, int]:
 
 
 def _check_window(db_path: Path) -> str:
-    """Build the real main window offscreen on the database, show it, close it."""
+    """Start the real main window offscreen as `liftrun` does and wait until it is complete."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from desktop.app import create_main_window
+    from desktop.app import ensure_application, start_main_window
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "liftrun"])
-    if "settings" in inspect.signature(create_main_window).parameters:
-        # Keep the window's saved layout away from the user's real settings.
-        settings = QSettings(str(db_path.with_suffix(".ini")), QSettings.Format.IniFormat)
-        window = create_main_window(db_path, settings=settings)
-    else:
-        window = create_main_window(db_path)
+    app = ensure_application()
+    # Keep the window's saved layout away from the user's real settings.
+    settings = QSettings(str(db_path.with_suffix(".ini")), QSettings.Format.IniFormat)
+    loop = QEventLoop()
+    failures: list[int] = []
+
+    def failed(code: int) -> None:
+        failures.append(code)
+        loop.quit()
+
+    window = start_main_window(lambda: db_path, settings=settings, on_failure=failed)
+    window.ready.connect(loop.quit)
+    QTimer.singleShot(int(WINDOW_TIMEOUT_S * 1000), loop.quit)
     window.show()
-    app.processEvents()
+    loop.exec()
+    if failures:
+        raise SmokeCheckError(f"the window could not open the database (code {failures[0]})")
+    if not window.is_attached:
+        raise SmokeCheckError(f"the window was not complete after {WINDOW_TIMEOUT_S:.0f} s")
     title = window.windowTitle()
     if not title:
         raise SmokeCheckError("the main window has no title")
