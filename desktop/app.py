@@ -255,10 +255,28 @@ def main(argv: list[str] | None = None) -> int:
         failure.append(code)
         app.quit()
 
-    window = start_main_window(lambda: _database_path(args), demo=args.demo, on_failure=fail)
+    opened: list[Path] = []
+
+    def locate() -> Path:
+        opened.append(_database_path(args))
+        return opened[-1]
+
+    window = start_main_window(locate, demo=args.demo, on_failure=fail)
     window.show()
     code = app.exec()
+    if args.demo and opened:
+        _remove_demo(opened[-1])
     return failure[0] if failure else code
+
+
+def _remove_demo(db_path: Path) -> None:
+    """Delete a demo database's temporary folder once its window (and store) has closed."""
+    import shutil
+
+    from desktop.sample import DEMO_FOLDER_PREFIX
+
+    if db_path.parent.name.startswith(DEMO_FOLDER_PREFIX):
+        shutil.rmtree(db_path.parent, ignore_errors=True)
 
 
 def _database_path(args: argparse.Namespace) -> Path:

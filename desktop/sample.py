@@ -433,9 +433,13 @@ def populate(store: Store, years: int, seed: int, end: date | None = None) -> in
     return len(history.sessions)
 
 
+# Every demo database lives alone in a temporary folder named with this prefix.
+DEMO_FOLDER_PREFIX = "liftrun-demo-"
+
+
 def demo_database_path() -> Path:
     """A fresh, clearly named file for a demo database in a new temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="liftrun-demo-"))
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     return folder / "liftrun-demo.db"
 
 

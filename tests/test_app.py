@@ -132,6 +132,45 @@ def test_second_instance_is_refused_with_a_dialog(
     assert shown_errors and shown_errors[0][0] == "Liftrun is already open"
 
 
+def test_demo_opens_sample_data_and_removes_it_on_quit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shown_errors: list[tuple[str, str]]
+) -> None:
+    import tempfile
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import logs
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen: dict[str, object] = {}
+
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[0].is_attached:
+            QTimer.singleShot(20, close_when_ready)
+            return
+        window = windows[0]
+        seen["title"] = window.windowTitle()
+        seen["db"] = window.planner.db_path
+        seen["sessions"] = len(window.planner.store.all_sessions())
+        window.close()
+
+    QTimer.singleShot(0, close_when_ready)
+    try:
+        code = app.main(["--demo"])
+    finally:
+        logs.shutdown_logging()
+    assert code == 0, shown_errors
+    assert "Demo data" in str(seen["title"])
+    db = seen["db"]
+    assert isinstance(db, Path) and db.parent.parent == tmp_path
+    assert isinstance(seen["sessions"], int) and seen["sessions"] > 300
+    assert not db.parent.exists()  # the throwaway demo folder is gone after quitting
+
+
 def test_excepthook_logs_and_shows_a_friendly_dialog(caplog: pytest.LogCaptureFixture) -> None:
     shown: list[tuple[str, str]] = []
     hook = app.make_excepthook(lambda title, text: shown.append((title, text)))
