@@ -286,7 +286,7 @@ def _check_subject(subject: object, kind: Kind | None) -> Session:
 
 def _check_day(day: object) -> date:
     if isinstance(day, datetime):
-        return day.date()
+        day = day.date()
     if not isinstance(day, date):
         raise InvalidInputError(f"A day must be a date, not {type(day).__name__}.")
     if not date.min + 2 * _ONE_DAY <= day <= date.max - 2 * _ONE_DAY:

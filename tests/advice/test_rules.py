@@ -288,6 +288,8 @@ def _bad_calls() -> list[tuple[str, Any]]:
         ("text water", lambda: untyped_advise_day(MONDAY, [], PROFILE, water_oz="lots")),
         ("bool water", lambda: untyped_advise_day(MONDAY, [], PROFILE, water_oz=True)),
         ("day out of range", lambda: untyped_advise_day(date.min, [], PROFILE)),
+        ("datetime day out of range", lambda: untyped_advise_day(datetime.min, [], PROFILE)),
+        ("last datetime day", lambda: untyped_advise_day(datetime.max, [], PROFILE)),
         ("advise_session junk", lambda: untyped_advise_session("run", [], PROFILE)),
         ("infinite distance", lambda: untyped_run(at(0, 9), distance_km=float("inf"))),
         ("text speed", lambda: untyped_run(at(0, 9), speed_kmh="fast")),
