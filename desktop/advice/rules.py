@@ -304,10 +304,6 @@ def _check_water(water_oz: object) -> float | None:
     return float(water_oz)
 
 
-def _history(sessions: Iterable[Session] | History) -> History:
-    return History.of(sessions)
-
-
 def _skipper(subject: Session) -> Callable[[Session], bool]:
     """True for history entries that are the subject itself (its stored version or draft)."""
     subject_id = subject.id
@@ -869,14 +865,14 @@ def advise_run(run: Session, sessions: Iterable[Session] | History, profile: Pro
     """Advice for one run (saved, edited or an unsaved draft) given all sessions."""
     _check_profile(profile)
     _check_subject(run, Kind.RUN)
-    return _advise_run(run, _history(sessions), profile)
+    return _advise_run(run, History.of(sessions), profile)
 
 
 def advise_lift(lift: Session, sessions: Iterable[Session] | History, profile: Profile) -> Advice:
     """Advice for one deadlift; its suggestion is the run to do right after it."""
     _check_profile(profile)
     _check_subject(lift, Kind.DEADLIFT)
-    return _advise_lift(lift, _history(sessions), profile)
+    return _advise_lift(lift, History.of(sessions), profile)
 
 
 def advise_day(
@@ -889,7 +885,7 @@ def advise_day(
     _check_profile(profile)
     checked_day = _check_day(day)
     checked_water = _check_water(water_oz)
-    return _advise_day(checked_day, _history(sessions), profile, checked_water)
+    return _advise_day(checked_day, History.of(sessions), profile, checked_water)
 
 
 def advise_session(
@@ -898,4 +894,4 @@ def advise_session(
     """`advise_run` or `advise_lift`, whichever fits the session's kind."""
     _check_profile(profile)
     _check_subject(session, None)
-    return _advise_session(session, _history(sessions), profile)
+    return _advise_session(session, History.of(sessions), profile)
