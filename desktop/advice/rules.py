@@ -825,25 +825,22 @@ def _advise_day(day: date, history: History, profile: Profile, water_oz: float |
     lifts_today = history.lifts_on(day)
     lifts_yesterday = history.lifts_on(day - _ONE_DAY)
     lift: Session | None
+    max_distance: float | None = None
+    max_speed: float | None = None
+    gap_min: int | None = None
     if lifts_today:
-        lift = lifts_today[-1]
-        context, gap_min = Context.IMMEDIATELY_AFTER, 0
-        max_distance: float | None = _cap(profile.max_distance_km, DISTANCE_CAP)
-        max_speed: float | None = _cap(profile.max_speed_kmh, SPEED_CAP)
+        lift, context, suggestion = lifts_today[-1], Context.IMMEDIATELY_AFTER, _intervals(profile)
+        gap_min = 0
+        max_distance = _cap(profile.max_distance_km, DISTANCE_CAP)
+        max_speed = _cap(profile.max_speed_kmh, SPEED_CAP)
         tips.extend(_after_lift_tips(profile))
-        suggestion = _intervals(profile)
-    elif lifts_yesterday:
-        lift = lifts_yesterday[-1]
-        context, gap_min, max_distance, max_speed = Context.NEXT_DAY, None, None, None
-        tips.extend(_context_tips(context, profile, None, False))
-        tips.extend(_always_tips(context))
-        suggestion = _hills(profile)
     else:
-        lift = None
-        context, gap_min, max_distance, max_speed = Context.NONE, None, None, None
-        tips.extend(_context_tips(context, profile, None, False))
+        if lifts_yesterday:
+            lift, context, suggestion = lifts_yesterday[-1], Context.NEXT_DAY, _hills(profile)
+        else:
+            lift, context, suggestion = None, Context.NONE, _long(profile)
+        tips.extend(_fixed_context_tips(context, profile, False))
         tips.extend(_always_tips(context))
-        suggestion = _long(profile)
     return Advice(
         context=context,
         max_distance_km=max_distance,
