@@ -524,29 +524,26 @@ class Store:
 
     # --- sessions ------------------------------------------------------------------------------
 
+    @classmethod
+    def _insert_session(cls, models: Models, session: Session, now: datetime) -> int:
+        """Insert one checked session inside the caller's transaction; returns its new id."""
+        values = cls._session_values(session)
+        values["created"] = session.created or now
+        values["updated"] = now
+        return int(models.session.insert(**values).execute())
+
     def add(self, session: Session) -> int:
         """Save a new session and return its id (any id the session carries is ignored)."""
         session = _check_session(session)
-        now = _now_local()
-        values = self._session_values(session)
-        values["created"] = session.created or now
-        values["updated"] = now
         with self._writing("saving a session") as models:
-            new_id = int(models.session.insert(**values).execute())
-        return new_id
+            return self._insert_session(models, session, _now_local())
 
     def add_many(self, sessions: Iterable[Session]) -> list[int]:
         """Save many new sessions in one transaction (all or none); returns their ids."""
         checked = [_check_session(session) for session in sessions]
         now = _now_local()
-        ids: list[int] = []
         with self._writing("saving sessions") as models:
-            for session in checked:
-                values = self._session_values(session)
-                values["created"] = session.created or now
-                values["updated"] = now
-                ids.append(int(models.session.insert(**values).execute()))
-        return ids
+            return [self._insert_session(models, session, now) for session in checked]
 
     def update(self, session_id: int, session: Session) -> None:
         """Replace a session's fields, keeping its created time; SessionNotFoundError if missing."""
