@@ -686,27 +686,32 @@ class Store:
         logs = (self._day_log_from_row(row) for row in rows)
         return {entry.day: entry for entry in logs}
 
+    @staticmethod
+    def _upsert_day(models: Models, day: date, **values: Any) -> None:
+        """Upsert the day's row inside the caller's transaction; unnamed columns keep theirs."""
+        row = models.daylog
+        row.insert(day=day, **values).on_conflict(
+            conflict_target=[row.day], update={getattr(row, k): v for k, v in values.items()}
+        ).execute()
+
+    @classmethod
+    def _upsert_day_log(cls, models: Models, day_log: DayLog) -> None:
+        cls._upsert_day(
+            models, day_log.day, water_oz=day_log.water_oz, bcaa=day_log.bcaa, note=day_log.note
+        )
+
     def save_day_log(self, day_log: DayLog) -> None:
         """Save a whole day log (water, BCAAs, note)."""
         day_log = _check_day_log(day_log)
-        values = {"water_oz": day_log.water_oz, "bcaa": day_log.bcaa, "note": day_log.note}
         with self._writing("saving the day's log") as models:
-            row = models.daylog
-            row.insert(day=day_log.day, **values).on_conflict(
-                conflict_target=[row.day], update={getattr(row, k): v for k, v in values.items()}
-            ).execute()
+            self._upsert_day_log(models, day_log)
 
     def save_day_logs(self, day_logs: Iterable[DayLog]) -> None:
         """Save many day logs in one transaction (all or none)."""
         checked = [_check_day_log(day_log) for day_log in day_logs]
         with self._writing("saving day logs") as models:
-            row = models.daylog
             for day_log in checked:
-                values = {"water_oz": day_log.water_oz, "bcaa": day_log.bcaa, "note": day_log.note}
-                row.insert(day=day_log.day, **values).on_conflict(
-                    conflict_target=[row.day],
-                    update={getattr(row, k): v for k, v in values.items()},
-                ).execute()
+                self._upsert_day_log(models, day_log)
 
     def water(self, day: date) -> float | None:
         """Water drunk on a day in oz, or None if not logged."""
@@ -717,10 +722,7 @@ class Store:
         day = _check_day(day)
         value = _check_oz(oz)
         with self._writing("saving water") as models:
-            row = models.daylog
-            row.insert(day=day, water_oz=value).on_conflict(
-                conflict_target=[row.day], update={row.water_oz: value}
-            ).execute()
+            self._upsert_day(models, day, water_oz=value)
 
     def add_water(self, day: date, oz: float) -> float:
         """Add oz to a day's water (negative corrects a mistake) and return the new total."""
@@ -730,9 +732,7 @@ class Store:
             row = models.daylog
             current = row.select(row.water_oz).where(row.day == day).tuples().first()
             total = _check_oz(float((current[0] if current else None) or 0.0) + float(oz))
-            row.insert(day=day, water_oz=total).on_conflict(
-                conflict_target=[row.day], update={row.water_oz: total}
-            ).execute()
+            self._upsert_day(models, day, water_oz=total)
         return total
 
     # --- backups -------------------------------------------------------------------------------
