@@ -178,8 +178,8 @@ class Planner:
     def day_log(self, day: date) -> DayLog:
         """What the user logged for the day (an empty log if nothing)."""
         self._ensure_range(day, day)
-        log = self._logs.get(day)
-        return log if log is not None else self._store.day_log(day)
+        # The cache holds every log stored in its range, so a missing day has none.
+        return self._logs.get(day) or DayLog(day=day)
 
     def advise_day(self, day: date) -> Advice:
         """The day's advice, including the warnings of each of its sessions and water."""
