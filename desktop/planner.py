@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -85,7 +85,6 @@ class Planner:
         self._profile: Profile | None = store.profile()
         self._first: date | None = None
         self._last: date | None = None
-        self._sessions: list[Session] = []
         self._by_day: dict[date, list[Session]] = {}
         self._history: History | None = None
         self._marks: dict[date, DayMarks] = {}
@@ -143,7 +142,7 @@ class Planner:
 
     def get(self, session_id: int) -> Session | None:
         """One stored session, or None if it is gone."""
-        for session in self._sessions:
+        for session in self._history or ():
             if session.id == session_id:
                 return session
         return self._store.get(session_id)
@@ -188,10 +187,8 @@ class Planner:
 
     def advise_draft(self, draft: Session) -> Advice:
         """Advice for an edited, maybe unsaved session; it replaces its saved version."""
-        nearby = [s for s in self._nearby(draft.day) if draft.id is None or s.id != draft.id]
-        nearby.append(draft)
-        nearby.sort(key=lambda s: s.start)
-        return self._advise_session(draft, History(nearby))
+        # The engine never takes the subject, nor its stored version (same id), as history.
+        return self._advise_session(draft, self._history_near(draft.day))
 
     # -- defaults --------------------------------------------------------------
 
@@ -284,7 +281,6 @@ class Planner:
 
     def _invalidate(self) -> None:
         self._first = self._last = None
-        self._sessions = []
         self._by_day = {}
         self._history = None
         self._marks = {}
@@ -293,34 +289,36 @@ class Planner:
     def _ensure_range(self, first: date, last: date) -> History:
         """Load sessions for first-2 days .. last+1 day unless already cached."""
         want_first, want_last = first - LOOK_BACK, last + LOOK_AHEAD
-        if (
-            self._history is not None
-            and self._first is not None
-            and self._last is not None
-            and self._first <= want_first
-            and want_last <= self._last
-        ):
-            return self._history
-        self._sessions = list(self._store.sessions_between(want_first, want_last))
+        cached = self._cached(want_first, want_last)
+        if cached is not None:
+            return cached
+        sessions = self._store.sessions_between(want_first, want_last)
         self._by_day = {}
-        for session in self._sessions:
+        for session in sessions:
             self._by_day.setdefault(session.day, []).append(session)
-        self._history = History(self._sessions)
+        self._history = History(sessions)
         self._logs = dict(self._store.day_logs_between(want_first, want_last))
         self._first, self._last = want_first, want_last
         self._marks = {}
         return self._history
 
-    def _nearby(self, day: date) -> Sequence[Session]:
-        first, last = day - LOOK_BACK, day + LOOK_AHEAD
+    def _cached(self, first: date, last: date) -> History | None:
+        """The loaded History if it holds every day first..last, else None."""
         if (
-            self._first is not None
-            and self._last is not None
-            and self._first <= first
-            and last <= self._last
+            self._first is None
+            or self._last is None
+            or not self._first <= first <= last <= self._last
         ):
-            return [s for s in self._sessions if first <= s.day <= last]
-        return self._store.sessions_between(first, last)
+            return None
+        return self._history
+
+    def _history_near(self, day: date) -> History:
+        """What advice for a session on `day` needs: the loaded History, or the store's."""
+        first, last = day - LOOK_BACK, day + LOOK_AHEAD
+        cached = self._cached(first, last)
+        if cached is not None:
+            return cached
+        return History(self._store.sessions_between(first, last))
 
     def _day_marks(self, day: date, today: date) -> DayMarks:
         cached = self._marks.get(day)
