@@ -22,6 +22,7 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
+from desktop.advice.rules import DISTANCE_CAP, SPEED_CAP
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -175,8 +176,8 @@ class _Generator:
         self.profile = sample_profile()
         self.first = _monday(end - timedelta(days=round(365.25 * years)))
         self.last = _monday(end) + timedelta(days=7 * _PLANNED_WEEKS + 6)
-        self.cap_km = self.profile.max_distance_km * 0.8
-        self.cap_kmh = self.profile.max_speed_kmh * 0.9
+        self.cap_km = self.profile.max_distance_km * DISTANCE_CAP
+        self.cap_kmh = self.profile.max_speed_kmh * SPEED_CAP
 
     # -- planning -----------------------------------------------------------------------------
 
@@ -245,11 +246,10 @@ class _Generator:
                     slot.anomaly = kind
         # Guarantee each kind, as close before the end date as possible, so the current
         # month of a demo shows it.
-        present = {slot.anomaly for slot in [*lifts, *runs]}
         recent = [slot for slot in [*lifts, *runs] if slot.past]
         recent.sort(key=lambda slot: slot.day, reverse=True)
         for kind in kinds:
-            if kind in present and any(slot.anomaly == kind for slot in recent[:60]):
+            if any(slot.anomaly == kind for slot in recent[:60]):
                 continue
             for slot in recent:
                 if self._eligible(kind, slot):
