@@ -75,11 +75,15 @@ def build_models(db: SqliteDatabase) -> Models:
     """Define the current tables bound to `db` (one set per store, no global binding)."""
 
     class Base(Model):
+        """Binds every table to this store's database."""
+
         class Meta:
             database = db
             legacy_table_names = False
 
     class SessionRow(Base):
+        """One session (run or deadlift), as the engine's Session."""
+
         id = AutoIncrementField()
         kind = TextField(constraints=[Check("kind IN ('deadlift', 'run')")])
         start = IsoDateTimeField(index=True)
@@ -101,6 +105,8 @@ def build_models(db: SqliteDatabase) -> Models:
             table_name = "session"
 
     class ProfileRow(Base):
+        """The one profile row (id 1)."""
+
         id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
         max_distance_km = FloatField()
         max_speed_kmh = FloatField()
@@ -114,6 +120,8 @@ def build_models(db: SqliteDatabase) -> Models:
             table_name = "profile"
 
     class PreferenceRow(Base):
+        """An app preference: key and text value."""
+
         key = TextField(primary_key=True)
         value = TextField()
 
@@ -121,6 +129,8 @@ def build_models(db: SqliteDatabase) -> Models:
             table_name = "preference"
 
     class DayLogRow(Base):
+        """One day's log: water, BCAAs, note."""
+
         day = IsoDateField(primary_key=True)
         water_oz = FloatField(null=True)
         bcaa = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
@@ -130,6 +140,8 @@ def build_models(db: SqliteDatabase) -> Models:
             table_name = "daylog"
 
     class MetaRow(Base):
+        """Store bookkeeping, e.g. the change counter backups compare."""
+
         key = TextField(primary_key=True)
         value = IntegerField()
 
