@@ -352,8 +352,7 @@ class MainWindow(QMainWindow):
         session = self._planner.get(select_session) if select_session is not None else None
         if session is not None and session.id is not None:
             self.day_list.select_session(session.id)
-            self.session_form.edit_session(session)
-            self._show_draft_advice(session)
+            self.session_form.edit_session(session)  # its draft_changed shows the advice
         else:
             self.session_form.clear()
             self._show_day_advice(day)
@@ -384,8 +383,7 @@ class MainWindow(QMainWindow):
             self._show_error("Session not found", "That session is gone; the day was reloaded.")
             self.show_day(self.selected_day())
             return
-        self.session_form.edit_session(session)
-        self._show_draft_advice(session)
+        self.session_form.edit_session(session)  # its draft_changed shows the advice
 
     def _on_water_added(self, oz: float) -> None:
         day = self.selected_day()
@@ -420,8 +418,7 @@ class MainWindow(QMainWindow):
 
     def _start_new(self, template: Session) -> None:
         self.day_list.clearSelection()
-        self.session_form.new_session(template)
-        self._show_draft_advice(template)
+        self.session_form.new_session(template)  # its draft_changed shows the advice
         self.session_form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_draft_changed(self, draft: object) -> None:

@@ -261,3 +261,31 @@ def test_keyboard_shortcut_and_tab_order(
 def test_legend_explains_the_markers(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     assert "deadlift" in window.calendar.toolTip() and "planned" in window.calendar.toolTip()
+
+
+def test_each_action_asks_for_draft_advice_once(
+    make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    planner = window.planner
+    asked: list[Kind] = []
+    real = planner.advise_draft
+
+    def counting(draft):  # type: ignore[no-untyped-def]
+        asked.append(draft.kind)
+        return real(draft)
+
+    monkeypatch.setattr(planner, "advise_draft", counting)
+    window.new_run_action.trigger()
+    assert asked == [Kind.RUN]
+    assert window.advice_panel.titleLabel.text() == "This run"
+    window.session_form.saveButton.click()  # reloads the day with the saved run
+    assert asked == [Kind.RUN, Kind.RUN]
+    window.new_lift_action.trigger()
+    assert asked == [Kind.RUN, Kind.RUN, Kind.DEADLIFT]
+    assert window.advice_panel.titleLabel.text() == "This deadlift"
+    window.day_list.selectRow(0)
+    assert asked == [Kind.RUN, Kind.RUN, Kind.DEADLIFT, Kind.RUN]
+    assert window.advice_panel.titleLabel.text() == "This run"
