@@ -389,12 +389,12 @@ class MainWindow(QMainWindow):
         day = self.selected_day()
         try:
             self._planner.add_water(day, oz)
+            self.refresh_month()  # first: it reloads the visible weeks, the day's log with them
             day_log = self._planner.day_log(day)
         except handled_errors() as exc:
             self._report(exc)
             return
         self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
-        self.refresh_month()
         if self.session_form.session_id() is None and self.session_form.draft() is None:
             self._show_day_advice(day)
 

@@ -143,6 +143,27 @@ def test_water_goes_through_the_planner(make_window: Callable[..., MainWindow]) 
     assert window.planner.day_log(MONDAY).water_oz == pytest.approx(16.0)
 
 
+def test_adding_water_loads_the_month_once(
+    make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    store = window.planner.store
+    loads: list[tuple[date, date]] = []
+    real = store.sessions_between
+
+    def counting(first: date, last: date):  # type: ignore[no-untyped-def]
+        loads.append((first, last))
+        return real(first, last)
+
+    monkeypatch.setattr(store, "sessions_between", counting)
+    window.day_log_box.addWaterButton.click()
+    assert len(loads) == 1
+    assert window.day_log_box.log() == window.planner.day_log(MONDAY)
+    assert window.planner.day_log(MONDAY).water_oz == pytest.approx(250 / 29.5735295625)
+
+
 def test_layout_is_remembered(
     make_window: Callable[..., MainWindow], qtbot: QtBot, settings: QSettings
 ) -> None:
