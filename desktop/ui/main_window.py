@@ -389,14 +389,10 @@ class MainWindow(QMainWindow):
         day = self.selected_day()
         try:
             self._planner.add_water(day, oz)
-            self.refresh_month()  # first: it reloads the visible weeks, the day's log with them
-            day_log = self._planner.day_log(day)
         except handled_errors() as exc:
             self._report(exc)
             return
-        self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
-        if self.session_form.session_id() is None and self.session_form.draft() is None:
-            self._show_day_advice(day)
+        self._show_day_log_saved(day)
 
     def _on_day_log_edited(self, day_log: DayLog) -> None:
         try:
@@ -404,7 +400,20 @@ class MainWindow(QMainWindow):
         except handled_errors() as exc:
             self._report(exc)
             return
-        self.refresh_month()
+        self._show_day_log_saved(day_log.day)
+
+    def _show_day_log_saved(self, day: date) -> None:
+        """After a day-log edit: the month's badges, the stored log, and the day's advice
+        (its water line) unless a session is in the form."""
+        self.refresh_month()  # first: it reloads the visible weeks, the day's log with them
+        try:
+            day_log = self._planner.day_log(day)
+        except handled_errors() as exc:
+            self._report(exc)
+            return
+        self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
+        if self.session_form.session_id() is None and self.session_form.draft() is None:
+            self._show_day_advice(day)
 
     # -- slots: sessions -----------------------------------------------------------
 

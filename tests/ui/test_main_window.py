@@ -164,6 +164,19 @@ def test_adding_water_loads_the_month_once(
     assert window.planner.day_log(MONDAY).water_oz == pytest.approx(250 / 29.5735295625)
 
 
+def test_setting_the_exact_water_updates_the_day_advice(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    assert "Water: nothing logged yet" in window.advice_panel.plain_text()
+    window.day_log_box.waterField.setValue(2000)
+    window.day_log_box.setWaterButton.click()
+    assert window.planner.day_log(MONDAY).water_oz == pytest.approx(2000 / 29.5735295625)
+    assert "Water: 2,000 ml of 1,893 ml, target reached." in window.advice_panel.plain_text()
+
+
 def test_layout_is_remembered(
     make_window: Callable[..., MainWindow], qtbot: QtBot, settings: QSettings
 ) -> None:
