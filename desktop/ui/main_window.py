@@ -473,12 +473,11 @@ class MainWindow(QMainWindow):
         self._go_to(self.selected_day(), None)
 
     def on_duplicate(self) -> None:
-        """Copy the session in the form to the same time the next day."""
-        draft = self.session_form.draft()
-        if draft is None or self.session_form.session_id() is None:
+        """Copy the session in the form to the same time the next day, as its button does."""
+        if not self.session_form.duplicateButton.isEnabled():
             self.statusBar().showMessage("Select a saved session to duplicate.", 4000)
             return
-        self._on_duplicate_requested(draft)
+        self.session_form.duplicateButton.click()  # the copy it sends has no id or stamps
 
     def _on_duplicate_requested(self, session: object) -> None:
         from desktop.advice import Session

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import store as store_module
-from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile
+from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile, Session
 from desktop.store import Store
 from desktop.ui import dialogs
 from desktop.ui.main_window import MainWindow
@@ -125,6 +125,34 @@ def test_edit_actions_drive_the_form(make_window: Callable[..., MainWindow]) -> 
     assert window.dialogs.questions  # type: ignore[attr-defined]
     assert window.calendar.marks_for(MONDAY + timedelta(days=1)) is None
     assert window.calendar.marks_for(MONDAY) is not None
+
+
+def test_duplicate_action_makes_a_new_session_like_the_button(
+    make_window: Callable[..., MainWindow], db_path: Path
+) -> None:
+    long_ago = datetime(2020, 1, 1, 8, 0)
+    lift = Session(
+        kind=Kind.DEADLIFT,
+        start=datetime.combine(MONDAY, time(18, 0)),
+        duration_min=60,
+        done=True,
+        created=long_ago,
+        updated=long_ago,
+    )
+    with Store.open(db_path) as store:
+        original_id = store.add(lift)
+    window = make_window()
+    window.calendar.select_day(MONDAY)
+    window.day_list.selectRow(0)
+    assert window.session_form.session_id() == original_id
+    window.duplicate_action.trigger()
+    assert window.selected_day() == MONDAY + timedelta(days=1)
+    copy_id = window.session_form.session_id()
+    assert copy_id is not None and copy_id != original_id
+    copy = window.planner.get(copy_id)
+    assert copy is not None and not copy.done
+    assert copy.start == lift.start + timedelta(days=1)
+    assert copy.created is not None and copy.created > long_ago
 
 
 def test_today_action(make_window: Callable[..., MainWindow]) -> None:
