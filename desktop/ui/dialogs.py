@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
-from desktop.advice import InvalidInputError
 
 # Title per error type, by class name so this module does not need the store to import.
 _TITLES: dict[str, str] = {
@@ -39,12 +38,10 @@ ABOUT_TEXT = (
 
 def error_title(exc: BaseException) -> str:
     """A short dialog title naming what went wrong for a store or input error."""
-    for cls in type(exc).__mro__:
+    for cls in type(exc).__mro__:  # a subclass of InvalidInputError finds it here too
         title = _TITLES.get(cls.__name__)
         if title is not None:
             return title
-    if isinstance(exc, InvalidInputError):
-        return _TITLES["InvalidInputError"]
     return "Something went wrong"
 
 
