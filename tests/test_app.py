@@ -110,7 +110,7 @@ def test_start_up_store_error_shows_a_dialog_and_exits_non_zero(
         code = app.main(["--db", str(bad)])
     finally:
         logs.shutdown_logging()
-    assert code != 0
+    assert code == 2  # a database that cannot be opened
     [(title, text)] = shown_errors
     assert title == "Not a Liftrun database"
     assert str(bad.name) in text or "database" in text.lower()
@@ -128,7 +128,7 @@ def test_second_instance_is_refused_with_a_dialog(
             code = app.main(["--db", str(path)])
         finally:
             logs.shutdown_logging()
-    assert code != 0
+    assert code == 2  # a database that cannot be opened
     assert shown_errors and shown_errors[0][0] == "Liftrun is already open"
 
 
@@ -190,7 +190,11 @@ def test_excepthook_survives_a_failing_dialog(caplog: pytest.LogCaptureFixture) 
         raise OSError("no display")
 
     hook = app.make_excepthook(broken)
-    hook(ValueError, ValueError("x"), None)  # must not raise
+    with caplog.at_level(logging.ERROR):
+        hook(ValueError, ValueError("x"), None)  # must not raise
+    messages = [record.getMessage() for record in caplog.records]
+    assert "Uncaught exception" in messages
+    assert "Could not show the error dialog" in messages
 
 
 def test_installed_pyside6_keeps_none_referenced() -> None:

@@ -117,7 +117,17 @@ def test_many_sessions_fit_with_a_plus_n(qtbot: QtBot) -> None:
     calendar = make_calendar(qtbot)
     many = tuple(SessionMark(Kind.RUN, False) for _ in range(40))
     calendar.set_marks({DAY: DayMarks(many, False)})
-    paint_cell(calendar, DAY)  # paints without overflowing or raising
+    # The cell is the top half of the image: nothing may be drawn below it.
+    image = QImage(90, 140, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        calendar.paintCell(painter, QRect(0, 0, 90, 70), QDate(DAY.year, DAY.month, DAY.day))
+    finally:
+        painter.end()
+    below = image.copy(0, 71, 90, 69)
+    assert colours(below) == {(255, 255, 255)}
+    assert len(colours(image.copy(0, 0, 90, 70))) > 2  # the markers and the "+n" are there
 
 
 def test_arrow_keys_move_through_days(qtbot: QtBot) -> None:

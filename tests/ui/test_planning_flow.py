@@ -183,7 +183,9 @@ def test_cancelling_delete_keeps_the_session(
     ui.select_row(0)
     window.dialogs.answer = False  # type: ignore[attr-defined]
     ui.button("deleteButton").click()
+    assert len(window.dialogs.questions) == 1  # type: ignore[attr-defined]
     assert window.day_list.row_count() == 1
+    assert len(window.planner.sessions_on(MONDAY)) == 1
 
 
 def test_a_read_only_file_shows_the_error_and_keeps_the_form(
