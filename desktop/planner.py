@@ -241,8 +241,18 @@ class Planner:
             self._invalidate()
 
     def duplicate(self, session: Session) -> Session:
-        """Copy a session to the same time the next day, as planned; returns the saved copy."""
-        copy = replace(session, id=None, start=session.start + timedelta(days=1), done=False)
+        """Copy a session to the same time the next day, as planned; returns the saved copy.
+
+        The copy is a new record: no id, not done, and its own created/updated times.
+        """
+        copy = replace(
+            session,
+            id=None,
+            start=session.start + timedelta(days=1),
+            done=False,
+            created=None,
+            updated=None,
+        )
         new_id = self.save(copy)
         saved = self._store.get(new_id)
         return saved if saved is not None else replace(copy, id=new_id)

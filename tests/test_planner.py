@@ -157,6 +157,16 @@ def test_duplicate_goes_to_the_same_time_next_day_as_planned(planner: Planner) -
     assert copy.distance_km == original.distance_km
 
 
+def test_duplicate_is_a_new_record_with_its_own_timestamps(planner: Planner) -> None:
+    long_ago = datetime(2020, 1, 1, 12, 0)
+    run_id = planner.save(replace(run(MONDAY, 7), created=long_ago, updated=long_ago))
+    original = planner.get(run_id)
+    assert original is not None and original.created == long_ago
+    copy = planner.duplicate(original)
+    assert copy.created is not None and copy.created > long_ago
+    assert copy.updated is not None and copy.updated > long_ago
+
+
 def test_water_and_day_log(planner: Planner) -> None:
     assert planner.add_water(MONDAY, 16.0) == pytest.approx(16.0)
     assert planner.add_water(MONDAY, 8.0) == pytest.approx(24.0)
