@@ -15,11 +15,18 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.advice import Context, Kind
+from desktop.advice import Context, Kind, Session
 from desktop.app import create_main_window, ensure_application
+from desktop.planner import Planner
 from desktop.sample import create_demo_database
 
 WINDOW_SIZE = (1400, 900)
+
+
+def _warned_after_lift(planner: Planner, run: Session) -> bool:
+    """True for a run right after a deadlift whose advice has a warning."""
+    advice = planner.advise_draft(run)
+    return advice.context is Context.IMMEDIATELY_AFTER and advice.has_warnings
 
 
 def main(out: Path) -> None:
@@ -36,10 +43,7 @@ def main(out: Path) -> None:
         runs = [
             s
             for s in planner.store.sessions_between(first, date.today())
-            if s.kind is Kind.RUN
-            and s.id is not None
-            and planner.advise_draft(s).context is Context.IMMEDIATELY_AFTER
-            and planner.advise_draft(s).has_warnings
+            if s.kind is Kind.RUN and s.id is not None and _warned_after_lift(planner, s)
         ]
         if runs:
             window.calendar.select_day(runs[-1].day)
