@@ -1,7 +1,8 @@
 """Logging to a rotating file in the per-user log folder, and logging of uncaught errors.
 
 A windowed app has no console (on Windows, frozen, sys.stdout and sys.stderr are None), so
-everything worth knowing goes to `liftrun.log` in platformdirs' user_log_dir("Liftrun"):
+everything worth knowing goes to `liftrun.log` in the per-user log folder (platformdirs'
+user_log_dir("Liftrun"), see `default_log_dir`):
 - Linux: ~/.local/state/Liftrun/log
 - macOS: ~/Library/Logs/Liftrun
 - Windows: %LOCALAPPDATA%\\Liftrun\\Logs
@@ -71,9 +72,29 @@ def log_dir(environ: Mapping[str, str] | None = None) -> Path:
     override = env.get("LIFTRUN_LOG_DIR")
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_log_dir  # only when no folder is set (~5 ms to import)
+    return default_log_dir(env)
 
-    return Path(user_log_dir(APP_NAME, appauthor=False))
+
+def default_log_dir(environ: Mapping[str, str], platform: str = sys.platform) -> Path:
+    """platformdirs' user_log_dir("Liftrun", appauthor=False), worked out without importing it.
+
+    On Linux importing platformdirs loads tempfile, shutil and random: about 5 ms of every
+    start-up. A test keeps this in step with platformdirs; on Windows without LOCALAPPDATA
+    (never seen in practice) platformdirs itself is asked.
+    """
+    home = Path(environ.get("HOME") or Path.home())
+    if platform == "darwin":
+        return home / "Library" / "Logs" / APP_NAME
+    if platform == "win32":
+        local = environ.get("LOCALAPPDATA", "").strip()
+        if not local:
+            from platformdirs import user_log_dir
+
+            return Path(user_log_dir(APP_NAME, appauthor=False))
+        return Path(local) / APP_NAME / "Logs"
+    state = environ.get("XDG_STATE_HOME", "")
+    base = Path(state) if os.path.isabs(state) else home / ".local" / "state"  # as XDG says
+    return base / APP_NAME / "log"
 
 
 def log_file() -> Path:

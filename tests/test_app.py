@@ -209,3 +209,58 @@ def test_installed_pyside6_keeps_none_referenced() -> None:
     for _ in range(1_000):
         colour.setRed(1)
     assert before - sys.getrefcount(None) < 10
+
+
+FIRST_FRAME_PROBE = r"""
+import sys
+from pathlib import Path
+
+import PySide6.QtCore as QtCore
+
+from desktop.app import ensure_application, start_main_window
+from desktop.logs import setup_logging
+
+setup_logging()
+app = ensure_application()
+built = {}
+
+def locate():  # called once the shell's first frame is complete, before the store opens
+    built["first frame"] = "Qt" in vars(QtCore)
+    return Path(sys.argv[1])
+
+def ready():
+    built["ready"] = "Qt" in vars(QtCore)
+    app.quit()
+
+window = start_main_window(locate, on_failure=app.exit)
+window.ready.connect(ready)
+window.show()
+app.exec()
+print(built)
+"""
+
+
+def test_first_frame_leaves_the_qt_namespace_unbuilt(tmp_path: Path) -> None:
+    """The shell paints without PySide6 building the `Qt` namespace (~15 ms of start-up).
+
+    Its first use (importing `Qt`, or a call whose overloads take a `Qt` enum such as
+    QPainter.setPen) builds all of its enums at once; the complete window may do so.
+    """
+    import os
+    import subprocess
+
+    from desktop.sample import sample_profile
+
+    db = tmp_path / "plan.db"
+    with Store.open(db) as store:
+        store.save_profile(sample_profile())  # so no first-run dialog follows
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIFTRUN_LOG_DIR=str(tmp_path / "log"))
+    completed = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip().splitlines()[-1] == "{'first frame': False, 'ready': True}"

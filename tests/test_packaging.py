@@ -298,9 +298,46 @@ def test_uncaught_exceptions_are_logged(log_folder: Path) -> None:
 
 
 def test_default_log_dir_is_per_user() -> None:
-    """Without an override the folder is platformdirs' user log dir for Liftrun."""
-    folder = logs.log_dir({})
-    assert "Liftrun" in folder.parts or "Liftrun" in str(folder)
+    """Without an override the folder is the per-user log folder for Liftrun."""
+    folder = logs.log_dir({"HOME": "/home/ada"})
+    assert "Liftrun" in folder.parts
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"HOME": "/home/ada"}, "/home/ada/.local/state/Liftrun/log"),
+        ("linux", {"HOME": "/home/ada", "XDG_STATE_HOME": "/xdg"}, "/xdg/Liftrun/log"),
+        (
+            "linux",
+            {"HOME": "/home/ada", "XDG_STATE_HOME": "rel"},
+            "/home/ada/.local/state/Liftrun/log",
+        ),
+        ("darwin", {"HOME": "/Users/ada"}, "/Users/ada/Library/Logs/Liftrun"),
+        (
+            "win32",
+            {"LOCALAPPDATA": "/c/Users/ada/AppData/Local"},
+            "/c/Users/ada/AppData/Local/Liftrun/Logs",
+        ),
+    ],
+)
+def test_default_log_dir_per_platform(
+    platform: str, environ: dict[str, str], expected: str
+) -> None:
+    """Each OS's usual per-user log folder, worked out without importing platformdirs."""
+    assert logs.default_log_dir(environ, platform) == Path(expected)
+
+
+def test_default_log_dir_matches_platformdirs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the running OS the folder is exactly platformdirs' user_log_dir for Liftrun."""
+    from platformdirs import user_log_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    expected = Path(user_log_dir("Liftrun", appauthor=False))
+    assert logs.default_log_dir(dict(os.environ)) == expected
 
 
 # --- build.spec -----------------------------------------------------------------------------

@@ -1,4 +1,14 @@
-"""The month calendar: each day cell shows a marker per session and a warning badge."""
+"""The month calendar: each day cell shows a marker per session and a warning badge.
+
+The calendar is part of the window's first frame, which must not touch PySide6's `Qt`
+namespace: its first use builds all of that namespace's enums at once (about 15 ms). That
+includes the overload checks of QPainter.setPen, setBrush and fillRect, whose overloads take
+`Qt` enums. So a cell's own parts (background, selection, day number, today's ring) are drawn
+with fillPath/strokePath and palette brushes, and text with the painter's pen, which Qt sets
+to the palette's text colour; text is centred from font metrics, not with an alignment flag.
+Session markers and badges only exist once the window is attached (the namespace is built by
+then), so they use the ordinary calls.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +16,17 @@ import math
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QDate, QEvent, QPointF, QRect, QRectF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 if TYPE_CHECKING:  # the engine is not loaded before the window's first paint
@@ -18,6 +37,7 @@ RUN_ACCENT = QColor("#2f86dd")  # runs: blue circles
 WARNING_ACCENT = QColor("#f0a020")  # warning badges: amber triangles with "!"
 WARNING_INK = QColor("#1a1a1a")
 GRID_DAYS = 42
+SELECTION_TINT = 0.19  # the selected day: the highlight colour at this opacity
 
 
 class CalendarView(QCalendarWidget):
@@ -90,24 +110,28 @@ class CalendarView(QCalendarWidget):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         cell = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.fillRect(cell, ink.base)
+        painter.fillPath(_rect_path(cell), ink.base)
         if qdate == self.selectedDate():
-            painter.fillRect(cell, ink.tint)
-            painter.setPen(ink.selection_pen)
+            painter.setOpacity(SELECTION_TINT)
+            painter.fillPath(_rect_path(cell), ink.highlight)
+            painter.setOpacity(1.0)
             half = ink.selection_pen.widthF() / 2
-            painter.drawRect(cell.adjusted(half, half, -half, -half))
+            painter.strokePath(
+                _rect_path(cell.adjusted(half, half, -half, -half)), ink.selection_pen
+            )
         if qdate.month() != self.monthShown():
             painter.setOpacity(0.45)
 
         line = ink.line
         number_rect = QRectF(cell.left(), cell.top() + line * 0.15, cell.width(), line)
-        painter.setFont(ink.bold if is_today else ink.font)
-        painter.setPen(ink.text)
-        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        if painter.pen().color().rgba() != ink.text.rgba():  # Qt passes a text-coloured pen
+            painter.setPen(ink.text)
+        font, metrics = (ink.bold, ink.bold_metrics) if is_today else (ink.font, ink.font_metrics)
+        _draw_centred(painter, number_rect, str(day.day), font, metrics)
         if is_today:
-            painter.setPen(ink.today_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(number_rect.center(), ink.ring_radius, ink.ring_radius)
+            ring = QPainterPath()
+            ring.addEllipse(number_rect.center(), ink.ring_radius, ink.ring_radius)
+            painter.strokePath(ring, ink.today_pen)
 
         marks = self._marks.get(day)
         if marks is not None:
@@ -145,10 +169,9 @@ class CalendarView(QCalendarWidget):
             if index < len(shown):
                 self._paint_marker(painter, box, shown[index], ink.text)
             else:
-                painter.setFont(ink.small)
                 painter.setPen(ink.text)
                 wide = box.adjusted(-gap, -gap / 2, gap * 2, gap / 2)
-                painter.drawText(wide, Qt.AlignmentFlag.AlignCenter, f"+{overflow}")
+                _draw_centred(painter, wide, f"+{overflow}", ink.small, ink.small_metrics)
 
     @staticmethod
     def _paint_marker(
@@ -161,7 +184,7 @@ class CalendarView(QCalendarWidget):
         pen = QPen(colour)
         pen.setWidthF(max(1.0, box.width() * 0.2))
         painter.setPen(pen)
-        painter.setBrush(colour if mark.done else Qt.BrushStyle.NoBrush)
+        painter.setBrush(colour if mark.done else QBrush())  # QBrush(): no fill
         inset = pen.widthF() / 2
         inner = box.adjusted(inset, inset, -inset, -inset)
         if mark.kind is Kind.RUN:
@@ -184,21 +207,18 @@ class CalendarView(QCalendarWidget):
         painter.setPen(QPen(WARNING_INK, max(0.8, line / 16)))
         painter.setBrush(WARNING_ACCENT)
         painter.drawPath(path)
-        painter.setFont(ink.badge)
         painter.setPen(WARNING_INK)
         text_box = QRectF(right - size, top + size * 0.2, size, size * 0.7)
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, "!")
+        _draw_centred(painter, text_box, "!", ink.badge, ink.badge_metrics)
 
 
 class _Ink:
     """Colours, pens and fonts for painting cells, worked out once per palette and font."""
 
     def __init__(self, palette: QPalette, font: QFont) -> None:
-        self.base = palette.color(QPalette.ColorRole.Base)
         self.text = palette.color(QPalette.ColorRole.Text)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        self.tint = QColor(highlight)
-        self.tint.setAlpha(48)
+        self.base = palette.brush(QPalette.ColorRole.Base)
+        self.highlight = palette.brush(QPalette.ColorRole.Highlight)
         self.font = QFont(font)
         self.bold = QFont(font)
         self.bold.setBold(True)
@@ -206,13 +226,30 @@ class _Ink:
         self.small.setPointSizeF(max(1.0, font.pointSizeF() * 0.75))
         self.badge = QFont(self.bold)
         self.badge.setPointSizeF(max(1.0, font.pointSizeF() * 0.6))
-        metrics = QFontMetricsF(self.bold)
-        self.line = metrics.height()
-        self.ring_radius = max(metrics.horizontalAdvance("30"), self.line) * 0.62
-        self.selection_pen = QPen(highlight)
-        self.selection_pen.setWidthF(max(1.5, self.line / 8))
-        self.today_pen = QPen(highlight)
-        self.today_pen.setWidthF(max(1.5, self.line / 9))
+        self.font_metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self.small_metrics = QFontMetricsF(self.small)
+        self.badge_metrics = QFontMetricsF(self.badge)
+        self.line = self.bold_metrics.height()
+        self.ring_radius = max(self.bold_metrics.horizontalAdvance("30"), self.line) * 0.62
+        self.selection_pen = QPen(self.highlight, max(1.5, self.line / 8))
+        self.today_pen = QPen(self.highlight, max(1.5, self.line / 9))
+
+
+def _rect_path(rect: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    path.addRect(rect)
+    return path
+
+
+def _draw_centred(
+    painter: QPainter, box: QRectF, text: str, font: QFont, metrics: QFontMetricsF
+) -> None:
+    """Draw one line of text centred in box, placing its baseline from the font's metrics."""
+    painter.setFont(font)
+    left = box.center().x() - metrics.horizontalAdvance(text) / 2
+    baseline = box.center().y() + (metrics.ascent() - metrics.descent()) / 2
+    painter.drawText(QPointF(left, baseline), text)
 
 
 def _to_date(qdate: QDate) -> date:

@@ -4,6 +4,10 @@ Built in two phases so the calendar is on screen early: `MainWindow()` is the sh
 the calendar, the panes' frames, the saved layout) and imports neither the store (peewee)
 nor the engine; `attach(planner)` builds the day pane, the form and the advice panel and
 fills everything in. `desktop.app.create_main_window` does both at once.
+
+The shell also stays clear of PySide6's `Qt` namespace, whose first use builds all of its
+enums at once (about 15 ms): it uses Qt's defaults (a horizontal splitter, box layouts) and
+only `attach` imports `Qt`, for the vertical splitter between the form and the advice.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +37,8 @@ from desktop import APP_NAME
 from desktop.ui.calendar_view import CalendarView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.advice import DayLog, Profile, Session
     from desktop.planner import Planner
     from desktop.store import Store
@@ -75,6 +81,7 @@ class MainWindow(QMainWindow):
     dayTitle: QLabel  # noqa: N815 - named like its objectName
     newRunButton: QPushButton  # noqa: N815
     newLiftButton: QPushButton  # noqa: N815
+    right_splitter: QSplitter
     day_list: DayList
     day_log_box: DayLogBox
     session_form: SessionForm
@@ -127,24 +134,25 @@ class MainWindow(QMainWindow):
     def _build_shell(self) -> None:
         self.calendar = CalendarView()
         self.calendar.setToolTip(LEGEND)
-        self.day_pane = QWidget()
+        self.day_pane = QWidget()  # filled by attach()
         self.day_pane.setObjectName("dayPane")
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.calendar)
-        self.left_splitter.addWidget(self.day_pane)
-        self.left_splitter.setStretchFactor(0, 3)
-        self.left_splitter.setStretchFactor(1, 2)
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)  # filled by attach()
-        self.right_splitter.setObjectName("rightSplitter")
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        left_pane = QWidget()
+        left_pane.setObjectName("leftPane")
+        left_layout = QVBoxLayout(left_pane)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.calendar, 2)  # the day pane keeps at least its minimum
+        left_layout.addWidget(self.day_pane, 1)
+        self.right_pane = QWidget()  # attach() puts the form and the advice in it
+        self.right_pane.setObjectName("rightPane")
+        self._right_layout = QVBoxLayout(self.right_pane)
+        self._right_layout.setContentsMargins(0, 0, 0, 0)
+        self.main_splitter = QSplitter()  # horizontal, Qt's default
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.addWidget(left_pane)
+        self.main_splitter.addWidget(self.right_pane)
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 2)
-        for splitter in (self.left_splitter, self.right_splitter, self.main_splitter):
-            splitter.setChildrenCollapsible(False)
+        self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setObjectName("statusBar")
         legend = QLabel(LEGEND)
@@ -152,6 +160,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(legend)
 
     def _build_panels(self) -> None:
+        from PySide6.QtCore import Qt  # not at module level: see the module docstring
+
         from desktop.ui.advice_panel import AdvicePanel
         from desktop.ui.day_list import DayList
         from desktop.ui.day_log_box import DayLogBox
@@ -182,6 +192,10 @@ class MainWindow(QMainWindow):
         day_body.addWidget(self.day_log_box, 2, Qt.AlignmentFlag.AlignTop)
         day_layout.addLayout(day_body, 1)
 
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.setChildrenCollapsible(False)
+        self._right_layout.addWidget(self.right_splitter)
         self.right_splitter.addWidget(self.session_form)
         self.right_splitter.addWidget(self.advice_panel)
         self.right_splitter.setStretchFactor(0, 0)
@@ -258,7 +272,8 @@ class MainWindow(QMainWindow):
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
         elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overload check would build the `Qt` namespace.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
         action.setEnabled(self._attached)  # the shell's menus wait for attach()
         self._actions.append(action)
@@ -428,7 +443,7 @@ class MainWindow(QMainWindow):
     def _start_new(self, template: Session) -> None:
         self.day_list.clearSelection()
         self.session_form.new_session(template)  # its draft_changed shows the advice
-        self.session_form.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.session_form.setFocus()
 
     def _on_draft_changed(self, draft: object) -> None:
         from desktop.advice import Session
@@ -529,7 +544,7 @@ class MainWindow(QMainWindow):
     def on_today(self) -> None:
         """Jump to today."""
         self.calendar.select_day(date.today())
-        self.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.calendar.setFocus()
 
     def on_edit_profile(self) -> None:
         """Settings > Profile: change limits and units."""
@@ -627,6 +642,9 @@ class MainWindow(QMainWindow):
 
     def on_open_log_folder(self) -> None:
         """Help > Open log folder in the file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from desktop.logs import log_dir
 
         folder = log_dir()
@@ -649,7 +667,7 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        """The shell's saved size, state and left splitters (the right one: at attach)."""
+        """The shell's saved size, state and main splitter (the right one: at attach)."""
         geometry = self._settings.value("window/geometry")
         self._first_layout = not isinstance(geometry, QByteArray)
         if isinstance(geometry, QByteArray):
@@ -657,14 +675,11 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
             line = self.fontMetrics().height()
-            # First start: calendar over a shorter day pane.
             self.main_splitter.setSizes([line * 46, line * 34])
-            self.left_splitter.setSizes([line * 30, line * 16])
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for splitter in (self.main_splitter, self.left_splitter):
-            self._restore_splitter(splitter)
+        self._restore_splitter(self.main_splitter)
 
     def _restore_right_splitter(self) -> None:
         """Once the form and advice exist: saved sizes, or the form at its natural height."""
@@ -685,7 +700,7 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
-        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
+        for splitter in (self.main_splitter, self.right_splitter):
             self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         self._settings.sync()
 
