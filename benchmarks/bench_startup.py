@@ -199,7 +199,7 @@ def empty_db(folder: Path) -> Path:
 @functools.cache
 def startup_samples(quick: bool) -> StartupSamples:
     """Measure (once per process) interleaved bare/app start-ups; shared with bench_memory."""
-    repeats = 2 if quick else 7
+    repeats = 2 if quick else 11
     years = 1 if quick else 10
     samples = StartupSamples()
     with tempfile.TemporaryDirectory(prefix="liftrun-bench-startup-") as tmp:
