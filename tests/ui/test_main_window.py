@@ -248,7 +248,7 @@ def test_back_up_and_restore(make_window: Callable[..., MainWindow]) -> None:
     window.new_run_action.trigger()
     window.session_form.saveButton.click()
     assert window.calendar.marks_for(MONDAY) is not None
-    window._choose_file = lambda title, folder, name_filter: backup  # type: ignore[method-assign]
+    window._choose_file = lambda title, directory, name_filter: backup  # type: ignore[method-assign]
     window.restore_action.trigger()
     assert window.dialogs.errors == []  # type: ignore[attr-defined]
     assert window.calendar.marks_for(MONDAY) is None
@@ -257,7 +257,7 @@ def test_back_up_and_restore(make_window: Callable[..., MainWindow]) -> None:
 def test_open_another_database(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     window = make_window()
     other = tmp_path / "other.db"
-    window._choose_file = lambda title, folder, name_filter: other  # type: ignore[method-assign]
+    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
     window.open_action.trigger()
     assert window.planner.db_path == other
     assert "other.db" in window.windowTitle()
@@ -269,7 +269,7 @@ def test_opening_garbage_shows_a_dialog(
     window = make_window()
     garbage = tmp_path / "notes.db"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
-    window._choose_file = lambda title, folder, name_filter: garbage  # type: ignore[method-assign]
+    window._choose_file = lambda title, directory, name_filter: garbage  # type: ignore[method-assign]
     window.open_action.trigger()
     [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
     assert title == "Not a Liftrun database"

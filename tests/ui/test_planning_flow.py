@@ -7,8 +7,9 @@ import stat
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QObject, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDoubleSpinBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,8 @@ TUESDAY = MONDAY + timedelta(days=1)
 THURSDAY = MONDAY + timedelta(days=3)
 FRIDAY = MONDAY + timedelta(days=4)
 
+ChildT = TypeVar("ChildT", bound=QObject)
+
 
 class Driver:
     """Clicks through the window the way a user does, by objectName."""
@@ -29,22 +32,20 @@ class Driver:
         self.window = window
         self.qtbot = qtbot
 
-    def child(self, kind: type, name: str):  # type: ignore[no-untyped-def]
+    def child(self, kind: type[ChildT], name: str) -> ChildT:
         found = self.window.findChild(kind, name)
         assert found is not None, name
         return found
 
     def button(self, name: str) -> QPushButton:
-        return self.child(QPushButton, name)  # type: ignore[no-any-return]
+        return self.child(QPushButton, name)
 
     def pick_day(self, day: date) -> None:
         self.window.calendar.select_day(day)
         self.qtbot.waitUntil(lambda: self.window.selected_day() == day)
 
     def set_start(self, hour: int, minute: int = 0) -> None:
-        field: QDateTimeEdit = self.child(QDateTimeEdit, "startField")
-        current = field.dateTime().toPython()
-        field.setDateTime(QDateTime(current.replace(hour=hour, minute=minute)))
+        self.child(QDateTimeEdit, "startField").setTime(QTime(hour, minute))
 
     def set_distance(self, value: float) -> None:
         self.child(QDoubleSpinBox, "distanceField").setValue(value)
