@@ -155,3 +155,32 @@ def test_paints_in_a_dark_palette(qtbot: QtBot) -> None:
     found = colours(paint_cell(calendar, other))
     assert near(found, QColor("#1e1e1e"))
     assert near(found, QColor("#eeeeee"), tolerance=40)
+
+
+def dark_calendar(qtbot: QtBot) -> CalendarView:
+    calendar = make_calendar(qtbot)
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    calendar.setPalette(dark)
+    return calendar
+
+
+def test_day_number_uses_the_text_colour_whatever_pen_it_is_given(qtbot: QtBot) -> None:
+    """A painter with another pen (here black) still gets the day number in Text."""
+    calendar = dark_calendar(qtbot)
+    other = DAY + timedelta(days=1)  # no marks, not selected: only the number is drawn
+    found = colours(paint_cell(calendar, other))
+    assert near(found, QColor("#eeeeee"), tolerance=40)
+    # Anti-aliased edges blend Text into Base (#1e1e1e); a black pen would go darker.
+    assert min(min(colour) for colour in found) >= 0x1E
+
+
+def test_day_numbers_in_the_shown_widget_use_the_text_colour(qtbot: QtBot) -> None:
+    """Painted through Qt's own view (the pen Qt passes in), the numbers are in Text too."""
+    calendar = dark_calendar(qtbot)
+    calendar.resize(700, 500)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    found = colours(calendar.grab().toImage())
+    assert near(found, QColor("#eeeeee"), tolerance=40)
