@@ -110,10 +110,11 @@ class CalendarView(QCalendarWidget):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         cell = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.fillPath(_rect_path(cell), ink.base)
+        cell_path = _rect_path(cell)
+        painter.fillPath(cell_path, ink.base)
         if qdate == self.selectedDate():
             painter.setOpacity(SELECTION_TINT)
-            painter.fillPath(_rect_path(cell), ink.highlight)
+            painter.fillPath(cell_path, ink.highlight)
             painter.setOpacity(1.0)
             half = ink.selection_pen.widthF() / 2
             painter.strokePath(
