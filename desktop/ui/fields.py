@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 from desktop.advice import units
 from desktop.advice.model import VolumeUnit
@@ -64,3 +64,11 @@ def apply_volume_unit(spin: QDoubleSpinBox, unit: VolumeUnit) -> None:
         spin.setSingleStep(1.0)
     spin.setRange(0.0, units.volume_from_oz(MAX_WATER_OZ, unit))
     spin.setSuffix(f" {unit.value}")
+
+
+def select_data(combo: QComboBox, data: object) -> None:
+    """Select the combo box item whose data equals `data` (compared in Python); else no change."""
+    for index in range(combo.count()):
+        if combo.itemData(index) == data:
+            combo.setCurrentIndex(index)
+            return

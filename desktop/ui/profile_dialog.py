@@ -38,6 +38,7 @@ from desktop.ui.fields import (
     ExactValues,
     apply_volume_unit,
     floor1,
+    select_data,
 )
 
 INTRO = (
@@ -81,9 +82,9 @@ class ProfileDialog(QDialog):
         self._build(first_run)
         self._loading = True
         try:
-            self._select(self.distanceUnitField, distance_unit)
-            self._select(self.volumeUnitField, volume_unit)
-            self._select(self.weightUnitField, weight_unit)
+            select_data(self.distanceUnitField, distance_unit)
+            select_data(self.volumeUnitField, volume_unit)
+            select_data(self.weightUnitField, weight_unit)
             self._apply_units()
             if profile is not None:
                 self._exact.show(self.maxDistanceField, profile.max_distance_km, self._km_to)
@@ -299,12 +300,6 @@ class ProfileDialog(QDialog):
 
     def _oz_from(self, value: float) -> float:
         return units.volume_to_oz(value, self._volume_unit)
-
-    @staticmethod
-    def _select(combo: QComboBox, data: object) -> None:
-        index = combo.findData(data)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     def _apply_units(self) -> None:
         unit = self._distance_unit

@@ -38,7 +38,7 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
-from desktop.ui.fields import MAX_DISTANCE_DISPLAY, NOT_SET, ExactValues, floor1
+from desktop.ui.fields import MAX_DISTANCE_DISPLAY, NOT_SET, ExactValues, floor1, select_data
 
 EMPTY_TEXT = "Pick a day and press New run or New deadlift"
 MAX_LOAD_KG = 1000.0
@@ -326,7 +326,7 @@ class SessionForm(QWidget):
             return False
         self._loading = True
         try:
-            self._select_data(self.workoutField, Workout(suggestion.workout))
+            select_data(self.workoutField, Workout(suggestion.workout))
             if suggestion.distance_km is not None:
                 self._exact.show(self.distanceField, suggestion.distance_km, self._distance_to)
             if suggestion.speed_kmh is not None:
@@ -350,7 +350,7 @@ class SessionForm(QWidget):
         self.draft_changed.emit(self._refresh())
 
     def _fill(self, session: Session) -> None:
-        self._select_data(self.kindField, Kind(session.kind))
+        select_data(self.kindField, Kind(session.kind))
         start = session.start
         qdt = QDateTime(
             QDate(start.year, start.month, start.day),
@@ -359,14 +359,14 @@ class SessionForm(QWidget):
         self.startField.setDateTime(qdt)
         self._loaded_start = (self.startField.dateTime(), session.start)
         self.durationField.setValue(session.duration_min)
-        self._select_data(self.workoutField, session.workout or Workout.EASY)
+        select_data(self.workoutField, session.workout or Workout.EASY)
         self._exact.show(self.distanceField, session.distance_km, self._distance_to)
         self._exact.show(self.speedField, session.speed_kmh, self._speed_to)
         self.painField.setChecked(session.pain)
         self.setsField.setValue(session.sets or 0)
         self.repsField.setValue(session.reps or 0)
         self._exact.show(self.loadField, session.load_kg, self._weight_to)
-        self._select_data(self.spotterField, session.spotter)
+        select_data(self.spotterField, session.spotter)
         self.doneField.setChecked(session.done)
         self.notesField.setPlainText(session.notes)
         self._update_pace()
@@ -401,13 +401,6 @@ class SessionForm(QWidget):
 
     def _weight_from(self, value: float) -> float:
         return units.weight_to_kg(value, self._weight_unit)
-
-    @staticmethod
-    def _select_data(combo: QComboBox, data: object) -> None:
-        for index in range(combo.count()):
-            if combo.itemData(index) == data:
-                combo.setCurrentIndex(index)
-                return
 
     def _kind(self) -> Kind:
         return Kind(self.kindField.currentData())
