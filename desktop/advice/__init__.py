@@ -18,6 +18,7 @@ from desktop.advice.model import (
     Tip,
     VolumeUnit,
     WeightUnit,
+    WeekTotals,
     Workout,
 )
 from desktop.advice.rules import (
@@ -51,6 +52,7 @@ __all__ = [
     "Tip",
     "VolumeUnit",
     "WeightUnit",
+    "WeekTotals",
     "Workout",
     "advise_day",
     "advise_lift",

@@ -161,6 +161,13 @@ class Session:
     load_kg: float | None = None
     created: datetime | None = field(default=None, compare=False)
     updated: datetime | None = field(default=None, compare=False)
+    # What really happened, beside the plan above (a done session only).
+    actual_distance_km: float | None = None
+    actual_duration_min: int | None = None
+    rpe: int | None = None
+    actual_sets: int | None = None
+    actual_reps: int | None = None
+    actual_load_kg: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", _enum(Kind, self.kind, "A session's kind"))
@@ -250,6 +257,7 @@ class DayLog:
     water_oz: float | None = None
     bcaa: bool = False
     note: str = ""
+    soreness: int | None = None
 
     def __post_init__(self) -> None:
         _optional_number(self.water_oz, "Water drunk")
@@ -318,3 +326,18 @@ class Advice:
 RunAdvice = Advice
 LiftAdvice = Advice
 DayAdvice = Advice
+
+
+@dataclass(frozen=True)
+class WeekTotals:
+    """One Monday-to-Sunday week's planned and done totals, as the store sums them."""
+
+    week_start: date
+    runs: int = 0
+    runs_done: int = 0
+    lifts: int = 0
+    lifts_done: int = 0
+    run_km: float = 0.0
+    run_km_done: float = 0.0
+    lift_volume_kg: float = 0.0
+    longest_run_km: float = 0.0

@@ -9,6 +9,8 @@ from pathlib import Path
 class StoreError(Exception):
     """Base of every store failure; str(error) tells the user what to do."""
 
+    title = "Something went wrong with the database"
+
     def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -21,41 +23,61 @@ class StoreError(Exception):
 class NotADatabaseError(StoreError):
     """The file is not a SQLite database, or not a Liftrun one."""
 
+    title = "Not a Liftrun database"
+
 
 class CorruptDatabaseError(StoreError):
     """The file is a damaged or truncated SQLite database."""
+
+    title = "The database is damaged"
 
 
 class ReadOnlyDatabaseError(StoreError):
     """The database file or its folder cannot be written."""
 
+    title = "The database cannot be changed"
+
 
 class DatabaseLockedError(StoreError):
     """Another program holds a lock on the database file."""
+
+    title = "The database is busy"
 
 
 class AlreadyOpenError(StoreError):
     """Another Liftrun window or process already has this database open."""
 
+    title = "Liftrun is already open"
+
 
 class NewerSchemaError(StoreError):
     """The file was written by a newer Liftrun and is left untouched."""
+
+    title = "The database is from a newer Liftrun"
 
 
 class SessionNotFoundError(StoreError):
     """No session has the given id."""
 
+    title = "Session not found"
+
 
 class BackupError(StoreError):
     """A backup could not be written, checked or restored."""
+
+    title = "Backup failed"
 
 
 class DatabaseFolderMissingError(StoreError):
     """The folder meant to hold the database does not exist."""
 
+    title = "The database folder is missing"
+
 
 class StoreClosedError(StoreError):
     """The store was used after close()."""
+
+    title = "The database is closed"
 
 
 def sqlite_cause(error: BaseException) -> sqlite3.Error | None:

@@ -224,6 +224,11 @@ def _check_oz(oz: object, what: str = "Water drunk") -> float:
     return value
 
 
+def _require_id(session: Session) -> None:
+    if session.id is None:
+        raise ValueError("A session put back into the store must carry its id.")
+
+
 def _check_id(session_id: object) -> int:
     if not isinstance(session_id, int) or isinstance(session_id, bool):
         raise InvalidInputError("A session id must be a whole number.")
@@ -572,6 +577,28 @@ class Store:
                     f"Session {session_id} does not exist; it may already have been deleted.",
                     self._path,
                 )
+
+    def apply_changes(self, *, remove: Iterable[int] = (), put: Iterable[Session] = ()) -> None:
+        """Delete sessions by id and write sessions exactly as given, in one transaction.
+
+        Each session in `put` must carry its id; it is inserted, or replaces the row with
+        that id, keeping its created and updated times. This is how undo and redo put back
+        exactly what was there. A missing id in `remove` is ignored (it is already gone).
+        """
+        remove_ids = [_check_id(session_id) for session_id in remove]
+        checked = [_check_session(session) for session in put]
+        for session in checked:
+            _require_id(session)
+        now = _now_local()
+        with self._writing("saving your change") as models:
+            if remove_ids:
+                models.session.delete().where(models.session.id.in_(remove_ids)).execute()
+            for session in checked:
+                values = self._session_values(session)
+                values["id"] = session.id
+                values["created"] = session.created or now
+                values["updated"] = session.updated or now
+                models.session.replace(**values).execute()
 
     def get(self, session_id: int) -> Session | None:
         """The session with this id, or None."""
