@@ -17,8 +17,8 @@ from desktop.advice.model import (
     Suggestion,
     Tip,
     VolumeUnit,
-    WeightUnit,
     WeekTotals,
+    WeightUnit,
     Workout,
 )
 from desktop.advice.rules import (
@@ -51,8 +51,8 @@ __all__ = [
     "Suggestion",
     "Tip",
     "VolumeUnit",
-    "WeightUnit",
     "WeekTotals",
+    "WeightUnit",
     "Workout",
     "advise_day",
     "advise_lift",
