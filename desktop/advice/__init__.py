@@ -1,6 +1,7 @@
 """The rules engine: how to run around deadlifts, from the article, as pure Python."""
 
 from desktop.advice.article import HEALTH_NOTICE
+from desktop.advice.compliance import Compliance, compliance_of
 from desktop.advice.model import (
     Advice,
     AdviceWarning,
@@ -37,6 +38,7 @@ __all__ = [
     "WARNING_CODES",
     "Advice",
     "AdviceWarning",
+    "Compliance",
     "Context",
     "DayAdvice",
     "DayLog",
@@ -58,4 +60,5 @@ __all__ = [
     "advise_lift",
     "advise_run",
     "advise_session",
+    "compliance_of",
 ]
