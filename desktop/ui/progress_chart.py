@@ -1,0 +1,349 @@
+"""The Progress view's chart: weekly run distance (planned against done), deadlift volume
+and each week's longest run, painted with QPainter in the palette's colours."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop.advice import units
+from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
+
+_MARGIN = 8
+_AXIS_GAP = 6
+_MIN_BAR_PX = 1.0
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the two panels and the bars sit for the current size and data."""
+
+    distance: QRectF
+    volume: QRectF
+    slot: float  # horizontal room per week
+    top_km: float
+    top_volume_kg: float
+
+
+def week_summary(week: WeekTotals, distance_unit: DistanceUnit, weight_unit: WeightUnit) -> str:
+    """The numbers of one week, as the tooltip and the table's screen-reader text say them."""
+    ending = week.week_start.toordinal() + 6
+    last = date.fromordinal(ending)
+    return (
+        f"Week of {week.week_start:%a %d %b %Y} to {last:%a %d %b}\n"
+        f"Runs: {week.runs_done} of {week.runs} done, "
+        f"{units.format_distance(week.run_km_done, distance_unit)} of "
+        f"{units.format_distance(week.run_km, distance_unit)} planned\n"
+        f"Longest run: {units.format_distance(week.longest_run_km, distance_unit)}\n"
+        f"Deadlifts: {week.lifts_done} of {week.lifts} done, volume "
+        f"{units.format_weight(week.lift_volume_kg, weight_unit)}"
+    )
+
+
+def _nice_top(value: float) -> float:
+    """A round axis maximum at or above `value` (1, 2, 5 x 10^n)."""
+    if value <= 0:
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        top = step * 10.0**exponent
+        if top >= value:
+            return top
+    return 10.0 ** (exponent + 1)
+
+
+class ProgressChart(QWidget):
+    """Weekly bars over a range of weeks; hover shows a week's numbers, a click picks it."""
+
+    week_clicked = Signal(object)  # the week's Monday (date)
+    week_hovered = Signal(int)  # index into the weeks shown, -1 when none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressChart")
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Weekly run distance and deadlift volume chart")
+        self._weeks: tuple[WeekTotals, ...] = ()
+        self._distance_unit = DistanceUnit.KM
+        self._weight_unit = WeightUnit.KG
+        self._hovered = -1
+
+    # --- public API ------------------------------------------------------------------------
+
+    def set_weeks(
+        self,
+        weeks: Sequence[WeekTotals],
+        distance_unit: DistanceUnit,
+        weight_unit: WeightUnit,
+    ) -> None:
+        """Show these weeks (oldest first) in the given units."""
+        self._weeks = tuple(weeks)
+        self._distance_unit = distance_unit
+        self._weight_unit = weight_unit
+        self._hovered = -1
+        self.update()
+
+    def weeks(self) -> tuple[WeekTotals, ...]:
+        """The weeks shown, oldest first."""
+        return self._weeks
+
+    def hovered_week(self) -> int:
+        """Index of the week under the mouse, or -1."""
+        return self._hovered
+
+    def week_at(self, point: QPoint | QPointF) -> int:
+        """Index of the week whose column holds `point`, or -1."""
+        if not self._weeks:
+            return -1
+        layout = self._layout()
+        x = point.x() - layout.distance.left()
+        top, bottom = layout.distance.top(), layout.volume.bottom()
+        if x < 0 or not top <= point.y() <= bottom:
+            return -1
+        index = int(x // layout.slot)
+        return index if index < len(self._weeks) else -1
+
+    def week_center(self, index: int) -> QPoint:
+        """The middle of a week's column (for tests and keyboard focus)."""
+        layout = self._layout()
+        x = layout.distance.left() + (index + 0.5) * layout.slot
+        return QPoint(int(x), int(layout.distance.center().y()))
+
+    def save_png(self, path: str | Path) -> bool:
+        """Save the chart as it is shown (at the screen's scale) to a PNG file."""
+        return bool(self.grab().save(str(path), "PNG"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Room for a readable quarter of weekly bars."""
+        return QSize(640, 360)
+
+    # --- events ----------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """Track the week under the mouse and show its numbers."""
+        index = self.week_at(event.position())
+        if index != self._hovered:
+            self._hovered = index
+            self.week_hovered.emit(index)
+            self.update()
+        if index >= 0:
+            text = week_summary(self._weeks[index], self._distance_unit, self._weight_unit)
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        else:
+            QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        """No week is hovered once the mouse leaves."""
+        if self._hovered != -1:
+            self._hovered = -1
+            self.week_hovered.emit(-1)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """A left click on a week picks it."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            index = self.week_at(event.position())
+            if index >= 0:
+                self.week_clicked.emit(self._weeks[index].week_start)
+        super().mouseReleaseEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """Both panels, their axes and the legend."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        if not self._weeks:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, "No sessions in these weeks yet."
+            )
+            painter.end()
+            return
+        layout = self._layout()
+        self._paint_distance(painter, layout, palette)
+        self._paint_volume(painter, layout, palette)
+        self._paint_hover(painter, layout, palette)
+        painter.end()
+
+    # --- painting --------------------------------------------------------------------------
+
+    def _layout(self) -> _Layout:
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        left = _MARGIN + metrics.horizontalAdvance("8888") + _AXIS_GAP
+        right = self.width() - _MARGIN
+        usable = max(1.0, right - left)
+        top = _MARGIN + line + _AXIS_GAP  # the first panel's title and legend
+        bottom = self.height() - _MARGIN
+        panel_gap = line + 2 * _AXIS_GAP  # the second panel's title
+        height = max(20.0, (bottom - top - panel_gap) / 2)
+        distance = QRectF(left, top, usable, height * 1.2)
+        volume = QRectF(left, distance.bottom() + panel_gap, usable, height * 0.8)
+        unit = self._distance_unit
+        top_km = max(
+            max(units.distance_from_km(w.run_km, unit), units.distance_from_km(w.run_km_done, unit))
+            for w in self._weeks
+        )
+        top_km = max(
+            top_km, max(units.distance_from_km(w.longest_run_km, unit) for w in self._weeks)
+        )
+        top_volume = max(
+            units.weight_from_kg(w.lift_volume_kg, self._weight_unit) for w in self._weeks
+        )
+        return _Layout(
+            distance=distance,
+            volume=volume,
+            slot=usable / len(self._weeks),
+            top_km=_nice_top(top_km),
+            top_volume_kg=_nice_top(top_volume),
+        )
+
+    def _bar_width(self, slot: float) -> float:
+        return max(_MIN_BAR_PX, slot * 0.7)
+
+    def _paint_axis(
+        self, painter: QPainter, rect: QRectF, top: float, title: str, palette: QPalette
+    ) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.setPen(text)
+        metrics = QFontMetrics(self.font())
+        label_rect = QRectF(
+            _MARGIN,
+            rect.top() - metrics.height() / 2,
+            rect.left() - _MARGIN - _AXIS_GAP,
+            metrics.height(),
+        )
+        painter.drawText(
+            label_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{top:g}"
+        )
+        zero_rect = QRectF(
+            _MARGIN,
+            rect.bottom() - metrics.height() / 2,
+            rect.left() - _MARGIN - _AXIS_GAP,
+            metrics.height(),
+        )
+        painter.drawText(
+            zero_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0"
+        )
+        title_rect = QRectF(
+            rect.left(), rect.top() - metrics.height() - _AXIS_GAP, rect.width(), metrics.height()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+        )
+
+    def _paint_distance(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+        rect = layout.distance
+        unit = self._distance_unit
+        label = units.distance_label(unit)
+        self._paint_axis(painter, rect, layout.top_km, f"Run distance ({label})", palette)
+        self._paint_legend(painter, rect, palette)
+        done_brush = QBrush(palette.color(QPalette.ColorRole.Highlight))
+        planned_pen = QPen(palette.color(QPalette.ColorRole.Text), 1)
+        width = self._bar_width(layout.slot)
+        scale = rect.height() / layout.top_km
+        points: list[QPointF] = []
+        for index, week in enumerate(self._weeks):
+            x = rect.left() + index * layout.slot + (layout.slot - width) / 2
+            planned = units.distance_from_km(week.run_km, unit) * scale
+            done = units.distance_from_km(week.run_km_done, unit) * scale
+            if done > 0:
+                painter.fillRect(QRectF(x, rect.bottom() - done, width, done), done_brush)
+            if planned > 0:
+                # Planned is an outline only, so planned and done differ by shape, not colour.
+                painter.setPen(planned_pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(x, rect.bottom() - planned, width, planned))
+            longest = units.distance_from_km(week.longest_run_km, unit) * scale
+            points.append(QPointF(x + width / 2, rect.bottom() - longest))
+        link = palette.color(QPalette.ColorRole.Link)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(link, 2))
+        painter.drawPolyline(QPolygonF(points))
+        if layout.slot >= 6:
+            painter.setBrush(link)
+            for point in points:
+                painter.drawEllipse(point, 2.5, 2.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_legend(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        metrics = QFontMetrics(self.font())
+        box = metrics.height() * 0.7
+        y = rect.top() - metrics.height() - _AXIS_GAP
+        x = rect.right()
+        entries = (("Longest run", "line"), ("Done", "fill"), ("Planned", "outline"))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        for text, style in entries:
+            x -= metrics.horizontalAdvance(text)
+            painter.drawText(
+                QRectF(x, y, metrics.horizontalAdvance(text) + 1, metrics.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            x -= box + 4
+            mark = QRectF(x, y + (metrics.height() - box) / 2, box, box)
+            if style == "fill":
+                painter.fillRect(mark, palette.color(QPalette.ColorRole.Highlight))
+            elif style == "outline":
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(mark)
+            else:
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 2))
+                painter.drawLine(
+                    QPointF(mark.left(), mark.center().y()),
+                    QPointF(mark.right(), mark.center().y()),
+                )
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+            x -= 12
+
+    def _paint_volume(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+        rect = layout.volume
+        label = self._weight_unit.value
+        self._paint_axis(
+            painter, rect, layout.top_volume_kg, f"Deadlift volume (sets x reps x {label})", palette
+        )
+        brush = QBrush(palette.color(QPalette.ColorRole.Text), Qt.BrushStyle.Dense4Pattern)
+        width = self._bar_width(layout.slot)
+        scale = rect.height() / layout.top_volume_kg
+        for index, week in enumerate(self._weeks):
+            height = units.weight_from_kg(week.lift_volume_kg, self._weight_unit) * scale
+            if height > 0:
+                x = rect.left() + index * layout.slot + (layout.slot - width) / 2
+                painter.fillRect(QRectF(x, rect.bottom() - height, width, height), brush)
+
+    def _paint_hover(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+        if not 0 <= self._hovered < len(self._weeks):
+            return
+        x = layout.distance.left() + self._hovered * layout.slot
+        column = QRectF(
+            x, layout.distance.top(), layout.slot, layout.volume.bottom() - layout.distance.top()
+        )
+        colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(50)
+        painter.fillRect(column, colour)

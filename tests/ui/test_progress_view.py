@@ -1,0 +1,165 @@
+"""The Progress view: chart hover and click, the table beside it, PNG export, units."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
+from desktop.ui.progress_chart import ProgressChart
+from desktop.ui.progress_view import ProgressView
+
+MONDAY = date(2026, 10, 5)
+
+
+def _weeks(count: int) -> list[WeekTotals]:
+    return [
+        WeekTotals(
+            week_start=MONDAY + timedelta(weeks=index),
+            runs=4,
+            runs_done=3,
+            lifts=2,
+            lifts_done=2,
+            run_km=20.0 + index,
+            run_km_done=15.0 + index,
+            lift_volume_kg=5 * 5 * 140.0 * 2,
+            longest_run_km=8.0 + index / 2,
+        )
+        for index in range(count)
+    ]
+
+
+def _view(qtbot: QtBot, weeks: int = 4) -> ProgressView:
+    view = ProgressView()
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.set_weeks(_weeks(weeks), DistanceUnit.KM, WeightUnit.KG)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _move(chart: ProgressChart, point: QPoint) -> None:
+    local = QPointF(point)
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        local,
+        QPointF(chart.mapToGlobal(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(chart, event)
+
+
+def test_the_contract_names_are_there(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    assert view.objectName() == "progressView"
+    assert view.findChild(ProgressChart, "progressChart") is view.chart
+
+
+def test_hovering_a_week_picks_that_week(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    chart = view.chart
+    with qtbot.waitSignal(chart.week_hovered) as hovered:
+        _move(chart, chart.week_center(2))
+    assert hovered.args == [2]
+    assert chart.hovered_week() == 2
+
+
+def test_clicking_a_week_asks_for_that_week(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    with qtbot.waitSignal(view.week_chosen) as chosen:
+        qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=view.chart.week_center(1))
+    assert chosen.args == [MONDAY + timedelta(weeks=1)]
+
+
+def test_a_click_outside_the_bars_asks_for_nothing(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    with qtbot.assertNotEmitted(view.week_chosen):
+        qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+
+
+def test_the_table_holds_the_same_numbers_newest_first_in_the_users_units(qtbot: QtBot) -> None:
+    view = ProgressView()
+    qtbot.addWidget(view)
+    view.set_weeks(_weeks(3), DistanceUnit.MI, WeightUnit.LB)
+    table = view.table
+    assert table.rowCount() == 3
+    newest = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert newest[0] == "19 Oct 2026"
+    assert newest[1] == "3 / 4"
+    assert "mi" in newest[2] and "km" not in newest[2]
+    assert "lb" in newest[6]
+
+
+def test_double_clicking_a_table_row_asks_for_that_week(qtbot: QtBot) -> None:
+    view = _view(qtbot, weeks=3)
+    with qtbot.waitSignal(view.week_chosen) as chosen:
+        view.table.cellDoubleClicked.emit(2, 0)
+    assert chosen.args == [MONDAY]
+
+
+def test_changing_the_range_asks_for_that_many_weeks(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    with qtbot.waitSignal(view.range_changed) as changed:
+        view.rangeCombo.setCurrentIndex(view.rangeCombo.findData(52))
+    assert changed.args == [52]
+    with qtbot.waitSignal(view.range_changed) as changed:
+        view.rangeCombo.setCurrentIndex(view.rangeCombo.findData(0))
+    assert changed.args == [0]
+
+
+def test_save_as_png_writes_the_chart(qtbot: QtBot, tmp_path: Path) -> None:
+    view = _view(qtbot)
+    target = tmp_path / "progress"
+    view._choose_png_path = lambda: str(target)  # type: ignore[method-assign]
+    view.savePngButton.click()
+    image = QImage(str(tmp_path / "progress.png"))
+    assert not image.isNull()
+    assert image.width() >= view.chart.width()
+
+
+def test_a_png_that_cannot_be_written_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    view = _view(qtbot)
+    errors: list[str] = []
+    view._choose_png_path = lambda: str(tmp_path / "missing" / "chart.png")  # type: ignore[method-assign]
+    view._show_error = errors.append  # type: ignore[method-assign]
+    view.savePngButton.click()
+    assert errors and "could not be saved" in errors[0]
+
+
+def test_done_bars_are_painted_in_the_palettes_highlight_dark_too(qtbot: QtBot) -> None:
+    view = _view(qtbot, weeks=1)
+    palette = view.chart.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#30a0ff"))
+    view.chart.setPalette(palette)
+    image = view.chart.grab().toImage()
+    centre = view.chart.week_center(0)
+    # Just above the distance panel's floor, in the middle of the week's bar.
+    floor = centre.y() + 10
+    colours = {image.pixelColor(centre.x(), y).name() for y in range(centre.y(), floor)}
+    assert "#30a0ff" in colours
+    assert image.pixelColor(1, 1).name() == "#202020"
+
+
+def test_an_empty_range_says_so_instead_of_drawing_nothing(qtbot: QtBot) -> None:
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 300)
+    chart.set_weeks([], DistanceUnit.KM, WeightUnit.KG)
+    assert chart.week_at(QPoint(200, 150)) == -1
+    assert not chart.grab().toImage().isNull()
+
+
+def test_ten_years_of_weeks_each_get_a_column(qtbot: QtBot) -> None:
+    view = _view(qtbot, weeks=520)
+    chart = view.chart
+    assert chart.week_at(chart.week_center(0)) == 0
+    assert chart.week_at(chart.week_center(519)) == 519
