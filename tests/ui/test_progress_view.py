@@ -91,7 +91,8 @@ def test_the_table_holds_the_same_numbers_newest_first_in_the_users_units(qtbot:
     view.set_weeks(_weeks(3), DistanceUnit.MI, WeightUnit.LB)
     table = view.table
     assert table.rowCount() == 3
-    newest = [table.item(0, column).text() for column in range(table.columnCount())]
+    cells = [table.item(0, column) for column in range(table.columnCount())]
+    newest = [cell.text() if cell is not None else "" for cell in cells]
     assert newest[0] == "19 Oct 2026"
     assert newest[1] == "3 / 4"
     assert "mi" in newest[2] and "km" not in newest[2]
@@ -129,7 +130,7 @@ def test_a_png_that_cannot_be_written_is_reported(qtbot: QtBot, tmp_path: Path) 
     view = _view(qtbot)
     errors: list[str] = []
     view._choose_png_path = lambda: str(tmp_path / "missing" / "chart.png")  # type: ignore[method-assign]
-    view._show_error = errors.append  # type: ignore[method-assign]
+    view._show_error = lambda text: errors.append(text)  # type: ignore[method-assign]
     view.savePngButton.click()
     assert errors and "could not be saved" in errors[0]
 
