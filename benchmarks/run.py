@@ -27,7 +27,15 @@ from typing import Any
 from benchmarks import RESULTS_DIR, Result, skipped
 
 # Every benchmark module, in the order the table shows them.
-MODULES: tuple[str, ...] = ("startup", "memory", "calendar", "advice", "store", "bundle")
+MODULES: tuple[str, ...] = (
+    "startup",
+    "memory",
+    "calendar",
+    "advice",
+    "store",
+    "progress",
+    "bundle",
+)
 DEFAULT_JSON = RESULTS_DIR / "latest.json"
 
 
