@@ -8,20 +8,38 @@ to fix in words a person can act on.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from typing import TypeVar
 
-# A world-class sprinter peaks around 44 km/h; anything faster is a typo.
-MAX_HUMAN_SPEED_KMH = 45.0
-# The longest session a planner accepts: a full day.
-MAX_DURATION_MIN = 24 * 60
-
-
-class InvalidInputError(ValueError):
-    """Raised for a session, profile or day log whose values cannot be right."""
+from desktop.advice.limits import (
+    MAX_DISTANCE_KM,
+    MAX_DURATION_MIN,
+    MAX_HUMAN_SPEED_KMH,
+    MAX_LOAD_KG,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_WATER_OZ,
+    RPE_MAX,
+    RPE_MIN,
+    SORENESS_MAX,
+    SORENESS_MIN,
+    WATER_FLOOR_OZ,
+    WINDOW_MAX_MIN,
+    WINDOW_MIN_MIN,
+    InvalidInputError,
+    check_day,
+    check_flag,
+    check_number,
+    check_stamp,
+    check_text,
+    check_whole,
+    require,
+)
+from desktop.advice.limits import (
+    MAX_NOTES_CHARS as MAX_NOTES_CHARS,  # re-exported: every limit is importable from here
+)
 
 
 class Kind(StrEnum):
@@ -70,20 +88,6 @@ class WeightUnit(StrEnum):
     LB = "lb"
 
 
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise InvalidInputError(message)
-
-
-def _is_number(value: object) -> bool:
-    """A finite int or float (not a bool): anything else cannot be a measurement."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _optional_number(value: object, what: str) -> None:
-    _require(value is None or _is_number(value), f"{what} must be a number.")
-
-
 _E = TypeVar("_E", bound=Enum)
 
 
@@ -108,26 +112,36 @@ class Profile:
     weight_unit: WeightUnit = WeightUnit.KG
 
     def __post_init__(self) -> None:
-        _require(_is_number(self.max_distance_km), "Your longest run must be a number.")
-        _require(_is_number(self.max_speed_kmh), "Your top running speed must be a number.")
-        _require(
-            _is_number(self.immediate_window_min),
-            "The 'right after a deadlift' window must be a number of minutes.",
+        check_number(
+            self.max_distance_km, "Your longest run", 0, MAX_DISTANCE_KM, "km", optional=False
         )
-        _require(_is_number(self.water_target_oz), "The daily water target must be a number.")
-        _require(
-            self.max_distance_km > 0,
-            "Your longest comfortable run must be more than 0 km.",
+        require(self.max_distance_km > 0, "Your longest run must be more than 0 km.")
+        check_number(
+            self.max_speed_kmh,
+            "Your top running speed",
+            0,
+            MAX_HUMAN_SPEED_KMH,
+            "km/h",
+            optional=False,
         )
-        _require(
-            0 < self.max_speed_kmh <= MAX_HUMAN_SPEED_KMH,
-            f"Your top running speed must be between 0 and {MAX_HUMAN_SPEED_KMH:.0f} km/h.",
+        require(self.max_speed_kmh > 0, "Your top running speed must be more than 0 km/h.")
+        require(
+            isinstance(self.immediate_window_min, int)
+            and not isinstance(self.immediate_window_min, bool)
+            and WINDOW_MIN_MIN <= self.immediate_window_min <= WINDOW_MAX_MIN,
+            f"The 'right after a deadlift' window must be a whole number of minutes from "
+            f"{WINDOW_MIN_MIN} to {WINDOW_MAX_MIN}: getting from the bar to a run takes "
+            f"minutes, and {WINDOW_MAX_MIN // 60} hours after a lift a run is a second "
+            "session, not part of the first.",
         )
-        _require(
-            0 <= self.immediate_window_min <= MAX_DURATION_MIN,
-            "The 'right after a deadlift' window must be between 0 and 1440 minutes.",
+        check_number(
+            self.water_target_oz, "The daily water target", 0, MAX_WATER_OZ, "oz", optional=False
         )
-        _require(self.water_target_oz > 0, "The daily water target must be more than 0.")
+        require(
+            self.water_target_oz >= WATER_FLOOR_OZ,
+            f"The daily water target must be at least {WATER_FLOOR_OZ:g} oz (about 1.9 "
+            "litres), the article's minimum; a higher target is fine.",
+        )
         # Accept the plain strings a settings file or a test may hand in.
         distance_unit = _enum(DistanceUnit, self.distance_unit, "The distance unit")
         volume_unit = _enum(VolumeUnit, self.volume_unit, "The volume unit")
@@ -173,70 +187,99 @@ class Session:
         object.__setattr__(self, "kind", _enum(Kind, self.kind, "A session's kind"))
         if self.workout is not None:
             object.__setattr__(self, "workout", _enum(Workout, self.workout, "The workout"))
-        _require(isinstance(self.start, datetime), "A session needs a start date and time.")
-        _require(
+        require(isinstance(self.start, datetime), "A session needs a start date and time.")
+        require(
             self.start.tzinfo is None,
             "Session times are local clock times; drop the time zone.",
         )
-        _require(_is_number(self.duration_min), "A session's duration must be a number.")
-        _require(self.duration_min > 0, "A session must last at least 1 minute.")
-        _require(
-            self.duration_min <= MAX_DURATION_MIN,
-            "A session cannot last longer than a day (1440 minutes).",
-        )
         # The engine looks a day either side of every session; keep that representable.
-        _require(
+        require(
             date.min + timedelta(days=2) <= self.start.date()
             and self.start <= datetime.max - timedelta(days=2),
             "A session's date is out of range.",
         )
-        _optional_number(self.distance_km, "A run's distance")
-        _optional_number(self.speed_kmh, "A run's speed")
-        _optional_number(self.load_kg, "The load")
-        _require(
-            all(
-                value is None or (isinstance(value, int) and not isinstance(value, bool))
-                for value in (self.sets, self.reps)
-            ),
-            "Sets and reps must be whole numbers.",
+        check_whole(
+            self.duration_min,
+            "A session's duration",
+            1,
+            MAX_DURATION_MIN,
+            "minutes",
+            optional=False,
         )
+        check_whole(
+            self.actual_duration_min, "The time it really took", 1, MAX_DURATION_MIN, "minutes"
+        )
+        check_whole(self.rpe, "How hard it felt (RPE)", RPE_MIN, RPE_MAX)
+        require(
+            self.id is None or (isinstance(self.id, int) and not isinstance(self.id, bool)),
+            "A session id must be a whole number.",
+        )
+        check_flag(self.pain, "Pain")
+        check_flag(self.done, "Done")
+        check_text(self.notes, "Notes")
+        check_stamp(self.created, "The created time")
+        check_stamp(self.updated, "The updated time")
         if self.kind is Kind.RUN:
             self._validate_run()
         else:
             self._validate_lift()
 
     def _validate_run(self) -> None:
-        _require(
-            self.distance_km is None or self.distance_km >= 0,
-            "A run's distance cannot be negative.",
+        check_number(self.distance_km, "A run's distance", 0, MAX_DISTANCE_KM, "km")
+        check_number(self.actual_distance_km, "The distance run", 0, MAX_DISTANCE_KM, "km")
+        check_number(self.speed_kmh, "A run's speed", 0, MAX_HUMAN_SPEED_KMH, "km/h")
+        lift_fields = (
+            self.spotter,
+            self.sets,
+            self.reps,
+            self.load_kg,
+            self.actual_sets,
+            self.actual_reps,
+            self.actual_load_kg,
         )
-        _require(
-            self.speed_kmh is None or self.speed_kmh >= 0,
-            "A run's speed cannot be negative.",
-        )
-        _require(
-            self.speed_kmh is None or self.speed_kmh <= MAX_HUMAN_SPEED_KMH,
-            f"A running speed above {MAX_HUMAN_SPEED_KMH:.0f} km/h is not possible; "
-            "check the value.",
-        )
-        lift_fields = (self.spotter, self.sets, self.reps, self.load_kg)
-        _require(
+        require(
             all(value is None for value in lift_fields),
             "A run cannot have a spotter, sets, reps or a load; those belong to a deadlift.",
         )
 
     def _validate_lift(self) -> None:
-        _require(
+        require(
             self.workout is None
             and self.distance_km is None
             and self.speed_kmh is None
+            and self.actual_distance_km is None
             and not self.pain,
             "A deadlift cannot have a workout, distance, speed or running pain; "
             "those belong to a run.",
         )
-        _require(self.sets is None or self.sets > 0, "Sets must be at least 1.")
-        _require(self.reps is None or self.reps > 0, "Reps must be at least 1.")
-        _require(self.load_kg is None or self.load_kg >= 0, "The load cannot be negative.")
+        check_flag(self.spotter, "Spotter", optional=True)
+        check_whole(self.sets, "Sets", 1, MAX_SETS)
+        check_whole(self.reps, "Reps", 1, MAX_REPS)
+        check_number(self.load_kg, "The load", 0, MAX_LOAD_KG, "kg")
+        check_whole(self.actual_sets, "The sets done", 1, MAX_SETS)
+        check_whole(self.actual_reps, "The reps done", 1, MAX_REPS)
+        check_number(self.actual_load_kg, "The load lifted", 0, MAX_LOAD_KG, "kg")
+
+    def as_done(self) -> Session:
+        """This session with its actual values in place of the planned ones, once it is done.
+
+        Advice for later sessions reads this: a done lift's real duration sets when it
+        ended, a done run's real distance is what was run.
+        """
+        if not self.done:
+            return self
+        changes = {
+            name: actual
+            for name, actual in (
+                ("distance_km", self.actual_distance_km),
+                ("duration_min", self.actual_duration_min),
+                ("sets", self.actual_sets),
+                ("reps", self.actual_reps),
+                ("load_kg", self.actual_load_kg),
+            )
+            if actual is not None and actual != getattr(self, name)
+        }
+        return replace(self, **changes) if changes else self
 
     @property
     def end(self) -> datetime:
@@ -251,7 +294,7 @@ class Session:
 
 @dataclass(frozen=True)
 class DayLog:
-    """What the user logged about a day: water drunk, BCAAs taken, a free note."""
+    """What the user logged about a day: water, BCAAs, a note and leg soreness (0-10)."""
 
     day: date
     water_oz: float | None = None
@@ -260,11 +303,19 @@ class DayLog:
     soreness: int | None = None
 
     def __post_init__(self) -> None:
-        _optional_number(self.water_oz, "Water drunk")
-        _require(
-            self.water_oz is None or self.water_oz >= 0,
-            "Water drunk cannot be negative.",
-        )
+        check_day(self.day, "A day log's day")
+        check_number(self.water_oz, "Water drunk", 0, MAX_WATER_OZ, "oz")
+        check_flag(self.bcaa, "BCAAs taken")
+        check_text(self.note, "The day's note")
+        check_whole(self.soreness, "Soreness", SORENESS_MIN, SORENESS_MAX)
+
+
+@dataclass(frozen=True)
+class ResearchNote:
+    """What published research adds beside the article: a sentence and its short citation."""
+
+    text: str
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -274,6 +325,7 @@ class AdviceWarning:
     code: str
     message: str
     source: str
+    research: ResearchNote | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +335,7 @@ class Tip:
     code: str
     text: str
     source: str
+    research: ResearchNote | None = None
 
 
 @dataclass(frozen=True)

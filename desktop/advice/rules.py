@@ -54,13 +54,14 @@ Decisions where the article is silent (what a coach would say):
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Final
 
 from desktop.advice import article
+from desktop.advice.context import run_context
+from desktop.advice.history import History, skipper
 from desktop.advice.model import (
     Advice,
     AdviceWarning,
@@ -159,110 +160,6 @@ TIP_CODES: Final = frozenset(
 _ONE_DAY: Final = timedelta(days=1)
 _CAPPED: Final = frozenset({Context.IMMEDIATELY_AFTER, Context.SAME_DAY_LATER})
 
-# --- history -----------------------------------------------------------------------------
-
-
-def _order_key(session: Session) -> tuple[object, ...]:
-    """A total order over everything `Session.__eq__` compares, so input order never matters."""
-    return (
-        session.start,
-        session.duration_min,
-        session.kind.value,
-        -1 if session.id is None else session.id,
-        "" if session.workout is None else session.workout.value,
-        -1.0 if session.distance_km is None else session.distance_km,
-        -1.0 if session.speed_kmh is None else session.speed_kmh,
-        -1 if session.spotter is None else int(session.spotter),
-        session.pain,
-        session.done,
-        session.notes,
-        -1 if session.sets is None else session.sets,
-        -1 if session.reps is None else session.reps,
-        -1.0 if session.load_kg is None else session.load_kg,
-    )
-
-
-def _checked_sessions(sessions: Iterable[Session]) -> list[Session]:
-    if isinstance(sessions, str | bytes) or not isinstance(sessions, Iterable):
-        raise InvalidInputError(
-            f"Sessions must be a list of sessions, not {type(sessions).__name__}."
-        )
-    items = list(sessions)
-    for index, item in enumerate(items):
-        if not isinstance(item, Session):
-            raise InvalidInputError(
-                f"Item {index + 1} of the sessions is a {type(item).__name__}, not a session."
-            )
-    return items
-
-
-class History:
-    """Every session the user has, indexed once: deadlifts by end time, sessions by day.
-
-    Build it once per change of the data and pass it to `advise_*` instead of a plain
-    list; the advice is identical, only faster. It is immutable.
-    """
-
-    __slots__ = ("_by_day", "_lift_ends", "_lifts", "_lifts_by_day", "_sessions")
-
-    def __init__(self, sessions: Iterable[Session] = ()) -> None:
-        ordered = sorted(_checked_sessions(sessions), key=_order_key)
-        self._sessions: tuple[Session, ...] = tuple(ordered)
-        # Stable sort on end keeps the total order among lifts that end together.
-        lifts = sorted((s for s in ordered if s.kind is Kind.DEADLIFT), key=lambda s: s.end)
-        self._lifts: tuple[Session, ...] = tuple(lifts)
-        self._lift_ends: tuple[datetime, ...] = tuple(s.end for s in lifts)
-        by_day: dict[date, list[Session]] = {}
-        for session in ordered:
-            by_day.setdefault(session.day, []).append(session)
-        lifts_by_day: dict[date, list[Session]] = {}
-        for lift in lifts:
-            lifts_by_day.setdefault(lift.day, []).append(lift)
-        self._by_day: dict[date, tuple[Session, ...]] = {d: tuple(v) for d, v in by_day.items()}
-        self._lifts_by_day: dict[date, tuple[Session, ...]] = {
-            d: tuple(v) for d, v in lifts_by_day.items()
-        }
-
-    @classmethod
-    def of(cls, sessions: Iterable[Session] | History) -> History:
-        """`sessions` itself when it is a History, else a new one built from it."""
-        return sessions if isinstance(sessions, History) else cls(sessions)
-
-    def __len__(self) -> int:
-        return len(self._sessions)
-
-    def __iter__(self) -> Iterator[Session]:
-        return iter(self._sessions)
-
-    def __repr__(self) -> str:
-        return f"History({len(self._sessions)} sessions)"
-
-    @property
-    def sessions(self) -> tuple[Session, ...]:
-        """All sessions, ordered by start."""
-        return self._sessions
-
-    def on_day(self, day: date) -> tuple[Session, ...]:
-        """Sessions starting on `day`, ordered by start."""
-        return self._by_day.get(day, ())
-
-    def lifts_on(self, day: date) -> tuple[Session, ...]:
-        """Deadlifts starting on `day`, ordered by end."""
-        return self._lifts_by_day.get(day, ())
-
-    def last_lift_ended_by(
-        self, moment: datetime, skip: Callable[[Session], bool] | None = None
-    ) -> Session | None:
-        """The deadlift with the latest end at or before `moment` that `skip` does not reject."""
-        index = bisect_right(self._lift_ends, moment)
-        while index > 0:
-            index -= 1
-            lift = self._lifts[index]
-            if skip is None or not skip(lift):
-                return lift
-        return None
-
-
 # --- validation --------------------------------------------------------------------------
 
 
@@ -302,14 +199,6 @@ def _check_water(water_oz: object) -> float | None:
     if not math.isfinite(water_oz) or water_oz < 0:
         raise InvalidInputError("Water drunk must be a finite number of 0 or more.")
     return float(water_oz)
-
-
-def _skipper(subject: Session) -> Callable[[Session], bool]:
-    """True for history entries that are the subject itself (its stored version or draft)."""
-    subject_id = subject.id
-    if subject_id is not None:
-        return lambda other: other is subject or other.id == subject_id
-    return lambda other: other is subject or other == subject
 
 
 # --- small helpers -----------------------------------------------------------------------
@@ -579,30 +468,10 @@ def _overlap_warnings(
 # --- runs --------------------------------------------------------------------------------
 
 
-def _run_context(
-    run: Session, history: History, profile: Profile, skip: Callable[[Session], bool]
-) -> tuple[Context, Session | None, int | None]:
-    """Rule 1: the context, the lift that sets it, and the gap in minutes."""
-    lift = history.last_lift_ended_by(run.start, skip)
-    if lift is not None:
-        gap = run.start - lift.end
-        if gap <= timedelta(minutes=profile.immediate_window_min):
-            return Context.IMMEDIATELY_AFTER, lift, _minutes(gap)
-        if lift.day == run.day:
-            return Context.SAME_DAY_LATER, lift, _minutes(gap)
-    yesterday = [lf for lf in history.lifts_on(run.day - _ONE_DAY) if not skip(lf)]
-    if yesterday:
-        ended = [lf for lf in yesterday if lf.end <= run.start]
-        lift = ended[-1] if ended else yesterday[-1]
-        gap_min = _minutes(run.start - lift.end) if lift.end <= run.start else None
-        return Context.NEXT_DAY, lift, gap_min
-    return Context.NONE, None, None
-
-
 def _advise_run(run: Session, history: History, profile: Profile) -> Advice:
-    skip = _skipper(run)
+    skip = skipper(run)
     unit = profile.distance_unit
-    context, lift, gap_min = _run_context(run, history, profile, skip)
+    context, lift, gap_min = run_context(run, history, profile, skip)
     lifts_today = [lf for lf in history.lifts_on(run.day) if not skip(lf)]
     capped = context in _CAPPED
     max_distance = _cap(profile.max_distance_km, DISTANCE_CAP) if capped else None
@@ -717,7 +586,7 @@ def _after_lift_tips(profile: Profile) -> tuple[Tip, ...]:
 
 
 def _advise_lift(lift: Session, history: History, profile: Profile) -> Advice:
-    skip = _skipper(lift)
+    skip = skipper(lift)
     warnings: list[AdviceWarning] = []
     tips: list[Tip] = []
     if lift.spotter is False:
