@@ -89,6 +89,11 @@ class WeightUnit(StrEnum):
 
 
 _E = TypeVar("_E", bound=Enum)
+_T = TypeVar("_T")
+
+
+def _first(actual: _T | None, planned: _T) -> _T:
+    return planned if actual is None else actual
 
 
 def _enum(enum: type[_E], value: object, what: str) -> _E:
@@ -266,20 +271,24 @@ class Session:
         Advice for later sessions reads this: a done lift's real duration sets when it
         ended, a done run's real distance is what was run.
         """
-        if not self.done:
+        actuals = (
+            self.actual_distance_km,
+            self.actual_duration_min,
+            self.actual_sets,
+            self.actual_reps,
+            self.actual_load_kg,
+        )
+        if not self.done or all(value is None for value in actuals):
             return self
-        changes = {
-            name: actual
-            for name, actual in (
-                ("distance_km", self.actual_distance_km),
-                ("duration_min", self.actual_duration_min),
-                ("sets", self.actual_sets),
-                ("reps", self.actual_reps),
-                ("load_kg", self.actual_load_kg),
-            )
-            if actual is not None and actual != getattr(self, name)
-        }
-        return replace(self, **changes) if changes else self
+        done = replace(
+            self,
+            distance_km=_first(self.actual_distance_km, self.distance_km),
+            duration_min=_first(self.actual_duration_min, self.duration_min),
+            sets=_first(self.actual_sets, self.sets),
+            reps=_first(self.actual_reps, self.reps),
+            load_kg=_first(self.actual_load_kg, self.load_kg),
+        )
+        return self if done == self else done
 
     @property
     def end(self) -> datetime:
