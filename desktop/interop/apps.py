@@ -1,0 +1,234 @@
+"""Reading Strong and Hevy CSV exports into workouts of sets (the mapping is in workouts.py).
+
+Strong, current format: comma-separated, columns Date, Workout Name, Duration ("1h 5m"),
+Exercise Name, Set Order ("W" marks a warm-up; "Rest Timer" rows are not sets), Weight,
+Reps, Distance, Seconds, Notes, Workout Notes, RPE. The file does not say its units: the
+caller passes the weight unit (the profile's by default) and the distance unit.
+
+Strong, older format: semicolon-separated, with Weight Unit (kg/kgs, lb/lbs) and Distance
+Unit (km, mi, m) columns on every row and the duration in "Workout Duration".
+
+Hevy: title, start_time ("26 Nov 2023, 09:15"), end_time, description, exercise_title,
+set_index, set_type (normal, warmup, failure, dropset), weight_kg or weight_lbs, reps,
+distance_km or distance_miles, duration_seconds, rpe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from datetime import datetime
+from typing import Final
+
+from desktop.advice.model import DistanceUnit, WeightUnit
+from desktop.advice.units import KM_PER_MI, distance_to_km, weight_to_kg
+from desktop.interop.result import Collector, ImportResult, Progress
+from desktop.interop.workouts import (
+    SetRow,
+    WorkoutRows,
+    add_workout,
+    optional_number,
+    parse_duration_min,
+    parse_local_time,
+)
+
+_PROGRESS_EVERY: Final = 500
+_WEIGHT_UNITS: Final = {
+    "kg": WeightUnit.KG,
+    "kgs": WeightUnit.KG,
+    "lb": WeightUnit.LB,
+    "lbs": WeightUnit.LB,
+}
+_KM_PER: Final = {"km": 1.0, "kms": 1.0, "mi": KM_PER_MI, "mile": KM_PER_MI, "miles": KM_PER_MI}
+_KM_PER_METRE: Final = {"m": 0.001, "meters": 0.001, "metres": 0.001}
+
+
+def delimiter_of(header_line: str) -> str:
+    """ ";" for Strong's older export, "," otherwise."""
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def is_strong_header(header: list[str]) -> bool:
+    """True for either Strong format's header row."""
+    names = {name.strip() for name in header}
+    return {"Date", "Exercise Name", "Set Order"} <= names
+
+
+def is_hevy_header(header: list[str]) -> bool:
+    """True for a Hevy export's header row."""
+    names = {name.strip() for name in header}
+    return {"start_time", "exercise_title", "set_type"} <= names
+
+
+class _BadCellError(ValueError):
+    """A cell that is not what its column needs; the message names both."""
+
+
+def _cell(row: dict[str, str], column: str) -> str:
+    return (row.get(column) or "").strip()
+
+
+def _number(row: dict[str, str], column: str) -> float | None:
+    try:
+        return optional_number(_cell(row, column))
+    except ValueError:
+        raise _BadCellError(f"{column} is {_cell(row, column)!r}, which is not a number.") from None
+
+
+def _whole(row: dict[str, str], column: str) -> int | None:
+    number = _number(row, column)
+    return None if number is None else round(number)
+
+
+def _weight_unit(text: str, default: WeightUnit) -> WeightUnit:
+    key = text.strip().lower()
+    if not key:
+        return default
+    unit = _WEIGHT_UNITS.get(key)
+    if unit is None:
+        raise _BadCellError(f"Weight Unit is {text!r}; Liftrun knows kg and lb.")
+    return unit
+
+
+def _km_per_unit(text: str, default: DistanceUnit) -> float:
+    key = text.strip().lower()
+    if not key:
+        return distance_to_km(1.0, default)
+    factor = _KM_PER.get(key) or _KM_PER_METRE.get(key)
+    if factor is None:
+        raise _BadCellError(f"Distance Unit is {text!r}; Liftrun knows km, mi and m.")
+    return factor
+
+
+RowReader = Callable[[dict[str, str], int], tuple[tuple[str, str], WorkoutRows, SetRow]]
+
+
+def _read_rows(
+    text: str, delimiter: str, read_row: RowReader, app: str, collector: Collector
+) -> None:
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
+    workouts: dict[tuple[str, str], WorkoutRows] = {}
+    total_lines = text.count("\n") + 1
+    line = 2
+    for row_number, row in enumerate(reader):
+        if row_number % _PROGRESS_EVERY == 0:
+            collector.report(line, total_lines)
+        row_line, line = line, reader.line_num + 1
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue
+        try:
+            key, workout, set_row = read_row(row, row_line)
+        except _BadCellError as error:
+            collector.problem(f"line {row_line}", f"{error} The set was left out.")
+            continue
+        except _SkipRowError:
+            continue
+        workouts.setdefault(key, workout).sets.append(set_row)
+    for workout in workouts.values():
+        add_workout(workout, collector, app)
+    collector.report(total_lines, total_lines)
+
+
+class _SkipRowError(Exception):
+    """A row that is not a set (Strong's "Rest Timer" rows)."""
+
+
+def _start(row: dict[str, str], column: str) -> tuple[str, datetime]:
+    text = _cell(row, column)
+    try:
+        return text, parse_local_time(text)
+    except ValueError:
+        raise _BadCellError(f"{column} is {text!r}, which is not a date and time.") from None
+
+
+def read_strong(
+    text: str,
+    *,
+    weight_unit: WeightUnit,
+    distance_unit: DistanceUnit,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Workouts from either Strong format."""
+    collector = Collector(progress)
+    delimiter = delimiter_of(text.split("\n", 1)[0])
+
+    def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
+        order = _cell(row, "Set Order").lower()
+        if "rest" in order:
+            raise _SkipRowError
+        date_text, start = _start(row, "Date")
+        name = _cell(row, "Workout Name")
+        duration_text = _cell(row, "Duration") or _cell(row, "Workout Duration")
+        try:
+            duration = parse_duration_min(duration_text)
+        except ValueError:
+            raise _BadCellError(
+                f"Duration is {duration_text!r}, which is not a duration."
+            ) from None
+        unit = _weight_unit(_cell(row, "Weight Unit"), weight_unit)
+        weight = _number(row, "Weight")
+        distance = _number(row, "Distance")
+        km_per_unit = _km_per_unit(_cell(row, "Distance Unit"), distance_unit)
+        workout = WorkoutRows(line, name, start, duration, _cell(row, "Workout Notes"))
+        set_row = SetRow(
+            line=line,
+            exercise=_cell(row, "Exercise Name"),
+            warmup=order.startswith("w"),
+            weight_kg=None if not weight else round(weight_to_kg(weight, unit), 3),
+            reps=_whole(row, "Reps") or None,
+            distance_km=None if not distance else round(distance * km_per_unit, 3),
+            seconds=_number(row, "Seconds"),
+            rpe=_number(row, "RPE"),
+        )
+        return (date_text, name), workout, set_row
+
+    _read_rows(text, delimiter, read_row, "Strong", collector)
+    return collector.result("strong")
+
+
+def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
+    """Workouts from a Hevy export; the column names say the units."""
+    collector = Collector(progress)
+    header = {name.strip() for name in next(csv.reader([text.split("\n", 1)[0]]), [])}
+    weight_column, weight_unit = (
+        ("weight_lbs", WeightUnit.LB) if "weight_lbs" in header else ("weight_kg", WeightUnit.KG)
+    )
+    distance_column, distance_unit = (
+        ("distance_miles", DistanceUnit.MI)
+        if "distance_miles" in header
+        else ("distance_km", DistanceUnit.KM)
+    )
+
+    def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
+        start_text, start = _start(row, "start_time")
+        name = _cell(row, "title")
+        duration = None
+        end_text = _cell(row, "end_time")
+        if end_text:
+            try:
+                end = parse_local_time(end_text)
+            except ValueError:
+                raise _BadCellError(
+                    f"end_time is {end_text!r}, which is not a date and time."
+                ) from None
+            seconds = (end - start).total_seconds()
+            duration = round(seconds / 60) if seconds > 0 else None
+        weight = _number(row, weight_column)
+        distance = _number(row, distance_column)
+        workout = WorkoutRows(line, name, start, duration, _cell(row, "description"))
+        set_row = SetRow(
+            line=line,
+            exercise=_cell(row, "exercise_title"),
+            warmup=_cell(row, "set_type").lower().startswith("warm"),
+            weight_kg=None if not weight else round(weight_to_kg(weight, weight_unit), 3),
+            reps=_whole(row, "reps") or None,
+            distance_km=None if not distance else round(distance_to_km(distance, distance_unit), 3),
+            seconds=_number(row, "duration_seconds"),
+            rpe=_number(row, "rpe"),
+        )
+        return (start_text, name), workout, set_row
+
+    _read_rows(text, ",", read_row, "Hevy", collector)
+    return collector.result("hevy")
