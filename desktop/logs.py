@@ -204,9 +204,22 @@ def setup_logging(level: int | str | None = None) -> Path:
         __version__,
         sys.version.split()[0],
         _system(),
-        "frozen" if getattr(sys, "frozen", False) else "from source",
+        how_installed(),
     )
     return folder
+
+
+def how_installed(package_dir: Path | None = None) -> str:
+    """How this Liftrun runs: "frozen", "from a source checkout" or "installed in <folder>".
+
+    An editable install runs the checkout's files, so it counts as a source checkout.
+    """
+    if getattr(sys, "frozen", False):
+        return "frozen"
+    here = package_dir if package_dir is not None else Path(__file__).resolve().parent
+    if (here.parent / "pyproject.toml").is_file():
+        return "from a source checkout"
+    return f"installed in {here.parent}"
 
 
 def _system() -> str:

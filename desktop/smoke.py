@@ -1,10 +1,11 @@
 """`liftrun --smoke-test`: prove a build works end to end, offscreen, on a throwaway database.
 
-It checks the bundled resources, saves one deadlift through the store and reads it back,
-asks the engine for advice on a run 45 minutes after that lift, starts the real main window
-on the same database the way `liftrun` does (shell first, then the store) and waits until it
-is complete, prints one line and returns 0. Any failure prints the reason and returns 1; a
-hang is ended after TIMEOUT_S seconds with exit code 3.
+It checks that `--version` prints "Liftrun <desktop.__version__>" (the line names the
+version), checks the bundled resources, saves one deadlift through the store and reads it
+back, asks the engine for advice on a run 45 minutes after that lift, starts the real main
+window on the same database the way `liftrun` does (shell first, then the store) and waits
+until it is complete, prints one line and returns 0. Any failure prints the reason and
+returns 1; a hang is ended after TIMEOUT_S seconds with exit code 3.
 
 A frozen windowed build on Windows has no stdout, so the line is also written to the log
 and, when LIFTRUN_SMOKE_OUT names a file, to that file.
@@ -12,7 +13,9 @@ and, when LIFTRUN_SMOKE_OUT names a file, to that file.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import logging
 import os
 import sys
@@ -54,6 +57,26 @@ def _start_watchdog(timeout_s: float) -> threading.Timer:
     timer.daemon = True
     timer.start()
     return timer
+
+
+def _check_version() -> str:
+    """`liftrun --version` prints "Liftrun <desktop.__version__>" and exits 0; return it."""
+    from desktop import APP_NAME, __version__
+    from desktop.startup import build_parser
+
+    expected = f"{APP_NAME} {__version__}"
+    printed = io.StringIO()
+    code: int | str | None = None
+    with contextlib.redirect_stdout(printed):
+        try:
+            build_parser().parse_args(["--version"])
+        except SystemExit as exit_request:
+            code = exit_request.code
+    if code not in (0, None):
+        raise SmokeCheckError(f"--version exited with {code!r}")
+    if printed.getvalue().strip() != expected:
+        raise SmokeCheckError(f"--version printed {printed.getvalue().strip()!r}, not {expected!r}")
+    return __version__
 
 
 def _check_resources() -> str:
@@ -119,7 +142,7 @@ def _check_window(db_path: Path) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from desktop.app import ensure_application, start_main_window
+    from desktop.startup import ensure_application, start_main_window
 
     app = ensure_application()
     # Keep the window's saved layout away from the user's real settings.
@@ -158,16 +181,19 @@ def run() -> int:
             prefix="liftrun-smoke-", ignore_cleanup_errors=True
         ) as tmp:
             db_path = Path(tmp) / "smoke.db"
+            step = "version"
+            version = _check_version()
             step = "resources"
             resources_note = _check_resources()
             step = "store and engine"
             session_id, context, tips = _check_store_and_engine(db_path)
             step = "main window"
             _check_window(db_path)
-        frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
+        from desktop.logs import how_installed
+
         _report(
-            f"smoke ok: window built, session {session_id} saved and reloaded, "
-            f"advice: {context}, {tips} tips, {resources_note} ({frozen})"
+            f"smoke ok: version {version}, window built, session {session_id} saved and "
+            f"reloaded, advice: {context}, {tips} tips, {resources_note} ({how_installed()})"
         )
         return 0
     except Exception as exc:  # a smoke test reports every failure the same way

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__, app
 from desktop.store import Store
 
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep every default QSettings of these tests away from the user's real settings."""
-    folder = tmp_path_factory.mktemp("qsettings")
-    QStandardPaths.setTestModeEnabled(True)
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-            QSettings.setPath(fmt, scope, str(folder))
+# tests/conftest.py points HOME, settings and LIFTRUN_LOG_DIR of every test into tmp_path.
 
 
 @pytest.fixture
@@ -75,11 +69,60 @@ def test_create_main_window_raises_store_errors(tmp_path: Path, settings: QSetti
         app.create_main_window(bad, settings=settings)
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        app.main(["--version"])
+def test_version_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop import logs
+
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            app.main(["--version"])
+    finally:
+        logs.shutdown_logging()
     assert exit_info.value.code == 0
-    assert __version__ in capsys.readouterr().out
+    assert capsys.readouterr().out == f"Liftrun {__version__}\n"
+
+
+def _installed_script() -> list[list[str]]:
+    """The `liftrun` command pip put beside this Python, when the project is installed."""
+    folder = Path(sys.executable).parent
+    found = [folder / name for name in ("liftrun", "liftrun.exe") if (folder / name).is_file()]
+    return [[str(found[0])]] if found else []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "command",
+    [[sys.executable, "-m", "desktop"], *_installed_script()],
+    ids=lambda command: Path(command[-1]).name,
+)
+def test_version_from_the_command_line(command: list[str], tmp_path: Path) -> None:
+    """`liftrun --version` prints "Liftrun <version>" and exits 0, in a real process."""
+    completed = subprocess.run(
+        [*command, "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == f"Liftrun {__version__}\n"
+
+
+def test_missing_database_folder_gets_its_own_title(
+    tmp_path: Path, shown_errors: list[tuple[str, str]]
+) -> None:
+    """--db in a folder that does not exist names that problem, not "Something went wrong"."""
+    from desktop import logs
+
+    missing = tmp_path / "no such folder" / "plan.db"
+    try:
+        code = app.main(["--db", str(missing)])
+    finally:
+        logs.shutdown_logging()
+    assert code == 2
+    [(title, text)] = shown_errors
+    assert title == "The database folder is missing"
+    assert "no such folder" in text
+    assert not missing.parent.exists()  # nothing was created behind the user's back
 
 
 def test_smoke_test_flag_is_hidden_and_runs_smoke(
@@ -87,7 +130,6 @@ def test_smoke_test_flag_is_hidden_and_runs_smoke(
 ) -> None:
     from desktop import logs, smoke
 
-    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setattr(smoke, "run", lambda: 42)
     try:
         assert app.main(["--smoke-test"]) == 42
@@ -99,11 +141,10 @@ def test_smoke_test_flag_is_hidden_and_runs_smoke(
 
 
 def test_start_up_store_error_shows_a_dialog_and_exits_non_zero(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shown_errors: list[tuple[str, str]]
+    tmp_path: Path, shown_errors: list[tuple[str, str]]
 ) -> None:
     from desktop import logs
 
-    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 200)
     try:
@@ -117,11 +158,10 @@ def test_start_up_store_error_shows_a_dialog_and_exits_non_zero(
 
 
 def test_second_instance_is_refused_with_a_dialog(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shown_errors: list[tuple[str, str]]
+    tmp_path: Path, shown_errors: list[tuple[str, str]]
 ) -> None:
     from desktop import logs
 
-    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
     path = tmp_path / "held.db"
     with Store.open(path):
         try:
@@ -143,7 +183,6 @@ def test_demo_opens_sample_data_and_removes_it_on_quit(
     from desktop import logs
     from desktop.ui.main_window import MainWindow
 
-    monkeypatch.setenv("LIFTRUN_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     seen: dict[str, object] = {}
 
@@ -217,8 +256,8 @@ from pathlib import Path
 
 import PySide6.QtCore as QtCore
 
-from desktop.app import ensure_application, start_main_window
 from desktop.logs import setup_logging
+from desktop.startup import ensure_application, start_main_window
 
 setup_logging()
 app = ensure_application()
@@ -246,18 +285,14 @@ def test_first_frame_leaves_the_qt_namespace_unbuilt(tmp_path: Path) -> None:
     Its first use (importing `Qt`, or a call whose overloads take a `Qt` enum such as
     QPainter.setPen) builds all of its enums at once; the complete window may do so.
     """
-    import os
-    import subprocess
-
     from desktop.sample import sample_profile
 
     db = tmp_path / "plan.db"
     with Store.open(db) as store:
         store.save_profile(sample_profile())  # so no first-run dialog follows
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIFTRUN_LOG_DIR=str(tmp_path / "log"))
     completed = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME_PROBE, str(db)],
-        env=env,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,
         timeout=120,

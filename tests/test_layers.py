@@ -15,8 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop"
 
-# Modules allowed to import PySide6.QtWidgets: the window package and the composition roots.
-WIDGET_MODULES = ("desktop.ui", "desktop.app", "desktop.smoke")
+# Modules allowed to import PySide6.QtWidgets: the window package, the composition roots and
+# the start-up code they share.
+WIDGET_MODULES = ("desktop.ui", "desktop.app", "desktop.smoke", "desktop.startup")
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,20 @@ RULES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     (
         "the engine does not reach up to the window or the roots",
         ("desktop.advice",),
-        ("desktop.app", "desktop.planner", "desktop.smoke"),
+        ("desktop.app", "desktop.planner", "desktop.smoke", "desktop.startup"),
     ),
     ("the store imports no Qt", ("desktop.store",), ("PySide6", "shiboken6")),
-    ("the store sits below the window", ("desktop.store",), ("desktop.ui", "desktop.app")),
+    (
+        "the store sits below the window",
+        ("desktop.store",),
+        ("desktop.ui", "desktop.app", "desktop.startup"),
+    ),
+    ("the smoke test shares start-up, not the root", ("desktop.smoke",), ("desktop.app",)),
+    (
+        "the shared start-up code does not reach up to the roots",
+        ("desktop.startup",),
+        ("desktop.app", "desktop.smoke"),
+    ),
     (
         "planner, resources, logs and sample data import no Qt",
         ("desktop.planner", "desktop.resources", "desktop.logs", "desktop.sample"),
@@ -113,7 +124,7 @@ def test_layer_rule(rule: str, sources: tuple[str, ...], forbidden: tuple[str, .
 
 
 def test_only_window_and_roots_import_qtwidgets() -> None:
-    """PySide6.QtWidgets appears only in desktop.ui, desktop.app and desktop.smoke."""
+    """PySide6.QtWidgets appears only in desktop.ui, the composition roots and start-up."""
     found = [
         f"{i.importer} (line {i.line}) imports {i.module}"
         for i in all_imports()

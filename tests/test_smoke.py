@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from desktop import smoke
+from desktop import __version__, smoke
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +23,9 @@ def test_smoke_run_passes_in_process(
     monkeypatch.setenv("LIFTRUN_SMOKE_OUT", str(out))
     assert smoke.run() == 0
     line = capsys.readouterr().out.strip().splitlines()[-1]
-    assert line.startswith("smoke ok: window built, session 1 saved and reloaded")
+    assert line.startswith(f"smoke ok: version {__version__}, window built, session 1 saved")
     assert "advice: immediately_after" in line
+    assert line.endswith("(from a source checkout)")
     assert out.read_text(encoding="utf-8").strip() == line
 
 
@@ -42,10 +43,23 @@ def test_smoke_run_reports_a_failure(
     assert "smoke FAILED at main window: RuntimeError: the window would not build" in out
 
 
+def test_smoke_run_fails_when_version_disagrees(
+    qapp: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build whose --version prints something else than __version__ fails the smoke test."""
+    from desktop import startup
+
+    monkeypatch.setattr(startup, "version_text", lambda: "Liftrun 0.0.0-stale")
+    assert smoke.run() == 1
+    out = capsys.readouterr().out
+    assert "smoke FAILED at version" in out and "0.0.0-stale" in out
+
+
 @pytest.mark.slow
 def test_smoke_flag_through_the_entry_point(tmp_path: Path) -> None:
     """`python -m desktop --smoke-test` (what the frozen binary runs) exits 0."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LIFTRUN_LOG_DIR=str(tmp_path / "logs"))
+    log_dir = Path(os.environ["LIFTRUN_LOG_DIR"])  # tests/conftest.py put it in tmp_path
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--smoke-test"],
         cwd=tmp_path,
@@ -55,8 +69,9 @@ def test_smoke_flag_through_the_entry_point(tmp_path: Path) -> None:
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "smoke ok" in result.stdout
-    assert (tmp_path / "logs" / "liftrun.log").is_file()
+    assert f"smoke ok: version {__version__}," in result.stdout
+    log_lines = (log_dir / "liftrun.log").read_text(encoding="utf-8").splitlines()
+    assert f"Liftrun {__version__} starting" in log_lines[0]
 
 
 @pytest.mark.slow

@@ -1,0 +1,191 @@
+"""Start-up shared by `liftrun` and `liftrun --smoke-test`: the command line, the styled
+QApplication and the staged main window.
+
+Start-up is staged so the user sees the window early: `start_main_window` gives the
+window's shell (menus and the real calendar) for the caller to show, and only once it has
+painted opens the store and builds the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# A shell that never paints (started minimised, say) is completed after this anyway.
+FIRST_PAINT_TIMEOUT_MS = 500
+
+
+def version_text() -> str:
+    """What `liftrun --version` prints, e.g. "Liftrun 0.1.0"."""
+    return f"{APP_NAME} {__version__}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of `liftrun`; --smoke-test is hidden from --help."""
+    parser = argparse.ArgumentParser(
+        prog="liftrun",
+        description="Plan deadlifts and runs on one calendar, with advice for every run.",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="the database file to use (default: LIFTRUN_DB or per-user)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh demo database in a temporary folder"
+    )
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=version_text())
+    return parser
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created (named, styled, with its icon) if there is none."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "liftrun", *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    _apply_looks(app)
+    return app
+
+
+def _apply_looks(app: QApplication) -> None:
+    """Window icon and the optional style sheet; a missing file is logged, never fatal."""
+    from desktop import resources
+
+    try:
+        app.setWindowIcon(QIcon(str(resources.icon_path(256))))
+    except (OSError, ValueError) as exc:
+        log.warning("No window icon: %s", exc)
+    try:
+        app.setStyleSheet(resources.read_stylesheet())
+    except (OSError, ValueError) as exc:
+        log.warning("No style sheet: %s", exc)
+
+
+def open_error_title(exc: BaseException) -> str:
+    """The dialog title for an error met while opening the database.
+
+    A StoreError names its own (`title`); an input error gets the window's wording.
+    """
+    title = getattr(exc, "title", None)
+    if isinstance(title, str) and title:
+        return title
+    from desktop.ui import dialogs
+
+    return dialogs.error_title(exc)
+
+
+def start_main_window(
+    locate_db: Callable[[], Path],
+    *,
+    demo: bool = False,
+    settings: QSettings | None = None,
+    on_failure: Callable[[int], None],
+) -> MainWindow:
+    """The window's shell, for the caller to show; it completes itself after its first paint.
+
+    Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
+    `locate_db()` gives the database file, the store is opened, the window is attached to it
+    (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
+    If the store cannot be opened the error is shown, the window closes and
+    `on_failure(2)` is called; an unexpected error closes it, calls `on_failure(1)` and
+    propagates to the excepthook.
+    """
+    ensure_application()
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings, demo=demo)
+
+    def complete() -> None:
+        from desktop.advice import InvalidInputError
+        from desktop.planner import Planner
+        from desktop.store import Store, StoreError
+
+        store = None
+        try:
+            db_path = locate_db()
+            store = Store.open(db_path)
+            window.attach(Planner(store), open_store=Store.open)
+        except (StoreError, InvalidInputError, OSError) as exc:
+            from desktop.ui import dialogs
+
+            if store is not None:
+                store.close()
+            log.error("Could not open the database: %s", exc)
+            dialogs.show_error(window, open_error_title(exc), str(exc))
+            _discard(window)
+            on_failure(2)
+            return
+        except BaseException:
+            if store is not None:
+                store.close()
+            _discard(window)
+            on_failure(1)
+            raise
+        log.info("Opened %s", db_path)
+        QTimer.singleShot(0, window.ensure_profile)
+
+    _AfterFirstPaint(window, complete)
+    return window
+
+
+def _discard(window: QWidget) -> None:
+    """Hide and delete a window that failed to start; on_failure decides about quitting.
+
+    Not close(): closing the last window also posts a quit of its own, which would linger
+    in the queue after the caller's quit (and end a later event loop early).
+    """
+    window.hide()
+    window.deleteLater()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, right after the window's first frame (or after a timeout).
+
+    Qt paints the whole widget tree in one synchronous flush, so a zero-delay timer queued
+    from the first Paint event of the window or any of its widgets runs once that first
+    frame is complete.
+    """
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        self._queued = False
+        self._done = False
+        self._watched = [window, *window.findChildren(QWidget)]
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Queue the callback on the first paint; never consume the event."""
+        if not self._queued and event.type() == QEvent.Type.Paint:
+            self._queued = True
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self.deleteLater()
+        self._callback()
