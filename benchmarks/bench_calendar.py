@@ -1,5 +1,10 @@
 """Month switch in the calendar with years of history, and the 1 / 10 / 30 years growth table.
 
+Also the chip figures of the planning calendar (a bare `CalendarView` / `WeekView` fed from
+a real `Planner` on the cached sample database, as the window will feed them): a month
+switch with chips, a drag hovering a new cell (including the engine's check of the
+would-be plan, see `engine_drop_preview`), and a week switch in the week view.
+
 In process: the real main window (`desktop.app.create_main_window`) is built on a cached
 sample database and shown offscreen. One switch is `calendar.setCurrentPage(next month)`,
 which makes the window reload the 6-week grid's markers and badges (planner -> store ->
@@ -17,18 +22,23 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from benchmarks import Result, history_db, result, session_count, time_ms
+from benchmarks import Result, history_db, result, session_count, skipped, time_ms
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.planner import Planner
+    from desktop.ui.calendar_view import CalendarView
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.session_chips import ChipData
 
 MONTH_SWITCH_BUDGET_MS = 16.0
+CHIPS_BUDGET_MS = 8.0
 GROWTH_YEARS = (1, 10, 30)
 GROWTH_YEARS_QUICK = (1, 2)
 
@@ -101,19 +111,276 @@ def month_switch_samples(db: Path, switches: int, warmup: int = 3) -> list[float
         return samples
 
 
+def _row(figure: str, measure: Callable[[], list[float]], budget: float, note: str) -> Result:
+    """A measured row, or a failed row naming the error if the figure could not be taken."""
+    try:
+        return result(figure, measure(), budget=budget, note=note)
+    except Exception as error:
+        row = skipped(figure, f"not measured: {type(error).__name__}: {error}", budget=budget)
+        row["passed"] = False
+        return row
+
+
 def run(quick: bool = False) -> list[Result]:
-    """Row: median month switch with 10 years of history (1 year in quick mode)."""
+    """Rows: month switch (window, chips), drag hover, week switch; 10 years (1 when quick)."""
     years = 1 if quick else 10
     db = history_db(years)
-    samples = month_switch_samples(db, switches=5 if quick else 24)
+    history = f"{years} year{'' if years == 1 else 's'} of history"
+    repeats = 5 if quick else 33
     return [
-        result(
-            f"month switch, {years} year{'' if years == 1 else 's'} of history",
-            samples,
-            budget=MONTH_SWITCH_BUDGET_MS,
-            note=f"setCurrentPage + reload + repaint; {session_count(db):,} sessions",
-        )
+        _row(
+            f"month switch, {history}",
+            lambda: month_switch_samples(db, switches=5 if quick else 24),
+            MONTH_SWITCH_BUDGET_MS,
+            f"setCurrentPage + reload + repaint; {session_count(db):,} sessions",
+        ),
+        _row(
+            f"month switch with chips, {history}",
+            lambda: chip_month_switch(db, repeats),
+            CHIPS_BUDGET_MS,
+            "setCurrentPage + planner chips + set_chips + repaint",
+        ),
+        _row(
+            f"drag hover over a new cell, {history}",
+            lambda: drag_hover(db, repeats),
+            CHIPS_BUDGET_MS,
+            "DragMove event + engine check of the would-be plan + repaint",
+        ),
+        _row(
+            f"week switch in the week view, {history}",
+            lambda: week_switch(db, repeats),
+            CHIPS_BUDGET_MS,
+            "set_week + chips + zones + totals (store SQL) + repaint",
+        ),
     ]
+
+
+# -- chips: month, drag hover, week --------------------------------------------------------
+
+
+def planner_chips(planner: Planner, first: date, last: date) -> dict[date, list[ChipData]]:
+    """Chips for first..last from a planner's store, worded as the window will word them.
+
+    Until the planner offers chips itself this is the reference: one store query for the
+    range (plus the days advice looks at), one engine History, text "18:00 5x5 140 kg" or
+    "18:45 Intervals 3 km", the session's own advice for the warning mark and tooltip, and
+    the engine's compliance for the state.
+    """
+    from desktop.advice import History, Kind, advise_session, compliance_of
+    from desktop.advice.units import format_distance, format_weight
+    from desktop.ui.session_chips import ChipData, ChipState
+
+    profile = planner.profile()
+    now = datetime.now()
+    sessions = planner.store.sessions_between(first - timedelta(days=2), last + timedelta(days=1))
+    history = History(sessions)
+    chips: dict[date, list[ChipData]] = {}
+    for session in sessions:
+        if not first <= session.day <= last:
+            continue
+        if session.kind is Kind.RUN:
+            workout = session.workout.value.capitalize() if session.workout else "Run"
+            km = session.distance_km
+            amount = format_distance(km, profile.distance_unit) if km is not None else ""
+        else:
+            workout = f"{session.sets or '?'}x{session.reps or '?'}"
+            load = session.load_kg
+            amount = format_weight(load, profile.weight_unit) if load is not None else ""
+        text = " ".join(part for part in (f"{session.start:%H:%M}", workout, amount) if part)
+        advice = advise_session(session, history, profile)
+        tooltip = "\n".join([text, *(f"! {w.message}" for w in advice.warnings)])
+        chips.setdefault(session.day, []).append(
+            ChipData(
+                session_id=session.id if session.id is not None else -1,
+                kind=session.kind.value,
+                start=session.start,
+                duration_min=session.duration_min,
+                text=text,
+                tooltip=tooltip,
+                state=ChipState(compliance_of(session, now).value),
+                warning=advice.has_warnings,
+            )
+        )
+    return chips
+
+
+def engine_drop_preview(planner: Planner) -> Callable[[int, date, bool], list[str]]:
+    """What dropping a session on a day would warn: the engine on the would-be plan.
+
+    The session moves (or a copy goes) to the day at its time of day; the day and the day
+    after are advised on the sessions around them with the change applied.
+    """
+    from desktop.advice import History, advise_day
+
+    def preview(session_id: int, day: date, copy: bool) -> list[str]:
+        session = planner.get(session_id)
+        if session is None:
+            return []
+        start = datetime.combine(day, session.start.time())
+        moved = replace(session, start=start, id=None if copy else session.id)
+        nearby = [
+            other
+            for offset in (-1, 0, 1)
+            for other in planner.sessions_on(day + timedelta(days=offset))
+            if copy or other.id != session_id
+        ]
+        history = History([*nearby, moved])
+        messages: list[str] = []
+        for target in (day, day + timedelta(days=1)):
+            for warning in advise_day(target, history, planner.profile()).warnings:
+                if warning.message not in messages:
+                    messages.append(warning.message)
+        return messages
+
+    return preview
+
+
+@contextmanager
+def chip_calendar(db: Path) -> Iterator[tuple[CalendarView, Planner]]:
+    """A shown CalendarView of 900x640 and a Planner on a copy-free read of `db`."""
+    from desktop.planner import Planner
+    from desktop.store import Store
+    from desktop.ui.calendar_view import CalendarView
+
+    app = _application()
+    with Store.open(db) as store:
+        planner = Planner(store)
+        calendar = CalendarView()
+        calendar.resize(900, 640)
+        calendar.show()
+        app.processEvents()
+        try:
+            yield calendar, planner
+        finally:
+            calendar.close()
+            calendar.deleteLater()
+            app.processEvents()
+
+
+def _show_chips(calendar: CalendarView, planner: Planner) -> None:
+    first, last = calendar.visible_range()
+    calendar.set_chips(planner_chips(planner, first, last))
+
+
+def chip_month_switch(db: Path, repeats: int) -> list[float]:
+    """Milliseconds per month switch with chips: page, planner chips, set_chips, repaint."""
+    with chip_calendar(db) as (calendar, planner):
+        pages = [_months_back(date.today(), back) for back in range(WALK_MONTHS, 0, -1)]
+        step = [0]
+
+        def switch() -> None:
+            year, month = pages[step[0] % len(pages)]
+            step[0] += 1
+            calendar.setCurrentPage(year, month)
+            _show_chips(calendar, planner)
+            calendar.repaint()
+
+        samples = time_ms(switch, repeats=repeats, warmup=3)
+        first, _last = calendar.visible_range()
+        if not any(calendar.chips_for(first + timedelta(days=n)) for n in range(42)):
+            raise RuntimeError("the calendar shows no chips after a month switch")
+        return samples
+
+
+def drag_hover(db: Path, repeats: int) -> list[float]:
+    """Milliseconds for a drag entering a new cell: preview call, ghost and badge repainted."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.session_mime import session_mime
+
+    with chip_calendar(db) as (calendar, planner):
+        calendar.setCurrentPage(*_months_back(date.today(), 1))
+        _show_chips(calendar, planner)
+        calendar.set_drop_preview(engine_drop_preview(planner))
+        first, _last = calendar.visible_range()
+        moved = next(
+            chip
+            for n in range(42)
+            for chip in calendar.chips_for(first + timedelta(days=n))
+            if chip.kind == "run"
+        )
+        mime = session_mime(moved.session_id)
+        viewport = calendar.grid_view().viewport()
+        days = [first + timedelta(days=n) for n in range(7, 35)]
+        actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+        start = calendar.cell_rect(days[-1])
+        assert start is not None
+        enter = QDragEnterEvent(
+            start.center(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, enter)  # Qt sends moves only to the entered target
+        step = [0]
+
+        def hover() -> None:
+            day = days[step[0] % len(days)]
+            step[0] += 1
+            rect = calendar.cell_rect(day)
+            assert rect is not None
+            event = QDragMoveEvent(
+                QPointF(rect.center()).toPoint(),
+                actions,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QApplication.sendEvent(viewport, event)
+            viewport.repaint()
+
+        samples = time_ms(hover, repeats=repeats, warmup=3)
+        if calendar.drop_hover() is None:
+            raise RuntimeError("the drag hover did not reach the calendar")
+        calendar.cancel_drop_hover()
+        return samples
+
+
+def week_switch(db: Path, repeats: int) -> list[float]:
+    """Milliseconds per week switch: week, chips, zones, totals (store SQL), repaint."""
+    from desktop.advice import Kind, context_zones
+    from desktop.planner import Planner
+    from desktop.store import Store
+    from desktop.ui.week_view import WeekView
+
+    app = _application()
+    today = date.today()
+    mondays = [today - timedelta(days=today.weekday() + 7 * back) for back in range(40, 0, -1)]
+    with Store.open(db) as store:
+        planner = Planner(store)
+        view = WeekView()
+        view.resize(1000, 700)
+        view.show()
+        app.processEvents()
+        step = [0]
+
+        def switch() -> None:
+            monday = mondays[step[0] % len(mondays)]
+            step[0] += 1
+            sunday = monday + timedelta(days=6)
+            chips = planner_chips(planner, monday, sunday)
+            view.set_week(monday)
+            view.set_chips([chip for day_chips in chips.values() for chip in day_chips])
+            lifts = [
+                chip
+                for chip in store.sessions_between(monday - timedelta(days=1), sunday)
+                if chip.kind is Kind.DEADLIFT
+            ]
+            profile = planner.profile()
+            view.set_zones([zone for lift in lifts for zone in context_zones(lift, profile)])
+            totals = store.weekly_totals(monday, sunday)
+            week = totals[0]
+            view.set_totals({}, f"{week.run_km_done:.1f} of {week.run_km:.1f} km run")
+            view.repaint()
+
+        try:
+            samples = time_ms(switch, repeats=repeats, warmup=3)
+            if not view.chips():
+                raise RuntimeError("the week view shows no blocks after a week switch")
+            return samples
+        finally:
+            view.close()
+            view.deleteLater()
+            app.processEvents()
 
 
 # -- growth ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The month calendar: each day cell shows a marker per session and a warning badge.
+"""The month calendar: each day cell shows its sessions (chips or markers) and a warning badge.
 
 The calendar is part of the window's first frame, which must not touch PySide6's `Qt`
 namespace: its first use builds all of that namespace's enums at once (about 15 ms). That
@@ -6,47 +6,53 @@ includes the overload checks of QPainter.setPen, setBrush and fillRect, whose ov
 `Qt` enums. So a cell's own parts (background, selection, day number, today's ring) are drawn
 with fillPath/strokePath and palette brushes, and text with the painter's pen, which Qt sets
 to the palette's text colour; text is centred from font metrics, not with an alignment flag.
-Session markers and badges only exist once the window is attached (the namespace is built by
-then), so they use the ordinary calls.
+Session markers, chips and badges only exist once the window is attached (the namespace is
+built by then), so they use the ordinary calls, and the chip painter and drag handling
+(`session_chips`, `month_cells`) are imported only when chips are first set.
+
+Chips are drag sources and cells drop targets (mime type in `session_mime`); a drop goes
+through `drop_session(session_id, day, copy)`, the same method tests and keyboard moves use.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QPointF, QRect, QRectF
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-)
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRect, QRectF, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 
-if TYPE_CHECKING:  # the engine is not loaded before the window's first paint
-    from desktop.planner import DayMarks, SessionMark
+from desktop.ui.accents import RUN_ACCENT, WARNING_ACCENT, WARNING_INK
+from desktop.ui.calendar_ink import Ink, draw_centred, paint_badge, paint_markers, rect_path
 
-# The two accents: they read on light and dark backgrounds alike.
-RUN_ACCENT = QColor("#2f86dd")  # runs: blue circles
-WARNING_ACCENT = QColor("#f0a020")  # warning badges: amber triangles with "!"
-WARNING_INK = QColor("#1a1a1a")
+if TYPE_CHECKING:  # the engine and the chip painter are not loaded before the first paint
+    from desktop.planner import DayMarks
+    from desktop.ui.calendar_events import GridInteraction
+    from desktop.ui.month_cells import DropHover, DropPreview
+    from desktop.ui.session_chips import ChipData, ChipPainter
+
+__all__ = ["RUN_ACCENT", "WARNING_ACCENT", "WARNING_INK", "CalendarView"]
+
 GRID_DAYS = 42
 SELECTION_TINT = 0.19  # the selected day: the highlight colour at this opacity
 
 
 class CalendarView(QCalendarWidget):
-    """A QCalendarWidget that paints the planner's marks into each day cell.
+    """A QCalendarWidget that paints the planner's chips (or plain marks) into each day cell.
 
-    Deadlifts are squares in the text colour, runs are blue circles; an outline
-    means planned, a filled shape means done. An amber triangle marks a day
+    Chips (see `session_chips`) show each session's kind, time and substance in time order;
+    plain marks are squares (deadlifts) and circles (runs). An amber triangle marks a day
     whose advice has a warning. Today gets a ring and a bold number.
     """
+
+    session_dropped = Signal(int, date, bool)
+    """A session was dropped (or keyed) onto a day: (session id, day, copy)."""
+    new_session_requested = Signal(date)
+    """A double-click on an empty part of a day."""
+    session_activated = Signal(int)
+    """A double-click on a chip: the session to open."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +62,14 @@ class CalendarView(QCalendarWidget):
         self.setAccessibleName("Training calendar")
         self._marks: dict[date, DayMarks] = {}
         self._today = date.today()
-        self._ink: _Ink | None = None
+        self._ink: Ink | None = None
+        self._chips: dict[date, list[ChipData]] = {}
+        self._chip_by_id: dict[int, ChipData] = {}
+        self._warning_days: frozenset[date] = frozenset()
+        self._chip_painter: ChipPainter | None = None
+        self._preview: DropPreview | None = None
+        self._hover: DropHover | None = None
+        self._interaction: GridInteraction | None = None  # installed with the first chips
 
     # -- data ------------------------------------------------------------------
 
@@ -65,6 +78,34 @@ class CalendarView(QCalendarWidget):
         self._marks = dict(marks)
         self._today = date.today()
         self.updateCells()
+
+    def set_chips(
+        self, chips: Mapping[date, Sequence[ChipData]], warning_days: Collection[date] = ()
+    ) -> None:
+        """Replace the chips shown (and the days whose badge warns) and repaint.
+
+        A day with chips shows them instead of its plain marks.
+        """
+        from desktop.ui.session_chips import in_time_order
+
+        self._install_interaction()
+        self._chips = {
+            day: in_time_order(day_chips) for day, day_chips in chips.items() if day_chips
+        }
+        self._chip_by_id = {
+            c.session_id: c for day_chips in self._chips.values() for c in day_chips
+        }
+        self._warning_days = frozenset(warning_days)
+        self._today = date.today()
+        self.updateCells()
+
+    def chips_for(self, day: date) -> tuple[ChipData, ...]:
+        """The chips shown on a day, in time order."""
+        return tuple(self._chips.get(day, ()))
+
+    def set_drop_preview(self, preview: DropPreview | None) -> None:
+        """What a drag hovering a day asks: (session id, day, copy) -> warning texts."""
+        self._preview = preview
 
     def marks_for(self, day: date) -> DayMarks | None:
         """The marks painted on a day, None if it has nothing."""
@@ -95,11 +136,12 @@ class CalendarView(QCalendarWidget):
         """Drop the cached colours and fonts when the palette or font changes."""
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._ink = None
+            self._chip_painter = None
         super().changeEvent(event)
 
-    def _current_ink(self) -> _Ink:
+    def _current_ink(self) -> Ink:
         if self._ink is None:
-            self._ink = _Ink(self.palette(), self.font())
+            self._ink = Ink(self.palette(), self.font())
         return self._ink
 
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:  # noqa: N802
@@ -110,7 +152,7 @@ class CalendarView(QCalendarWidget):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         cell = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        cell_path = _rect_path(cell)
+        cell_path = rect_path(cell)
         painter.fillPath(cell_path, ink.base)
         if qdate == self.selectedDate():
             painter.setOpacity(SELECTION_TINT)
@@ -118,7 +160,7 @@ class CalendarView(QCalendarWidget):
             painter.setOpacity(1.0)
             half = ink.selection_pen.widthF() / 2
             painter.strokePath(
-                _rect_path(cell.adjusted(half, half, -half, -half)), ink.selection_pen
+                rect_path(cell.adjusted(half, half, -half, -half)), ink.selection_pen
             )
         if qdate.month() != self.monthShown():
             painter.setOpacity(0.45)
@@ -128,129 +170,175 @@ class CalendarView(QCalendarWidget):
         if painter.pen().color().rgba() != ink.text.rgba():  # Qt passes a text-coloured pen
             painter.setPen(ink.text)
         font, metrics = (ink.bold, ink.bold_metrics) if is_today else (ink.font, ink.font_metrics)
-        _draw_centred(painter, number_rect, str(day.day), font, metrics)
+        draw_centred(painter, number_rect, str(day.day), font, metrics)
         if is_today:
             ring = QPainterPath()
             ring.addEllipse(number_rect.center(), ink.ring_radius, ink.ring_radius)
             painter.strokePath(ring, ink.today_pen)
 
         marks = self._marks.get(day)
-        if marks is not None:
-            top = number_rect.bottom() + line * 0.2
-            area = QRectF(cell.left(), top, cell.width(), cell.bottom() - top)
-            self._paint_markers(painter, area, marks.sessions, ink)
-            if marks.has_warning:
-                self._paint_badge(painter, cell, ink)
+        top = number_rect.bottom() + line * 0.2
+        area = QRectF(cell.left(), top, cell.width(), cell.bottom() - top)
+        hover = self._hover if self._hover is not None and self._hover.day == day else None
+        if day in self._chips or hover is not None:
+            self._paint_chips(painter, cell, day)
+        elif marks is not None:
+            paint_markers(painter, area, marks.sessions, ink)
+        warns = (marks is not None and marks.has_warning) or day in self._warning_days
+        if warns or (hover is not None and hover.warnings):
+            painter.setOpacity(1.0)
+            paint_badge(painter, cell, ink)
+        if hover is not None:
+            self._paint_drop_frame(painter, cell, ink)
         painter.restore()
 
-    def _paint_markers(
-        self,
-        painter: QPainter,
-        area: QRectF,
-        sessions: tuple[SessionMark, ...],
-        ink: _Ink,
-    ) -> None:
-        size = ink.line * 0.8
-        gap = size * 0.45
-        step = size + gap
-        per_row = max(1, math.floor((area.width() - gap) / step))
-        rows = max(1, math.floor((area.height() + gap * 0.5) / step))
-        capacity = per_row * rows
-        shown = list(sessions)
-        overflow = 0
-        if len(shown) > capacity:
-            overflow = len(shown) - (capacity - 1)
-            shown = shown[: capacity - 1]
-        slots = len(shown) + (1 if overflow else 0)
-        for index in range(slots):
-            row, col = divmod(index, per_row)
-            in_row = min(per_row, slots - row * per_row)
-            left = area.center().x() - (in_row * step - gap) / 2
-            box = QRectF(left + col * step, area.top() + row * step, size, size)
-            if index < len(shown):
-                self._paint_marker(painter, box, shown[index], ink.text)
-            else:
-                painter.setPen(ink.text)
-                wide = box.adjusted(-gap, -gap / 2, gap * 2, gap / 2)
-                _draw_centred(painter, wide, f"+{overflow}", ink.small, ink.small_metrics)
+    # -- chips -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _paint_marker(
-        painter: QPainter, box: QRectF, mark: SessionMark, text_colour: QColor
-    ) -> None:
-        # Marks come from the planner, so the engine is loaded by now: a dict lookup.
-        from desktop.advice import Kind
+    def chip_painter(self) -> ChipPainter:
+        """The shared painter for this calendar's palette and font."""
+        if self._chip_painter is None:
+            from desktop.ui.session_chips import ChipPainter
 
-        colour = RUN_ACCENT if mark.kind is Kind.RUN else text_colour
-        pen = QPen(colour)
-        pen.setWidthF(max(1.0, box.width() * 0.2))
-        painter.setPen(pen)
-        painter.setBrush(colour if mark.done else QBrush())  # QBrush(): no fill
-        inset = pen.widthF() / 2
-        inner = box.adjusted(inset, inset, -inset, -inset)
-        if mark.kind is Kind.RUN:
-            painter.drawEllipse(inner)
-        else:
-            painter.drawRect(inner)
+            self._chip_painter = ChipPainter(self.palette(), self.font())
+        return self._chip_painter
 
-    @staticmethod
-    def _paint_badge(painter: QPainter, cell: QRectF, ink: _Ink) -> None:
-        line = ink.line
-        size = line * 1.0
-        margin = line * 0.15
-        right, top = cell.right() - margin, cell.top() + margin
-        path = QPainterPath()
-        path.moveTo(QPointF(right - size / 2, top))
-        path.lineTo(QPointF(right, top + size * 0.9))
-        path.lineTo(QPointF(right - size, top + size * 0.9))
-        path.closeSubpath()
+    def chip_layout(
+        self, day: date, cell: QRectF
+    ) -> tuple[list[tuple[ChipData, QRectF, bool]], QRectF | None, int]:
+        """Where a day's chips go in its cell: (chip, rect, is ghost) each, the "more" line, N."""
+        from desktop.ui.month_cells import chip_slots, ghost_chip, with_ghost
+
+        ink = self._current_ink()
+        top = cell.top() + ink.line * 1.35
+        area = QRectF(cell.left(), top, cell.width(), cell.bottom() - top - 1)
+        chips = self._chips.get(day, [])
+        ghost_index = -1
+        hover = self._hover
+        if hover is not None and hover.day == day and hover.session_id in self._chip_by_id:
+            ghost = ghost_chip(self._chip_by_id[hover.session_id], day, bool(hover.warnings))
+            chips, ghost_index = with_ghost(chips, ghost, hover.copy)
+        slots, more, hidden = chip_slots(area, len(chips), self.chip_painter().chip_height)
+        placed = [(chips[i], rect, i == ghost_index) for i, rect in enumerate(slots)]
+        return placed, more, hidden
+
+    def chip_at(self, pos: QPoint) -> ChipData | None:
+        """The chip under a point of the calendar's grid (viewport coordinates), if any."""
+        found = self.day_at(pos)
+        if found is None:
+            return None
+        day, cell = found
+        placed, _more, _hidden = self.chip_layout(day, cell)
+        for chip, rect, is_ghost in placed:
+            if not is_ghost and rect.contains(QPointF(pos)):
+                return chip
+        return None
+
+    def _paint_chips(self, painter: QPainter, cell: QRectF, day: date) -> None:
+        chip_painter = self.chip_painter()
+        placed, more, hidden = self.chip_layout(day, cell)
+        for chip, rect, is_ghost in placed:
+            chip_painter.paint_chip(painter, rect, chip, ghost=is_ghost)
+        if more is not None:
+            chip_painter.paint_more(painter, more, hidden)
+
+    def _paint_drop_frame(self, painter: QPainter, cell: QRectF, ink: Ink) -> None:
+        pen = QPen(ink.selection_pen)
+        pen.setWidthF(pen.widthF() * 1.5)
         painter.setOpacity(1.0)
-        painter.setPen(QPen(WARNING_INK, max(0.8, line / 16)))
-        painter.setBrush(WARNING_ACCENT)
-        painter.drawPath(path)
-        painter.setPen(WARNING_INK)
-        text_box = QRectF(right - size, top + size * 0.2, size, size * 0.7)
-        _draw_centred(painter, text_box, "!", ink.badge, ink.badge_metrics)
+        half = pen.widthF() / 2
+        painter.strokePath(rect_path(cell.adjusted(half, half, -half, -half)), pen)
 
+    # -- geometry --------------------------------------------------------------------------
 
-class _Ink:
-    """Colours, pens and fonts for painting cells, worked out once per palette and font."""
+    def grid_view(self) -> QTableView:
+        """Qt's table view inside the calendar; its viewport takes the mouse and drops."""
+        view = self.findChild(QTableView)
+        assert view is not None, "QCalendarWidget always has its table view"
+        return view
 
-    def __init__(self, palette: QPalette, font: QFont) -> None:
-        self.text = palette.color(QPalette.ColorRole.Text)
-        self.base = palette.brush(QPalette.ColorRole.Base)
-        self.highlight = palette.brush(QPalette.ColorRole.Highlight)
-        self.font = QFont(font)
-        self.bold = QFont(font)
-        self.bold.setBold(True)
-        self.small = QFont(self.bold)
-        self.small.setPointSizeF(max(1.0, font.pointSizeF() * 0.75))
-        self.badge = QFont(self.bold)
-        self.badge.setPointSizeF(max(1.0, font.pointSizeF() * 0.6))
-        self.font_metrics = QFontMetricsF(self.font)
-        self.bold_metrics = QFontMetricsF(self.bold)
-        self.small_metrics = QFontMetricsF(self.small)
-        self.badge_metrics = QFontMetricsF(self.badge)
-        self.line = self.bold_metrics.height()
-        self.ring_radius = max(self.bold_metrics.horizontalAdvance("30"), self.line) * 0.62
-        self.selection_pen = QPen(self.highlight, max(1.5, self.line / 8))
-        self.today_pen = QPen(self.highlight, max(1.5, self.line / 9))
+    def day_at(self, pos: QPoint) -> tuple[date, QRectF] | None:
+        """The day under a viewport point and its cell, or None (headers, outside)."""
+        view = self.grid_view()
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return None
+        row = index.row() - self._header_rows()
+        column = index.column() - self._header_columns()
+        if row < 0 or column < 0:
+            return None
+        first, _last = self.visible_range()
+        day = first + timedelta(days=row * 7 + column)
+        return day, QRectF(view.visualRect(index))
 
+    def cell_rect(self, day: date) -> QRect | None:
+        """A day's cell in viewport coordinates, None when it is not on the shown grid."""
+        return self._cell_rect_of(day)
 
-def _rect_path(rect: QRectF) -> QPainterPath:
-    path = QPainterPath()
-    path.addRect(rect)
-    return path
+    def _cell_rect_of(self, day: date) -> QRect | None:
+        first, last = self.visible_range()
+        if not first <= day <= last:
+            return None
+        offset = (day - first).days
+        view = self.grid_view()
+        model = view.model()
+        row, column = divmod(offset, 7)
+        index = model.index(row + self._header_rows(), column + self._header_columns())
+        return view.visualRect(index)
 
+    def _header_rows(self) -> int:
+        no_header = QCalendarWidget.HorizontalHeaderFormat.NoHorizontalHeader
+        return 0 if self.horizontalHeaderFormat() == no_header else 1
 
-def _draw_centred(
-    painter: QPainter, box: QRectF, text: str, font: QFont, metrics: QFontMetricsF
-) -> None:
-    """Draw one line of text centred in box, placing its baseline from the font's metrics."""
-    painter.setFont(font)
-    left = box.center().x() - metrics.horizontalAdvance(text) / 2
-    baseline = box.center().y() + (metrics.ascent() - metrics.descent()) / 2
-    painter.drawText(QPointF(left, baseline), text)
+    def _header_columns(self) -> int:
+        no_header = QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+        return 0 if self.verticalHeaderFormat() == no_header else 1
+
+    # -- drag and drop ---------------------------------------------------------------------
+
+    def drop_session(self, session_id: int, day: date, copy: bool = False) -> None:
+        """Drop (move or copy) a session onto a day: what a mouse drop and a key move call."""
+        self.cancel_drop_hover()
+        self.session_dropped.emit(session_id, day, copy)
+
+    def hover_drop(self, session_id: int, day: date, copy: bool) -> tuple[str, ...]:
+        """Show what dropping here would do (ghost, badge); returns the would-be warnings."""
+        from desktop.ui.month_cells import DropHover
+
+        old = self._hover
+        if old is not None and (old.session_id, old.day, old.copy) == (session_id, day, copy):
+            return old.warnings
+        warnings = tuple(self._preview(session_id, day, copy)) if self._preview else ()
+        self._hover = DropHover(session_id, day, copy, warnings)
+        self._repaint_day(old.day if old is not None else None)
+        self._repaint_day(day)
+        return warnings
+
+    def drop_hover(self) -> DropHover | None:
+        """The drag hovering a day right now, if any."""
+        return self._hover
+
+    def cancel_drop_hover(self) -> None:
+        """Forget a hovering drag (Esc, leaving the grid, or a drop) and repaint its cell."""
+        old, self._hover = self._hover, None
+        if old is not None:
+            self._repaint_day(old.day)
+            from PySide6.QtWidgets import QToolTip
+
+            QToolTip.hideText()
+
+    def _repaint_day(self, day: date | None) -> None:
+        if day is not None:
+            self.updateCell(QDate(day.year, day.month, day.day))
+
+    def _install_interaction(self) -> None:
+        if self._interaction is None:
+            from desktop.ui.calendar_events import GridInteraction
+
+            self._interaction = GridInteraction(self)
+
+    def chip(self, session_id: int) -> ChipData | None:
+        """The chip shown for a session, None if it is not on the grid."""
+        return self._chip_by_id.get(session_id)
 
 
 def _to_date(qdate: QDate) -> date:

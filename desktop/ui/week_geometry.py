@@ -1,0 +1,156 @@
+"""Where things go in the week view: columns, the clock axis, zones, block lanes, snapping.
+
+Pure arithmetic on the view's size, kept apart from the widget so it can be read (and
+tested) on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF
+
+from desktop.ui.session_chips import ChipData, in_time_order
+
+DAYS = 7
+MINUTES_PER_DAY = 24 * 60
+SNAP_MIN = 15
+FINE_SNAP_MIN = 5
+
+# Zone labels by the engine's context values; anything else is shown as given.
+ZONE_LABELS = {
+    "immediately_after": "right after",
+    "same_day_later": "later the same day",
+    "next_day": "next day",
+}
+
+
+class ZoneLike(Protocol):
+    """Anything shaped like the engine's `Zone`: a context (or label), a start and an end."""
+
+    @property
+    def context(self) -> object: ...
+
+    @property
+    def start(self) -> datetime: ...
+
+    @property
+    def end(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class ShadedZone:
+    """A zone after a deadlift, as the week view shades it: its words, start and end."""
+
+    label: str
+    key: str  # the context value (or the label), which picks the zone's hatching
+    start: datetime
+    end: datetime
+
+
+def shaded_zones(zones: Iterable[ZoneLike | tuple[object, datetime, datetime]]) -> list[ShadedZone]:
+    """Zones from the engine's `Zone` objects or from (label or context, start, end) tuples."""
+    result = []
+    for zone in zones:
+        if isinstance(zone, tuple):
+            context, start, end = zone
+        else:
+            context, start, end = zone.context, zone.start, zone.end
+        key = str(getattr(context, "value", context))
+        result.append(ShadedZone(ZONE_LABELS.get(key, key), key, start, end))
+    return result
+
+
+def snap(minutes: float, step: int) -> int:
+    """Round a number of minutes to the nearest multiple of `step`."""
+    return round(minutes / step) * step
+
+
+@dataclass(frozen=True)
+class WeekGeometry:
+    """The week view's grid: a time gutter, seven columns, a scrolled 24-hour axis."""
+
+    monday: date
+    grid: QRectF  # the visible clock area (below the header, above the totals)
+    gutter: float  # the time labels' width, left of the grid
+    hour_height: float
+    offset: float  # how far the 24-hour axis is scrolled, in pixels
+
+    @property
+    def column_width(self) -> float:
+        """One day's column width."""
+        return (self.grid.width() - self.gutter) / DAYS
+
+    @property
+    def content_height(self) -> float:
+        """The whole day's height."""
+        return self.hour_height * 24
+
+    def column_left(self, index: int) -> float:
+        """The left edge of a day's column."""
+        return self.grid.left() + self.gutter + index * self.column_width
+
+    def y_of(self, minute_of_day: float) -> float:
+        """The y of a minute of the day on screen (may be outside the grid when scrolled)."""
+        return self.grid.top() - self.offset + minute_of_day * self.hour_height / 60
+
+    def column_of(self, x: float) -> int | None:
+        """Which day column holds x, None left of the first or right of the last."""
+        if x < self.grid.left() + self.gutter or self.column_width <= 0:
+            return None
+        index = int((x - self.grid.left() - self.gutter) // self.column_width)
+        return index if 0 <= index < DAYS else None
+
+    def time_at(self, pos: QPointF, step: int = SNAP_MIN) -> datetime | None:
+        """The snapped clock time under a point of the grid, None outside the columns."""
+        column = self.column_of(pos.x())
+        if column is None or not self.grid.top() <= pos.y() <= self.grid.bottom():
+            return None
+        minutes = (pos.y() - self.grid.top() + self.offset) * 60 / self.hour_height
+        minutes = min(max(snap(minutes, step), 0), MINUTES_PER_DAY - step)
+        day = self.monday + timedelta(days=column)
+        return datetime.combine(day, time()) + timedelta(minutes=minutes)
+
+    def span_rect(
+        self, start: datetime, end: datetime, lane: int = 0, lanes: int = 1
+    ) -> list[QRectF]:
+        """Rectangles covering start..end, one per day column it touches this week."""
+        rects = []
+        for index in range(DAYS):
+            day = self.monday + timedelta(days=index)
+            day_start = datetime.combine(day, time())
+            first, last = max(start, day_start), min(end, day_start + timedelta(days=1))
+            if last <= first:
+                continue
+            top = self.y_of((first - day_start).total_seconds() / 60)
+            bottom = self.y_of((last - day_start).total_seconds() / 60)
+            width = self.column_width / lanes
+            left = self.column_left(index) + lane * width
+            rects.append(QRectF(left + 1, top, width - 2, bottom - top))
+        return rects
+
+
+def lanes(chips: Sequence[ChipData]) -> dict[int, tuple[int, int]]:
+    """Side-by-side lanes for overlapping sessions: session id -> (lane, lanes in its group)."""
+    placed: dict[int, tuple[int, int]] = {}
+    group: list[tuple[ChipData, int]] = []
+    group_end: datetime | None = None
+
+    def close_group() -> None:
+        count = max((lane for _, lane in group), default=-1) + 1
+        for chip, lane in group:
+            placed[chip.session_id] = (lane, count)
+
+    for chip in in_time_order(chips):
+        if group_end is not None and chip.start >= group_end:
+            close_group()
+            group, group_end = [], None
+        taken = {lane for other, lane in group if other.end > chip.start}
+        lane = next(n for n in range(len(group) + 1) if n not in taken)
+        group.append((chip, lane))
+        group_end = chip.end if group_end is None else max(group_end, chip.end)
+    close_group()
+    return placed

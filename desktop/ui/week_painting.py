@@ -1,0 +1,165 @@
+"""Drawing the week view (header, clock, zones, blocks, totals) and its keyboard neighbours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from desktop.ui.chip_legend import zone_brush
+from desktop.ui.session_chips import ChipData, ChipPainter
+
+if TYPE_CHECKING:
+    from desktop.ui.week_geometry import WeekGeometry
+    from desktop.ui.week_view import WeekView
+
+
+def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: ChipPainter) -> None:
+    """The whole week view at its current size and scroll."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.fillRect(view.rect(), ink.base)
+    _paint_header(painter, geometry, ink)
+    painter.save()
+    painter.setClipRect(geometry.grid)
+    _paint_clock(painter, geometry, ink)
+    for zone, rect in view.zone_rects():
+        painter.fillRect(rect, zone_brush(zone.key))
+        if rect.height() >= ink.line * 1.2:
+            painter.setPen(ink.muted)
+            painter.setFont(ink.font)
+            text = ink.metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, rect.width() - 4)
+            painter.drawText(QPointF(rect.left() + 3, rect.top() + ink.metrics.ascent() + 1), text)
+    selected = view.selected_session()
+    dragged = view.dragged()
+    for chip in view.chips():
+        lane, count = view.lane_of(chip.session_id)
+        for rect in geometry.span_rect(chip.start, chip.end, lane, count):
+            moving = dragged is not None and dragged[0].session_id == chip.session_id
+            painter.save()
+            if moving:
+                painter.setOpacity(0.45)
+            ink.paint_block(painter, rect, chip, selected=chip.session_id == selected)
+            painter.restore()
+    if dragged is not None:
+        ghost, warns = dragged
+        ghost_chip = ghost if ghost.warning == warns else _with_warning(ghost, warns)
+        for rect in geometry.span_rect(ghost.start, ghost.end):
+            ink.paint_block(painter, rect, ghost_chip, ghost=True)
+            _paint_time_label(painter, rect, ghost, ink)
+    painter.restore()
+    _paint_totals(view, painter, geometry, ink)
+
+
+def _with_warning(chip: ChipData, warns: bool) -> ChipData:
+    from dataclasses import replace
+
+    return replace(chip, warning=warns)
+
+
+def _paint_header(painter: QPainter, geometry: WeekGeometry, ink: ChipPainter) -> None:
+    today = date.today()
+    for index in range(7):
+        day = geometry.monday + timedelta(days=index)
+        box = QRectF(geometry.column_left(index), 0, geometry.column_width, geometry.grid.top())
+        font = ink.bold if day == today else ink.font
+        painter.setFont(font)
+        painter.setPen(ink.text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{day:%a %d}")
+    painter.setPen(QPen(ink.muted, 1))
+    painter.drawLine(
+        QPointF(geometry.grid.left(), geometry.grid.top()),
+        QPointF(geometry.grid.right(), geometry.grid.top()),
+    )
+
+
+def _paint_clock(painter: QPainter, geometry: WeekGeometry, ink: ChipPainter) -> None:
+    grid = geometry.grid
+    faint = QColor(ink.muted)
+    faint.setAlphaF(0.35)
+    painter.setFont(ink.font)
+    for hour in range(25):
+        y = geometry.y_of(hour * 60)
+        if y < grid.top() - ink.line or y > grid.bottom() + ink.line:
+            continue
+        painter.setPen(QPen(faint, 1))
+        painter.drawLine(QPointF(grid.left() + geometry.gutter, y), QPointF(grid.right(), y))
+        if hour < 24:
+            painter.setPen(ink.muted)
+            painter.drawText(
+                QPointF(grid.left() + ink.pad * 2, y + ink.metrics.ascent()), f"{hour:02d}:00"
+            )
+    for index in range(8):
+        x = geometry.column_left(index)
+        painter.setPen(QPen(faint, 1))
+        painter.drawLine(QPointF(x, grid.top()), QPointF(x, grid.bottom()))
+
+
+def _paint_time_label(painter: QPainter, rect: QRectF, ghost: ChipData, ink: ChipPainter) -> None:
+    label = f"{ghost.start:%a %H:%M}\u2013{ghost.end:%H:%M}"
+    width = ink.bold_metrics.horizontalAdvance(label) + ink.pad * 4
+    box = QRectF(rect.left(), rect.top() - ink.chip_height, width, ink.chip_height)
+    painter.setPen(QPen(ink.highlight, 1))
+    painter.setBrush(ink.base)
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(ink.text)
+    painter.setFont(ink.bold)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _paint_totals(
+    view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: ChipPainter
+) -> None:
+    top = geometry.grid.bottom()
+    height = ink.chip_height
+    painter.setPen(QPen(ink.muted, 1))
+    painter.drawLine(QPointF(geometry.grid.left(), top), QPointF(geometry.grid.right(), top))
+    painter.setFont(ink.font)
+    painter.setPen(ink.text)
+    totals = view.day_totals()
+    for index in range(7):
+        day = geometry.monday + timedelta(days=index)
+        text = totals.get(day, "")
+        if not text:
+            continue
+        box = QRectF(geometry.column_left(index), top, geometry.column_width, height)
+        elided = ink.metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width() - 4)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, elided)
+    if view.week_total():
+        painter.setFont(ink.bold)
+        box = QRectF(
+            geometry.grid.left() + ink.pad * 2, top + height, geometry.grid.width(), height
+        )
+        text = ink.bold_metrics.elidedText(
+            f"Week: {view.week_total()}", Qt.TextElideMode.ElideRight, box.width() - ink.pad * 4
+        )
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+
+def neighbour(chips: Sequence[ChipData], current: ChipData | None, key: Qt.Key) -> ChipData | None:
+    """The block an arrow key selects: Up/Down the previous/next session in time,
+    Left/Right the session nearest in time of day on the previous/next day with any."""
+    if not chips:
+        return None
+    if current is None:
+        return chips[0]
+    index = next((i for i, c in enumerate(chips) if c.session_id == current.session_id), 0)
+    if key == Qt.Key.Key_Up:
+        return chips[max(0, index - 1)]
+    if key == Qt.Key.Key_Down:
+        return chips[min(len(chips) - 1, index + 1)]
+    forward = key == Qt.Key.Key_Right
+    days = sorted(
+        {c.day for c in chips if (c.day > current.day if forward else c.day < current.day)}
+    )
+    if not days:
+        return current
+    target_day = days[0] if forward else days[-1]
+    minute = current.start.hour * 60 + current.start.minute
+
+    def distance(chip: ChipData) -> int:
+        return abs(chip.start.hour * 60 + chip.start.minute - minute)
+
+    return min((c for c in chips if c.day == target_day), key=distance)

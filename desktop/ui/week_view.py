@@ -1,0 +1,434 @@
+"""The week view: seven day columns on a clock, sessions as blocks, the zones after lifts.
+
+Everything shown is given from outside (chips, zones, totals); the view only draws it and
+turns the mouse and keys into signals. Blocks use the chips' painter. Dragging a block
+moves it (snapping to 15 minutes, 5 with Shift; Ctrl, Option on macOS, copies) with a live
+preview of the would-be warnings from an injected callable; dragging its lower edge
+changes its duration. `move_session` and `resize_session` are what the mouse calls, so
+tests and keys use the same path.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
+
+from desktop.ui.chip_legend import ChipLegend, LegendEntry, zone_brush
+from desktop.ui.session_chips import ChipData, ChipPainter, in_time_order
+from desktop.ui.week_geometry import (
+    DAYS,
+    FINE_SNAP_MIN,
+    SNAP_MIN,
+    ShadedZone,
+    WeekGeometry,
+    ZoneLike,
+    lanes,
+    shaded_zones,
+    snap,
+)
+
+# (session id, new start, copy) -> the warnings the plan would have after that move.
+MovePreview = Callable[[int, datetime, bool], Sequence[str]]
+FIRST_HOUR, LAST_HOUR = 6, 23
+EDGE = 5.0  # how close to a block's lower edge a press resizes instead of moving
+
+
+@dataclass(frozen=True)
+class _Drag:
+    """A block being dragged: its chip, where the press was, and what it would become."""
+
+    chip: ChipData
+    origin: QPointF
+    resize: bool
+    start: datetime
+    duration_min: int
+    copy: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+class WeekView(QWidget):
+    """Seven columns (Monday first) on a 24-hour axis showing 06:00-23:00 at first."""
+
+    session_moved = Signal(int, datetime, bool)
+    """A block was dropped at a new start: (session id, start, copy)."""
+    session_resized = Signal(int, int)
+    """A block's lower edge was dragged: (session id, new duration in minutes)."""
+    session_selected = Signal(int)
+    edit_requested = Signal(int)
+    """Enter or a double-click on a block."""
+    new_run_requested = Signal(datetime)
+    """A double-click on an empty slot: a run starting there."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekView")
+        self.setAccessibleName("Week")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self._monday = date.today() - timedelta(days=date.today().weekday())
+        self._chips: list[ChipData] = []
+        self._lanes: dict[int, tuple[int, int]] = {}
+        self._zones: list[ShadedZone] = []
+        self._day_totals: dict[date, str] = {}
+        self._week_total = ""
+        self._selected: int | None = None
+        self._drag: _Drag | None = None
+        self._preview: MovePreview | None = None
+        self._painter: ChipPainter | None = None
+        self._scrolled = False
+        self._scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._legend = ChipLegend(self)
+        self._legend.set_extra_entries(self._zone_entries())
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._scrollbar.valueChanged.connect(self._on_scrolled)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def set_week(self, monday: date) -> None:
+        """Show the week starting on this day (any day: its Monday is used)."""
+        self._monday = monday - timedelta(days=monday.weekday())
+        self._drag = None
+        self.update()
+
+    def week(self) -> date:
+        """The Monday of the week shown."""
+        return self._monday
+
+    def set_chips(self, chips: Iterable[ChipData]) -> None:
+        """The sessions to show as blocks (any outside the week are ignored)."""
+        self._chips = in_time_order(chips)
+        self._lanes = lanes(self._chips)
+        if self._selected is not None and self._selected not in self._lanes:
+            self._selected = None
+        self.update()
+
+    def set_zones(self, zones: Iterable[ZoneLike | tuple[object, datetime, datetime]]) -> None:
+        """Shade these zones: engine `Zone`s or (label or context, start, end) tuples."""
+        self._zones = shaded_zones(zones)
+        self.update()
+
+    def zones(self) -> list[ShadedZone]:
+        """The zones shaded now."""
+        return list(self._zones)
+
+    def set_totals(self, day_totals: Mapping[date, str], week_total: str) -> None:
+        """Text under each column and for the whole week (already worded)."""
+        self._day_totals = dict(day_totals)
+        self._week_total = week_total
+        self.update()
+
+    def set_move_preview(self, preview: MovePreview | None) -> None:
+        """What a block dragged to a new start asks: (id, start, copy) -> warning texts."""
+        self._preview = preview
+
+    def selected_session(self) -> int | None:
+        """The id of the selected block, if any."""
+        return self._selected
+
+    def select_session(self, session_id: int | None) -> None:
+        """Select a block (None: none) and scroll it into view."""
+        self._selected = session_id
+        chip = self._chip(session_id)
+        if chip is not None:
+            self.session_selected.emit(chip.session_id)
+            self._scroll_to(chip.start)
+        self.update()
+
+    # -- the code path of mouse, keys and tests -----------------------------------------------
+
+    def move_session(self, session_id: int, start: datetime, copy: bool = False) -> None:
+        """Move (or copy) a session to a new start: what a block drop calls."""
+        self._drag = None
+        self.session_moved.emit(session_id, start, copy)
+        self.update()
+
+    def resize_session(self, session_id: int, duration_min: int) -> None:
+        """Give a session a new duration: what dragging a lower edge calls."""
+        self._drag = None
+        self.session_resized.emit(session_id, duration_min)
+        self.update()
+
+    def drag_warnings(self) -> tuple[str, ...]:
+        """The would-be warnings of the block being dragged (empty when none)."""
+        return self._drag.warnings if self._drag is not None else ()
+
+    def cancel_drag(self) -> None:
+        """Forget a block drag in progress (Esc)."""
+        self._drag = None
+        QToolTip.hideText()
+        self.update()
+
+    # -- geometry (public for tests and tooltips) -------------------------------------------
+
+    def geometry_now(self) -> WeekGeometry:
+        """The grid as laid out at the widget's current size and scroll."""
+        chip_painter = self._chip_painter()
+        header = chip_painter.line * 1.6
+        footer = chip_painter.chip_height * 2 + self._legend.height()
+        gutter = QFontMetricsF(self.font()).horizontalAdvance("00:00") + chip_painter.pad * 4
+        width = self.width() - self._scrollbar.sizeHint().width()
+        grid = QRectF(0, header, width, max(1.0, self.height() - header - footer))
+        hour = max(chip_painter.line * 1.5, grid.height() / (LAST_HOUR - FIRST_HOUR))
+        return WeekGeometry(self._monday, grid, gutter, hour, float(self._scrollbar.value()))
+
+    def block_rects(self, session_id: int) -> list[QRectF]:
+        """Where a session's block is drawn (one rectangle per day it spans)."""
+        chip = self._chip(session_id)
+        if chip is None:
+            return []
+        lane, count = self._lanes.get(session_id, (0, 1))
+        return self.geometry_now().span_rect(chip.start, chip.end, lane, count)
+
+    def zone_rects(self) -> list[tuple[ShadedZone, QRectF]]:
+        """Each zone's shaded rectangles (one per day column it covers)."""
+        geometry = self.geometry_now()
+        return [(z, rect) for z in self._zones for rect in geometry.span_rect(z.start, z.end)]
+
+    def block_at(self, pos: QPointF) -> ChipData | None:
+        """The block under a point, if any (the latest drawn wins)."""
+        for chip in reversed(self._chips):
+            if any(rect.contains(pos) for rect in self.block_rects(chip.session_id)):
+                return chip
+        return None
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Header, hour lines, zones, blocks, a dragged block's ghost, then totals."""
+        del event
+        from desktop.ui.week_painting import paint_week
+
+        painter = QPainter(self)
+        try:
+            paint_week(self, painter, self.geometry_now(), self._chip_painter())
+        finally:
+            painter.end()
+
+    def chips(self) -> list[ChipData]:
+        """The blocks shown, in time order."""
+        return list(self._chips)
+
+    def lane_of(self, session_id: int) -> tuple[int, int]:
+        """A block's lane and the lanes in its overlapping group."""
+        return self._lanes.get(session_id, (0, 1))
+
+    def day_totals(self) -> dict[date, str]:
+        """The text under each column."""
+        return dict(self._day_totals)
+
+    def week_total(self) -> str:
+        """The week's total text."""
+        return self._week_total
+
+    def dragged(self) -> tuple[ChipData, bool] | None:
+        """The ghost of a block being dragged (the chip as it would be) and whether it warns."""
+        drag = self._drag
+        if drag is None:
+            return None
+        ghost = replace(drag.chip, start=drag.start, duration_min=drag.duration_min)
+        return ghost, bool(drag.warnings)
+
+    def _chip_painter(self) -> ChipPainter:
+        if self._painter is None:
+            self._painter = ChipPainter(self.palette(), self.font())
+        return self._painter
+
+    def _chip(self, session_id: int | None) -> ChipData | None:
+        return next((c for c in self._chips if c.session_id == session_id), None)
+
+    def _zone_entries(self) -> list[LegendEntry]:
+        words = {"immediately_after": "zone: right after the deadlift"}
+        words["same_day_later"] = "zone: later the same day"
+        words["next_day"] = "zone: the next day"
+        return [
+            LegendEntry(text, mark="zone", brush=zone_brush(key)) for key, text in words.items()
+        ]
+
+    # -- layout and scrolling ---------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Follow palette and font changes."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._painter = None
+            self._layout_children()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Place the scroll bar and the legend; keep the clock in view."""
+        super().resizeEvent(event)
+        self._layout_children()
+
+    def _layout_children(self) -> None:
+        legend_height = self._legend.heightForWidth(self.width())
+        self._legend.setGeometry(0, self.height() - legend_height, self.width(), legend_height)
+        geometry = self.geometry_now()
+        bar = self._scrollbar.sizeHint().width()
+        self._scrollbar.setGeometry(
+            int(geometry.grid.right()), int(geometry.grid.top()), bar, int(geometry.grid.height())
+        )
+        self._scrollbar.setRange(0, max(0, int(geometry.content_height - geometry.grid.height())))
+        self._scrollbar.setPageStep(int(geometry.grid.height()))
+        self._scrollbar.setSingleStep(int(geometry.hour_height / 4) or 1)
+        if not self._scrolled:
+            self._scrollbar.setValue(int(geometry.hour_height * FIRST_HOUR))
+
+    def _on_scrolled(self, value: int) -> None:
+        del value
+        self.update()
+
+    def _scroll_to(self, moment: datetime) -> None:
+        geometry = self.geometry_now()
+        minute = moment.hour * 60 + moment.minute
+        y = geometry.y_of(minute)
+        if not geometry.grid.top() <= y <= geometry.grid.bottom() - geometry.hour_height:
+            self._scrolled = True
+            self._scrollbar.setValue(int(minute * geometry.hour_height / 60 - geometry.hour_height))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        """Scroll the clock."""
+        self._scrolled = True
+        self._scrollbar.setValue(self._scrollbar.value() - event.angleDelta().y() // 2)
+
+    # -- mouse and keys -----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Select a block and start dragging it (its lower edge: resizing it)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.setFocus()
+        pos = event.position()
+        chip = self.block_at(pos)
+        if chip is None:
+            return
+        rects = self.block_rects(chip.session_id)
+        resize = any(abs(rect.bottom() - pos.y()) <= EDGE for rect in rects[-1:])
+        self._drag = _Drag(chip, pos, resize, chip.start, chip.duration_min)
+        self.select_session(chip.session_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Move the dragged block's ghost, snapping, and ask for its would-be warnings."""
+        drag = self._drag
+        if drag is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        fine = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        step = FINE_SNAP_MIN if fine else SNAP_MIN
+        geometry = self.geometry_now()
+        pos = event.position()
+        minutes = (pos.y() - drag.origin.y()) * 60 / geometry.hour_height
+        if drag.resize:
+            duration = max(step, snap(drag.chip.duration_min + minutes, step))
+            self._drag = replace(drag, duration_min=duration)
+        else:
+            days = 0
+            column, origin_column = geometry.column_of(pos.x()), geometry.column_of(drag.origin.x())
+            if column is not None and origin_column is not None:
+                days = column - origin_column
+            shifted = drag.chip.start + timedelta(days=days, minutes=minutes)
+            midnight = datetime.combine(shifted.date(), datetime.min.time())
+            start = midnight + timedelta(minutes=snap((shifted - midnight).seconds / 60, step))
+            copy = _wants_copy(event)
+            self._update_move(start, copy)
+        self.update()
+
+    def _update_move(self, start: datetime, copy: bool) -> None:
+        drag = self._drag
+        assert drag is not None
+        if (start, copy) == (drag.start, drag.copy):
+            return
+        same_place = start == drag.chip.start and not copy
+        warnings: tuple[str, ...] = ()
+        if self._preview is not None and not same_place:
+            warnings = tuple(self._preview(drag.chip.session_id, start, copy))
+        self._drag = replace(drag, start=start, copy=copy, warnings=warnings)
+        if warnings:
+            QToolTip.showText(
+                self.mapToGlobal(self._drag.origin.toPoint()), "\n".join(warnings), self
+            )
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Drop the dragged block: one move (or copy) or one resize, if anything changed."""
+        drag = self._drag
+        self._drag = None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        QToolTip.hideText()
+        if drag.resize and drag.duration_min != drag.chip.duration_min:
+            self.resize_session(drag.chip.session_id, drag.duration_min)
+        elif not drag.resize and (drag.start != drag.chip.start or drag.copy):
+            self.move_session(drag.chip.session_id, drag.start, _wants_copy(event) or drag.copy)
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """On a block: edit it; on an empty slot: a new run starting there."""
+        pos = event.position()
+        chip = self.block_at(pos)
+        if chip is not None:
+            self.edit_requested.emit(chip.session_id)
+            return
+        moment = self.geometry_now().time_at(pos)
+        if moment is not None:
+            self.new_run_requested.emit(moment)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Arrows move the selection, Enter edits it, Esc cancels a drag."""
+        from desktop.ui.week_painting import neighbour
+
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self.cancel_drag()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
+            self.edit_requested.emit(self._selected)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            target = neighbour(self._chips, self._chip(self._selected), Qt.Key(key))
+            if target is not None:
+                self.select_session(target.session_id)
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Tooltips: a block's whole line and warnings, or the zone under the cursor."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = QPointF(event.pos())
+            chip = self.block_at(pos)
+            text = chip.full_tooltip() if chip is not None else ""
+            if not text:
+                zones = [z.label for z, rect in self.zone_rects() if rect.contains(pos)]
+                text = f"After the deadlift: {zones[-1]}" if zones else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+
+def _wants_copy(event: QMouseEvent) -> bool:
+    modifier = (
+        Qt.KeyboardModifier.AltModifier
+        if sys.platform == "darwin"
+        else Qt.KeyboardModifier.ControlModifier
+    )
+    return bool(event.modifiers() & modifier)
+
+
+__all__ = ["DAYS", "MovePreview", "WeekView"]
