@@ -102,9 +102,11 @@ def event_description(session: Session, advice: Advice | None) -> str:
 
 
 def _aware(moment: datetime, zone: tzinfo | None) -> datetime:
+    """A naive local time made aware: in a named zone as is, otherwise converted to UTC."""
     if isinstance(zone, ZoneInfo):
         return moment.replace(tzinfo=zone)
-    return moment.astimezone().astimezone(UTC)
+    local = moment.astimezone() if zone is None else moment.replace(tzinfo=zone)
+    return local.astimezone(UTC)
 
 
 def export_ics(

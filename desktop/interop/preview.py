@@ -84,7 +84,7 @@ def describe(
     if result.problems:
         parts.append(_count(len(result.problems), "problem", "problems"))
     summary = f"{file_name} ({result.format_name}): " + ", ".join(parts) + "."
-    unit = ("set", "sets") if result.format in ("strong", "hevy") else ("time", "times")
+    unit = ("set", "sets") if result.format in ("strong", "hevy") else ("activity", "activities")
     skipped = tuple(
         f"{skip.what}: {_count(skip.count, *unit)}, {skip.why}" for skip in result.skips
     )

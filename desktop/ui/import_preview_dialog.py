@@ -1,0 +1,90 @@
+"""The import preview: what will be added, what is skipped and why, problems, duplicates."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.interop import ImportPreview
+
+# Section object name -> heading; a section is shown only when it has lines.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("added", "Will be added"),
+    ("duplicates", "Already in Liftrun (not added twice)"),
+    ("skipped", "Left out on purpose"),
+    ("problems", "Problems (not imported)"),
+)
+_MAX_LIST_ROWS = 8
+
+
+class ImportPreviewDialog(QDialog):
+    """Lists an import's outcome before anything is written; Import accepts, Cancel rejects."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(preview.title)
+        self.setModal(True)
+        self._preview = preview
+        self._lists: dict[str, QListWidget] = {}
+        self._headings: dict[str, QLabel] = {}
+
+        layout = QVBoxLayout(self)
+        self.summaryLabel = QLabel(preview.summary)
+        self.summaryLabel.setObjectName("importSummary")
+        self.summaryLabel.setWordWrap(True)
+        layout.addWidget(self.summaryLabel)
+        for name, heading in SECTIONS:
+            lines: tuple[str, ...] = getattr(preview, name)
+            label = QLabel(f"{heading} ({len(lines)})")
+            label.setObjectName(f"{name}Heading")
+            items = QListWidget()
+            items.setObjectName(f"{name}List")
+            items.addItems(list(lines))
+            items.setAlternatingRowColors(True)
+            row_height = max(items.sizeHintForRow(0), 16) if lines else 16
+            items.setMaximumHeight(row_height * min(len(lines), _MAX_LIST_ROWS) + 6)
+            label.setBuddy(items)
+            label.setVisible(bool(lines))
+            items.setVisible(bool(lines))
+            layout.addWidget(label)
+            layout.addWidget(items)
+            self._lists[name] = items
+            self._headings[name] = label
+        layout.addStretch(1)
+
+        self.buttons = QDialogButtonBox()
+        self.importButton = QPushButton("&Import")
+        self.importButton.setObjectName("importButton")
+        self.importButton.setEnabled(preview.can_import)
+        self.importButton.setDefault(preview.can_import)
+        self.buttons.addButton(self.importButton, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancelButton.setObjectName("cancelButton")
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    @property
+    def preview(self) -> ImportPreview:
+        """What the dialog shows."""
+        return self._preview
+
+    def lines(self, section: str) -> list[str]:
+        """The lines a section lists: "added", "duplicates", "skipped" or "problems"."""
+        items = self._lists[section]
+        return [items.item(row).text() for row in range(items.count())]
+
+    def is_section_shown(self, section: str) -> bool:
+        """True when the section has lines and is not hidden."""
+        return not self._lists[section].isHidden()
