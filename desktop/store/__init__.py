@@ -1,29 +1,42 @@
 """The storage layer: a Peewee SQLite training log that never loses a session."""
 
+from desktop.store.backups import (
+    BackupInfo,
+    BackupKind,
+    list_backups,
+    read_preference,
+    restore_backup,
+)
 from desktop.store.errors import (
     AlreadyOpenError,
     BackupError,
     CorruptDatabaseError,
     DatabaseFolderMissingError,
     DatabaseLockedError,
+    DiskFullError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
     SessionNotFoundError,
     StoreClosedError,
     StoreError,
+    TemplateNotFoundError,
 )
+from desktop.store.files import check_integrity
 from desktop.store.paths import default_db_path, resolve_db_path
 from desktop.store.schema import SCHEMA_VERSION
-from desktop.store.store import Store
+from desktop.store.store import Store, UnreadableRow
 
 __all__ = [
     "SCHEMA_VERSION",
     "AlreadyOpenError",
     "BackupError",
+    "BackupInfo",
+    "BackupKind",
     "CorruptDatabaseError",
     "DatabaseFolderMissingError",
     "DatabaseLockedError",
+    "DiskFullError",
     "NewerSchemaError",
     "NotADatabaseError",
     "ReadOnlyDatabaseError",
@@ -31,6 +44,12 @@ __all__ = [
     "Store",
     "StoreClosedError",
     "StoreError",
+    "TemplateNotFoundError",
+    "UnreadableRow",
+    "check_integrity",
     "default_db_path",
+    "list_backups",
+    "read_preference",
     "resolve_db_path",
+    "restore_backup",
 ]

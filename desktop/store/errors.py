@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -80,17 +81,33 @@ class StoreClosedError(StoreError):
     title = "The database is closed"
 
 
-def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
-    """Find the sqlite3 error behind an exception (Peewee wraps them)."""
+class DiskFullError(StoreError):
+    """The disk holding the database is full; nothing was written."""
+
+    title = "The disk is full"
+
+
+class TemplateNotFoundError(StoreError):
+    """No week template has the given name."""
+
+    title = "Template not found"
+
+
+# SQLite's own follow-up failures: they hide the error that really happened.
+_ECHOES = ("no transaction is active", "cannot commit", "cannot rollback")
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """`error` and every exception behind it (args, Peewee's orig, cause, context)."""
     seen: set[int] = set()
+    found: list[BaseException] = []
     stack: list[BaseException] = [error]
     while stack:
         current = stack.pop()
         if id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
-            return current
+        found.append(current)
         stack.extend(arg for arg in current.args if isinstance(arg, BaseException))
         original = getattr(current, "orig", None)  # Peewee keeps the sqlite3 error here
         if isinstance(original, BaseException):
@@ -99,15 +116,48 @@ def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
             stack.append(current.__cause__)
         if current.__context__ is not None:
             stack.append(current.__context__)
+    return found
+
+
+def sqlite_cause(error: BaseException) -> sqlite3.Error | None:
+    """The root sqlite3 error behind an exception, skipping SQLite's follow-up echoes.
+
+    When SQLite rolls back by itself (a full disk), Peewee's own rollback then fails with
+    "no transaction is active"; the disk-full error is further down the chain.
+    """
+    errors = [item for item in _chain(error) if isinstance(item, sqlite3.Error)]
+    real = [item for item in errors if not any(echo in str(item).lower() for echo in _ECHOES)]
+    for item in real or errors:
+        return item
     return None
+
+
+def os_cause(error: BaseException) -> OSError | None:
+    """The OSError behind an exception, if any."""
+    return next((item for item in _chain(error) if isinstance(item, OSError)), None)
+
+
+def disk_full(path: Path, doing: str) -> DiskFullError:
+    """The one sentence for a full disk: free space, nothing was lost."""
+    return DiskFullError(
+        f"The disk holding {path} is full, so {doing} failed. Free some space and try "
+        "again; nothing already saved was lost.",
+        path,
+    )
 
 
 def translate(error: BaseException, path: Path, doing: str) -> StoreError:
     """Turn a SQLite failure into the specific StoreError a person can act on."""
     cause = sqlite_cause(error)
+    if cause is None:
+        system = os_cause(error)
+        if system is not None and system.errno == errno.ENOSPC:
+            return disk_full(path, doing)
     name = getattr(cause, "sqlite_errorname", "") or ""
     text = str(cause if cause is not None else error)
     lowered = text.lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
+        return disk_full(path, doing)
     if name == "SQLITE_NOTADB" or "not a database" in lowered:
         return NotADatabaseError(
             f"{path} is not a Liftrun database (SQLite says: {text}). "
@@ -130,12 +180,6 @@ def translate(error: BaseException, path: Path, doing: str) -> StoreError:
         return ReadOnlyDatabaseError(
             f"{path} cannot be written, so {doing} failed. Make the file and its folder "
             "writable, or copy it somewhere you can write.",
-            path,
-        )
-    if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
-        return StoreError(
-            f"The disk holding {path} is full, so {doing} failed. Free some space and try "
-            "again; nothing was saved.",
             path,
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):

@@ -1,4 +1,4 @@
-"""File-level checks and copies with plain sqlite3: read-only probes and online backups."""
+"""File-level checks with plain sqlite3: headers, read-only probes, integrity, permissions."""
 
 from __future__ import annotations
 
@@ -11,19 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store.errors import (
-    BackupError,
     CorruptDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
-    StoreError,
     translate,
 )
-from desktop.store.schema import SCHEMA_VERSION
+from desktop.store.schema import APPLICATION_ID, LAYOUTS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
-PARTIAL_SUFFIX = ".partial"
 
 
 @dataclass(frozen=True)
@@ -108,8 +105,40 @@ def read_only_connection(path: Path, timeout_s: float) -> Iterator[sqlite3.Conne
         conn.close()
 
 
+def _not_a_regular_file(path: Path) -> NotADatabaseError:
+    return NotADatabaseError(
+        f"{path} is not a regular file (it is a device, a pipe or a socket), so it cannot be "
+        "a Liftrun database. Choose your liftrun.db file or a backup from the backups folder.",
+        path,
+    )
+
+
+def check_regular(path: Path) -> None:
+    """Refuse devices, pipes and sockets before anything opens them (a FIFO would block)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except PermissionError as error:
+        raise ReadOnlyDatabaseError(
+            f"Liftrun may not read {path}. Check the file's permissions.", path
+        ) from error
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise _not_a_regular_file(path)
+
+
+def _valid_header(header: bytes) -> bool:
+    """The fixed fields every SQLite header has: page size, payload fractions, encoding."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    power_of_two = page_size >= 512 and page_size & (page_size - 1) == 0
+    encoding = int.from_bytes(header[56:60], "big")
+    return power_of_two and header[21:24] == bytes((64, 32, 32)) and encoding in (0, 1, 2, 3)
+
+
 def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite databases, or are visibly truncated."""
+    """Refuse files that are not SQLite databases, are visibly truncated or have a bad header."""
+    check_regular(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -137,100 +166,160 @@ def check_header(path: Path) -> None:
     )
     if len(header) < HEADER_SIZE:
         raise truncated
+    if not _valid_header(header):
+        raise CorruptDatabaseError(
+            f"The start of {path} is damaged: it begins like a SQLite file, but its header "
+            "is not valid. Restore the newest file from the 'backups' folder beside it.",
+            path,
+        )
     if has_wal_content(path):
         return  # the -wal may legitimately hold pages the main file lacks
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     header_pages_valid = header[24:28] == header[92:96] and pages > 0
-    if page_size < 512 or size % page_size != 0:
+    if size % page_size != 0:
         raise truncated
     if header_pages_valid and size < pages * page_size:
         raise truncated
 
 
-def probe(path: Path, timeout_s: float) -> ProbeResult:
-    """Check an existing file without writing to it: header, probe query, quick_check, version.
+def journal_path(path: Path) -> Path:
+    """The rollback journal SQLite keeps beside a database outside WAL mode."""
+    return path.with_name(path.name + "-journal")
 
-    Raises NotADatabaseError, CorruptDatabaseError, DatabaseLockedError or
-    NewerSchemaError; the file's bytes are never changed.
+
+def recover_hot_journal(path: Path, timeout_s: float) -> None:
+    """Roll back a crashed transaction's journal so read-only checks see a whole database.
+
+    A read-only connection cannot undo a hot journal and reports the file as unwritable;
+    copying the file without its journal gives a damaged copy. Call with the lock held.
+    """
+    try:
+        if journal_path(path).stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=timeout_s)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise translate(error, path, "recovering the database after a crash") from error
+
+
+def _layout(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [
+        str(row[0])
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(row[0]).startswith("sqlite_")
+    ]
+    return {
+        table: frozenset(
+            str(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+        )
+        for table in tables
+    }
+
+
+def integrity_problems(conn: sqlite3.Connection, *, full: bool = True) -> list[str]:
+    """What PRAGMA integrity_check (or quick_check) finds; empty when the file is sound."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+
+
+def check_integrity(path: Path, timeout_s: float = 5.0) -> list[str]:
+    """A full integrity_check of a database through its own read-only connection.
+
+    Safe in any thread while a Store writes the same file (WAL readers never block it);
+    returns SQLite's findings, empty when the file is sound.
+    """
+    with read_only_connection(path, timeout_s) as conn:
+        try:
+            return integrity_problems(conn)
+        except sqlite3.Error as error:
+            return [str(error)]
+
+
+def probe(path: Path, timeout_s: float, *, full_check: bool = False) -> ProbeResult:
+    """Check an existing file without writing to it: header, integrity, version, layout.
+
+    The tables and columns must be exactly those of a Liftrun version, and the header's
+    application_id Liftrun's own (or unset in files older than version 3). Raises
+    NotADatabaseError, CorruptDatabaseError, DatabaseLockedError or NewerSchemaError;
+    the file's bytes are never changed.
     """
     check_header(path)
     with read_only_connection(path, timeout_s) as conn:
         try:
-            tables = {
-                row[0]
-                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
+            problems = integrity_problems(conn, full=full_check)
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            layout = _layout(conn) if not problems else {}
         except sqlite3.Error as error:
             raise translate(error, path, "checking the database") from error
-    if rows != [("ok",)]:
-        problems = "; ".join(str(row[0]) for row in rows[:3])
+    if problems:
         raise CorruptDatabaseError(
-            f"{path} failed SQLite's integrity check ({problems}). "
+            f"{path} failed SQLite's integrity check ({'; '.join(problems[:3])}). "
             "Restore the newest file from the 'backups' folder beside it.",
             path,
         )
+    foreign = NotADatabaseError(
+        f"{path} is a SQLite database but not a Liftrun training log. "
+        "Choose your liftrun.db file or a backup from the backups folder.",
+        path,
+    )
+    if application_id not in (0, APPLICATION_ID) or version < 0:
+        raise foreign
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{path} was saved by a newer Liftrun (data version {version}; this one reads up "
             f"to {SCHEMA_VERSION}). Update Liftrun to open it; the file was left untouched.",
             path,
         )
-    user_tables = {name for name in tables if not name.startswith("sqlite_")}
-    if version == 0 and not user_tables:
+    if version == 0 and not layout:
         return ProbeResult(version=0, empty=True)
-    if version == 0 or "session" not in user_tables:
-        raise NotADatabaseError(
-            f"{path} is a SQLite database but not a Liftrun training log. "
-            "Choose your liftrun.db file or a backup from the backups folder.",
-            path,
-        )
+    if layout != LAYOUTS.get(version) or (version >= 3 and application_id != APPLICATION_ID):
+        raise foreign
     return ProbeResult(version=version, empty=False)
 
 
-def partial_path(target: Path) -> Path:
-    """The scratch name a backup is written under before it is checked."""
-    return target.with_name(target.name + PARTIAL_SUFFIX)
+def side_files(path: Path) -> set[Path]:
+    """The -wal, -shm and -journal files that exist beside a database now."""
+    names = (path.name + "-wal", path.name + "-shm", path.name + "-journal")
+    return {path.with_name(name) for name in names if path.with_name(name).exists()}
 
 
-def write_backup(source: sqlite3.Connection, target: Path) -> None:
-    """Copy `source` into a new file `target` with the online backup API, then check it.
+def remove_new_side_files(path: Path, before: set[Path]) -> None:
+    """After a refused open, remove the empty -shm/-wal a read-only look left behind."""
+    for side in side_files(path) - before:
+        if side.name.endswith("-shm") or side.stat().st_size == 0:
+            side.unlink(missing_ok=True)
 
-    The copy is written to a temporary name (with no journal of its own, so a
-    crash leaves one stray `.partial` file and nothing else), switched to a
-    self-contained rollback-journal file, quick_checked, and only then renamed
-    into place, so a half-written backup never looks like a backup.
-    """
-    temp = partial_path(target)
-    try:
-        temp.unlink(missing_ok=True)
-        dst = sqlite3.connect(temp)
-        try:
-            dst.execute("PRAGMA journal_mode = OFF")
-            source.backup(dst, pages=-1)
-            mode = dst.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            rows = dst.execute("PRAGMA quick_check").fetchall()
-        finally:
-            dst.close()
-        if str(mode).lower() != "delete":
-            raise BackupError(f"The backup {target} could not be made self-contained.", target)
-        if rows != [("ok",)]:
-            raise BackupError(
-                f"The backup {target} failed its integrity check; the database itself may be "
-                "damaged. Keep the existing backups safe and try again.",
-                target,
-            )
-        os.replace(temp, target)
-    except StoreError:
-        temp.unlink(missing_ok=True)
-        raise
-    except (sqlite3.Error, OSError) as error:
-        temp.unlink(missing_ok=True)
-        raise BackupError(
-            f"Could not write the backup {target} ({error}). Check free disk space and that "
-            "the backups folder is writable.",
-            target,
-        ) from error
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def make_private(path: Path, *, folder: bool = False) -> None:
+    """Owner-only permissions on POSIX (0600 files, 0700 folders), whatever the umask."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_FOLDER if folder else PRIVATE_FILE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty owner-only file, so SQLite's -wal/-shm copy its mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+    make_private(path)
+
+
+def create_private_folder(path: Path) -> None:
+    """Create `path` (if missing) as an owner-only folder."""
+    path.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+    make_private(path, folder=True)

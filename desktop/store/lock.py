@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import socket
@@ -12,7 +13,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from desktop.store.errors import AlreadyOpenError, ReadOnlyDatabaseError, StoreError
+from desktop.store.errors import AlreadyOpenError, ReadOnlyDatabaseError, StoreError, disk_full
 
 # Paths locked by this process; flock already refuses a second open file
 # description, this makes the in-process refusal explicit on every platform.
@@ -20,6 +21,8 @@ _HELD: set[str] = set()
 _HELD_GUARD = threading.Lock()
 # Windows locks a byte range; lock one far past the text so the text stays readable.
 _WINDOWS_LOCK_OFFSET = 1 << 20
+# Owner-only, like the database: the file names this computer and the process.
+PRIVATE_FILE = 0o600
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -103,7 +106,7 @@ class DatabaseLock:
         path = lock_path_for(db_path)
         for _attempt in range(20):
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
             except FileExistsError:
                 try:
                     fd = os.open(path, os.O_RDWR)
@@ -111,6 +114,8 @@ class DatabaseLock:
                     continue  # the holder just released it; try to create it again
                 except PermissionError as error:
                     raise _unwritable(db_path, path, error) from error
+                except IsADirectoryError as error:
+                    raise _lock_is_a_folder(db_path, path) from error
             except PermissionError as error:
                 raise _unwritable(db_path, path, error) from error
             except OSError as error:
@@ -136,7 +141,23 @@ class DatabaseLock:
                 _os_unlock(fd)
                 os.close(fd)
                 continue
-            _write_marker(fd)
+            try:
+                if os.name == "posix":
+                    os.fchmod(fd, PRIVATE_FILE)  # a lock file left by an older Liftrun
+                _write_marker(fd)
+            except OSError as error:
+                # Never keep a lock (or a 0-byte lock file) for an open that failed.
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                _os_unlock(fd)
+                os.close(fd)
+                if error.errno == errno.ENOSPC:
+                    raise disk_full(db_path, "opening the database") from error
+                raise StoreError(
+                    f"Could not write the lock file {path} ({error.strerror}). Check that "
+                    "the folder is writable and the disk has space.",
+                    db_path,
+                ) from error
             return fd
         raise AlreadyOpenError(
             f"Could not take the lock {path}; another Liftrun keeps opening and closing it. "
@@ -169,6 +190,14 @@ class DatabaseLock:
         finally:
             with _HELD_GUARD:
                 _HELD.discard(self._key)
+
+
+def _lock_is_a_folder(db_path: Path, lock: Path) -> StoreError:
+    return StoreError(
+        f"{lock} is a folder, but Liftrun keeps its lock file for {db_path.name} there. "
+        "Move or rename that folder, then open the database again.",
+        db_path,
+    )
 
 
 def _write_marker(fd: int) -> None:

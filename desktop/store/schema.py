@@ -1,160 +1,108 @@
-"""Tables, the schema version in PRAGMA user_version, and migrations between versions."""
+"""The schema version in PRAGMA user_version, how each version looks, and the migrations."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
 
-from peewee import (
-    SQL,
-    BooleanField,
-    Check,
-    Field,
-    FloatField,
-    IntegerField,
-    Model,
-    SqliteDatabase,
-    TextField,
+from peewee import SQL, BooleanField, FloatField, IntegerField, SqliteDatabase, TextField
+
+from desktop.store.models import (
+    MODELS,
+    IsoDateTimeField,
+    MetaRow,
+    PreferenceRow,
+    TemplateRow,
 )
-from playhouse.sqlite_ext import AutoIncrementField
 
-# Version 1: sessions, profile, preferences, day logs with water only; no
-# created/updated times and no change counter. Version 2 (current) adds
-# session.created/updated, daylog.bcaa/note and the meta table.
-SCHEMA_VERSION = 2
-TABLES = ("session", "profile", "preference", "daylog", "meta")
+# Version 1: sessions, profile, preferences, day logs with water only. Version 2 adds
+# session.created/updated, daylog.bcaa/note and the meta table. Version 3 (current) adds a
+# session's actual values and RPE, daylog.soreness, week templates, Liftrun's
+# application_id in the header, and brings old profiles into the engine's ranges.
+SCHEMA_VERSION = 3
 CHANGES_KEY = "changes"
+# "Lftr": written into the file header so Liftrun knows its own files from others'.
+APPLICATION_ID = 0x4C667472
+# Where the profile fix-up leaves sentences for the window to show once.
+ADJUSTMENTS_KEY = "liftrun.profile-adjustments"
+
+_V1_COLUMNS: dict[str, frozenset[str]] = {
+    "session": frozenset(
+        [
+            "id",
+            "kind",
+            "start",
+            "duration_min",
+            "workout",
+            "distance_km",
+            "speed_kmh",
+            "spotter",
+            "pain",
+            "done",
+            "notes",
+            "sets",
+            "reps",
+            "load_kg",
+        ]
+    ),
+    "profile": frozenset(
+        [
+            "id",
+            "max_distance_km",
+            "max_speed_kmh",
+            "immediate_window_min",
+            "water_target_oz",
+            "distance_unit",
+            "volume_unit",
+            "weight_unit",
+        ]
+    ),
+    "preference": frozenset({"key", "value"}),
+    "daylog": frozenset({"day", "water_oz"}),
+}
+_V2_COLUMNS = {
+    **_V1_COLUMNS,
+    "session": _V1_COLUMNS["session"] | {"created", "updated"},
+    "daylog": _V1_COLUMNS["daylog"] | {"bcaa", "note"},
+    "meta": frozenset({"key", "value"}),
+}
+_V3_COLUMNS = {
+    **_V2_COLUMNS,
+    "session": _V2_COLUMNS["session"]
+    | {"actual_distance_km", "actual_duration_min", "rpe"}
+    | {"actual_sets", "actual_reps", "actual_load_kg"},
+    "daylog": _V2_COLUMNS["daylog"] | {"soreness"},
+    "template": frozenset(
+        [
+            "name",
+            "position",
+            "offset_min",
+            "kind",
+            "duration_min",
+            "workout",
+            "distance_km",
+            "speed_kmh",
+            "spotter",
+            "notes",
+            "sets",
+            "reps",
+            "load_kg",
+        ]
+    ),
+}
+# Exactly the tables and columns each version has: anything else is not a Liftrun file.
+LAYOUTS: dict[int, dict[str, frozenset[str]]] = {1: _V1_COLUMNS, 2: _V2_COLUMNS, 3: _V3_COLUMNS}
+
+# The v3 fix-up's ranges, fixed as they were when version 3 was written.
+_WINDOW_RANGE = (10, 180)
+_MIN_WATER_OZ = 64.0
 
 
-class IsoDateTimeField(Field):
-    """A naive datetime stored as sortable ISO text 'YYYY-MM-DD HH:MM:SS[.ffffff]'."""
-
-    field_type = "TEXT"
-
-    def db_value(self, value: datetime | None) -> str | None:
-        """Format for SQLite."""
-        return None if value is None else value.isoformat(sep=" ")
-
-    def python_value(self, value: str | None) -> datetime | None:
-        """Parse from SQLite."""
-        return None if value is None else datetime.fromisoformat(value)
-
-
-class IsoDateField(Field):
-    """A date stored as ISO text 'YYYY-MM-DD'."""
-
-    field_type = "TEXT"
-
-    def db_value(self, value: date | None) -> str | None:
-        """Format for SQLite."""
-        return None if value is None else value.isoformat()
-
-    def python_value(self, value: str | None) -> date | None:
-        """Parse from SQLite."""
-        return None if value is None else date.fromisoformat(value)
-
-
-@dataclass(frozen=True)
-class Models:
-    """The Peewee model classes bound to one store's database."""
-
-    session: Any
-    profile: Any
-    preference: Any
-    daylog: Any
-    meta: Any
-
-    def all(self) -> list[Any]:
-        """Every model, in creation order."""
-        return [self.session, self.profile, self.preference, self.daylog, self.meta]
-
-
-def build_models(db: SqliteDatabase) -> Models:
-    """Define the current tables bound to `db` (one set per store, no global binding)."""
-
-    class Base(Model):
-        """Binds every table to this store's database."""
-
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class SessionRow(Base):
-        """One session (run or deadlift), as the engine's Session."""
-
-        id = AutoIncrementField()
-        kind = TextField(constraints=[Check("kind IN ('deadlift', 'run')")])
-        start = IsoDateTimeField(index=True)
-        duration_min = IntegerField(constraints=[Check("duration_min BETWEEN 1 AND 1440")])
-        workout = TextField(null=True)
-        distance_km = FloatField(null=True)
-        speed_kmh = FloatField(null=True)
-        spotter = BooleanField(null=True)
-        pain = BooleanField(default=False)
-        done = BooleanField(default=False)
-        notes = TextField(default="")
-        sets = IntegerField(null=True)
-        reps = IntegerField(null=True)
-        load_kg = FloatField(null=True)
-        created = IsoDateTimeField(null=True)
-        updated = IsoDateTimeField(null=True)
-
-        class Meta:
-            table_name = "session"
-
-    class ProfileRow(Base):
-        """The one profile row (id 1)."""
-
-        id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
-        max_distance_km = FloatField()
-        max_speed_kmh = FloatField()
-        immediate_window_min = IntegerField()
-        water_target_oz = FloatField()
-        distance_unit = TextField()
-        volume_unit = TextField()
-        weight_unit = TextField()
-
-        class Meta:
-            table_name = "profile"
-
-    class PreferenceRow(Base):
-        """An app preference: key and text value."""
-
-        key = TextField(primary_key=True)
-        value = TextField()
-
-        class Meta:
-            table_name = "preference"
-
-    class DayLogRow(Base):
-        """One day's log: water, BCAAs, note."""
-
-        day = IsoDateField(primary_key=True)
-        water_oz = FloatField(null=True)
-        bcaa = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
-        note = TextField(default="", constraints=[SQL("DEFAULT ''")])
-
-        class Meta:
-            table_name = "daylog"
-
-    class MetaRow(Base):
-        """Store bookkeeping, e.g. the change counter backups compare."""
-
-        key = TextField(primary_key=True)
-        value = IntegerField()
-
-        class Meta:
-            table_name = "meta"
-
-    return Models(SessionRow, ProfileRow, PreferenceRow, DayLogRow, MetaRow)
-
-
-def create_schema(db: SqliteDatabase, models: Models) -> None:
-    """Create the current schema in an empty database; call inside db.atomic()."""
-    db.create_tables(models.all(), safe=False)
-    models.meta.insert(key=CHANGES_KEY, value=0).execute()
+def create_schema(db: SqliteDatabase) -> None:
+    """Create the current schema in an empty database; call inside db.atomic() and bind_ctx."""
+    db.create_tables(MODELS, safe=False)
+    MetaRow.insert(key=CHANGES_KEY, value=0).execute()
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     set_user_version(db, SCHEMA_VERSION)
 
 
@@ -168,7 +116,7 @@ def user_version(db: SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def _migrate_1_to_2(db: SqliteDatabase, models: Models) -> None:
+def _migrate_1_to_2(db: SqliteDatabase) -> list[str]:
     # Imported here: only an old database needs it, and it costs every start-up ~5 ms.
     from playhouse.migrate import SqliteMigrator, migrate
 
@@ -183,16 +131,80 @@ def _migrate_1_to_2(db: SqliteDatabase, models: Models) -> None:
             "daylog", "note", TextField(default="", constraints=[SQL("DEFAULT ''")])
         ),
     )
-    db.create_tables([models.meta], safe=False)
-    models.meta.insert(key=CHANGES_KEY, value=1).execute()
+    db.create_tables([MetaRow], safe=False)
+    MetaRow.insert(key=CHANGES_KEY, value=1).execute()
+    return []
+
+
+def _migrate_2_to_3(db: SqliteDatabase) -> list[str]:
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_column("session", "actual_distance_km", FloatField(null=True)),
+        migrator.add_column("session", "actual_duration_min", IntegerField(null=True)),
+        migrator.add_column("session", "rpe", IntegerField(null=True)),
+        migrator.add_column("session", "actual_sets", IntegerField(null=True)),
+        migrator.add_column("session", "actual_reps", IntegerField(null=True)),
+        migrator.add_column("session", "actual_load_kg", FloatField(null=True)),
+        migrator.add_column("daylog", "soreness", IntegerField(null=True)),
+    )
+    db.create_tables([TemplateRow], safe=False)
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    return _fix_profile(db)
+
+
+def _fix_profile(db: SqliteDatabase) -> list[str]:
+    """Bring a saved window and water target into the ranges the engine now accepts.
+
+    Earlier versions accepted a window of 0-1440 minutes and any water target; a database
+    must still open, so the values are moved to the nearest allowed one and the user is
+    told once what changed.
+    """
+    row = db.execute_sql(
+        "SELECT immediate_window_min, water_target_oz FROM profile WHERE id = 1"
+    ).fetchone()
+    if row is None:
+        return []
+    window, water = row
+    told: list[str] = []
+    low, high = _WINDOW_RANGE
+    if not isinstance(window, int | float) or not low <= window <= high or window != int(window):
+        number = float(window) if isinstance(window, int | float) else math.nan
+        fixed = high if not math.isfinite(number) else min(max(round(number), low), high)
+        db.execute_sql("UPDATE profile SET immediate_window_min = ? WHERE id = 1", (fixed,))
+        told.append(
+            f"Your 'right after a deadlift' window was {window} minutes; Liftrun now allows "
+            f"{low} to {high} minutes, so it is now {fixed} minutes. Change it in the profile."
+        )
+    if not isinstance(water, int | float) or not water >= _MIN_WATER_OZ:
+        db.execute_sql("UPDATE profile SET water_target_oz = ? WHERE id = 1", (_MIN_WATER_OZ,))
+        told.append(
+            f"Your daily water target was below {_MIN_WATER_OZ:.0f} oz (about 1.9 litres), "
+            "the least the article recommends, so it is now "
+            f"{_MIN_WATER_OZ:.0f} oz. You may set it higher in the profile."
+        )
+    if told:
+        PreferenceRow.insert(
+            key=ADJUSTMENTS_KEY, value="\n".join(told)
+        ).on_conflict_replace().execute()
+    return told
 
 
 # from-version -> step to from-version + 1; each runs inside the caller's db.atomic().
-MIGRATIONS: dict[int, Callable[[SqliteDatabase, Models], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[SqliteDatabase], list[str]]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
-def migrate_to_current(db: SqliteDatabase, models: Models, from_version: int) -> None:
-    """Run every step from `from_version` up, bumping user_version; call inside db.atomic()."""
+def migrate_to_current(db: SqliteDatabase, from_version: int) -> list[str]:
+    """Run every step from `from_version` up, bumping user_version; call inside db.atomic().
+
+    Returns the sentences telling the user what a step changed in their values.
+    """
+    told: list[str] = []
     for version in range(from_version, SCHEMA_VERSION):
-        MIGRATIONS[version](db, models)
+        told.extend(MIGRATIONS[version](db))
         set_user_version(db, version + 1)
+    return told

@@ -12,8 +12,10 @@ from desktop.store import Store
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    """Where a test's database lives (not created yet)."""
-    return tmp_path / "liftrun.db"
+    """Where a test's database lives (not created yet), in a folder of its own."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder / "liftrun.db"
 
 
 @pytest.fixture

@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 
 from desktop.store import BackupError, Store
-from desktop.store import store as store_module
-from desktop.store.store import backup_time
+from desktop.store import backups as backups_module
+from desktop.store.backups import BackupKind, backup_paths, backup_time
 from tests.store.helpers import build_v1, lift, run
 
 T0 = datetime(2024, 1, 1, 7, 0)
+
+
+def _daily(store: Store) -> list[Path]:
+    return backup_paths(store.path, BackupKind.DAILY)
 
 
 def _starts(store: Store) -> list[datetime]:
@@ -42,7 +46,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock(datetime(2025, 6, 1, 12, 0, tzinfo=UTC))
-    monkeypatch.setattr(store_module, "_now_utc", fake)
+    monkeypatch.setattr(backups_module, "now_utc", fake)
     return fake
 
 
@@ -76,7 +80,7 @@ def test_names_sort_in_time_order_even_if_the_clock_goes_back(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     moments = iter([datetime(2025, 6, 1, 12, tzinfo=UTC), datetime(2025, 6, 1, 11, tzinfo=UTC)])
-    monkeypatch.setattr(store_module, "_now_utc", lambda: next(moments))
+    monkeypatch.setattr(backups_module, "now_utc", lambda: next(moments))
     first = store.backup_now()
     second = store.backup_now()
     assert store.backups() == [second, first]
@@ -104,19 +108,19 @@ def test_daily_backup_at_open_only_once_a_day_and_only_after_changes(
         assert store.backups() == []  # a brand-new database has nothing to protect
         store.add(run(T0))
     with Store.open(db_path) as store:
-        assert len(store.backups()) == 1  # changed since the last (no) backup
+        assert len(_daily(store)) == 1  # changed since the last (no) backup
         store.add(run(T0 + timedelta(days=1)))
     with Store.open(db_path) as store:
-        assert len(store.backups()) == 1  # same day: at most one
+        assert len(_daily(store)) == 1  # same day: at most one
     clock.now += timedelta(days=1)
     with Store.open(db_path) as store:
-        assert len(store.backups()) == 2  # next day, and something changed
-        newest = store.backups()[0]
+        assert len(_daily(store)) == 2  # next day, and something changed
+        newest = _daily(store)[0]
     with Store.open(db_path) as store:
-        assert len(store.backups()) == 2
+        assert len(_daily(store)) == 2
     clock.now += timedelta(days=1)
     with Store.open(db_path) as store:
-        assert store.backups()[0] == newest  # next day, but nothing changed since
+        assert _daily(store)[0] == newest  # next day, but nothing changed since
     with Store.open(newest) as copy:
         assert len(copy.all_sessions()) == 2
 

@@ -22,7 +22,7 @@ from desktop.store import (
     Store,
     StoreError,
 )
-from desktop.store.store import apply_pragmas
+from desktop.store.opening import apply_pragmas
 from tests.store.helpers import lift, run, snapshot
 
 T0 = datetime(2024, 1, 1, 7, 0)
@@ -120,20 +120,19 @@ def test_bad_files_also_refuse_a_second_time(db_path: Path) -> None:
     _refused(db_path, NotADatabaseError)
 
 
-def test_folder_instead_of_file(tmp_path: Path) -> None:
-    folder = tmp_path / "liftrun.db"
-    folder.mkdir()
-    before = snapshot(tmp_path)
+def test_folder_instead_of_file(db_path: Path) -> None:
+    db_path.mkdir()
+    before = snapshot(db_path.parent)
     with pytest.raises(NotADatabaseError):
-        Store.open(folder)
-    assert snapshot(tmp_path) == before
+        Store.open(db_path)
+    assert snapshot(db_path.parent) == before
 
 
-def test_missing_folder_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+def test_missing_folder_is_an_error_and_creates_nothing(db_path: Path) -> None:
     with pytest.raises(DatabaseFolderMissingError) as caught:
-        Store.open(tmp_path / "nowhere" / "liftrun.db")
+        Store.open(db_path.parent / "nowhere" / "liftrun.db")
     assert "does not exist" in str(caught.value)
-    assert list(tmp_path.iterdir()) == []
+    assert list(db_path.parent.iterdir()) == []
 
 
 def test_empty_file_is_initialised(db_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from desktop.advice.model import DayLog, DistanceUnit, Kind, WeightUnit
 from desktop.store import SCHEMA_VERSION, NewerSchemaError, Store, StoreError
 from desktop.store import schema as schema_module
+from desktop.store.backups import BackupKind, backup_paths
 from tests.store.helpers import V1_DAY, build_v1, run, snapshot
 
 
@@ -87,8 +88,8 @@ def test_v1_file_migrates_with_its_data_and_a_backup_first(db_path: Path) -> Non
         store.save_day_log(DayLog(V1_DAY, 50.0, True, "after migration"))
         new_id = store.add(run(datetime(2023, 3, 5, 7, 0)))
         assert new_id == 4
-        backups = store.backups()
-        assert len(backups) == 1 and "before-v2" in backups[0].name
+        backups = backup_paths(db_path, BackupKind.BEFORE_UPGRADE)
+        assert len(backups) == 1 and f"before-v{SCHEMA_VERSION}" in backups[0].name
     assert _dump(backups[0]) == original  # the backup holds the untouched v1 content
     assert _user_version(backups[0]) == 1
     assert _user_version(db_path) == SCHEMA_VERSION
@@ -109,8 +110,8 @@ def test_failed_migration_leaves_the_v1_file_as_it_was(
     build_v1(db_path)
     real_step = schema_module.MIGRATIONS[1]
 
-    def failing_step(db: Any, models: Any) -> None:
-        real_step(db, models)  # do the whole migration, then fail before the commit
+    def failing_step(db: Any) -> list[str]:
+        real_step(db)  # do the whole migration, then fail before the commit
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setitem(schema_module.MIGRATIONS, 1, failing_step)
@@ -122,7 +123,8 @@ def test_failed_migration_leaves_the_v1_file_as_it_was(
     monkeypatch.undo()
     with Store.open(db_path) as store:
         assert len(store.all_sessions()) == 3
-        assert len(store.backups()) == 2  # one per attempt, both before any change
+        before = backup_paths(db_path, BackupKind.BEFORE_UPGRADE)
+        assert len(before) == 2  # one per attempt, both before any change
 
 
 def test_newer_file_is_refused_and_left_untouched(db_path: Path) -> None:

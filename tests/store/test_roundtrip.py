@@ -186,37 +186,29 @@ def _table_counts(path: Path) -> tuple[int, ...]:
         conn.close()
 
 
-def _session_with(**fields: object) -> Session:
-    """A valid run with fields forced in after validation (what a buggy caller could build)."""
-    session = run(T0)
-    for name, value in fields.items():
-        object.__setattr__(session, name, value)
-    return session
-
-
 @pytest.mark.parametrize(
-    "bad",
+    "fields",
     [
-        _session_with(distance_km=math.inf),
-        _session_with(duration_min=30.5),
-        _session_with(duration_min=True),
-        _session_with(speed_kmh=math.nan),
-        _session_with(notes=None),
-        _session_with(pain=1),
-        _session_with(created=datetime(2024, 1, 1).astimezone()),
-        "not a session",
+        {"distance_km": math.inf},
+        {"duration_min": 30.5},
+        {"duration_min": True},
+        {"speed_kmh": math.nan},
+        {"created": datetime(2024, 1, 1).astimezone()},
     ],
 )
-def test_bad_sessions_are_refused_before_anything_is_written(store: Store, bad: object) -> None:
+def test_values_the_engine_refuses_never_reach_the_store(
+    store: Store, fields: dict[str, object]
+) -> None:
+    """One validation: the engine's Session refuses these; the store only checks types."""
     store.add(run(T0))
+    with pytest.raises(InvalidInputError):
+        store.add(run(T0, **fields))
+    with pytest.raises(InvalidInputError):
+        store.add("not a session")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError):
+        store.update(1, "not a session")  # type: ignore[arg-type]
     store.close()
-    before = _table_counts(store.path)
-    with Store.open(store.path) as again:
-        with pytest.raises(InvalidInputError):
-            again.add(bad)  # type: ignore[arg-type]
-        with pytest.raises(InvalidInputError):
-            again.update(1, bad)  # type: ignore[arg-type]
-    assert _table_counts(store.path) == before
+    assert _table_counts(store.path)[0] == 1
 
 
 def test_engine_validation_rejects_impossible_sessions() -> None:
@@ -251,16 +243,10 @@ def test_bad_days_amounts_profiles_and_keys_are_refused(store: Store) -> None:
         store.sessions_between(date(2024, 5, 2), day)
     with pytest.raises(InvalidInputError):
         store.day_logs_between(date(2024, 5, 2), day)
-    profile = Profile(5.0, 10.0)
-    object.__setattr__(profile, "max_distance_km", math.inf)
-    with pytest.raises(InvalidInputError):
-        store.save_profile(profile)
     with pytest.raises(InvalidInputError):
         store.save_profile("profile")  # type: ignore[arg-type]
-    log = DayLog(day, 10.0)
-    object.__setattr__(log, "bcaa", "yes")
     with pytest.raises(InvalidInputError):
-        store.save_day_log(log)
+        store.save_day_log("a log")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):
         store.set_preference("", "x")
     with pytest.raises(InvalidInputError):

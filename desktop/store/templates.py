@@ -1,0 +1,74 @@
+"""Week templates: sessions kept by name as offsets from their week's Monday."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any, cast
+
+from desktop.advice.model import Session
+from desktop.store.models import TEMPLATE_FIELDS, TemplateRow
+from desktop.store.totals import monday_of
+
+log = logging.getLogger(__name__)
+
+
+def offset_min(start: datetime) -> int:
+    """Whole minutes from the Monday 00:00 of the session's own week to its start."""
+    monday = datetime.combine(monday_of(start.date()), time())
+    return int((start - monday).total_seconds() // 60)
+
+
+def write(name: str, sessions: Sequence[Session]) -> None:
+    """Replace the template `name` by `sessions`; call inside a bound transaction."""
+    TemplateRow.delete().where(TemplateRow.name == name).execute()
+    for position, session in enumerate(sessions):
+        values: dict[str, Any] = {field: getattr(session, field) for field in TEMPLATE_FIELDS}
+        values["kind"] = session.kind.value
+        values["workout"] = None if session.workout is None else session.workout.value
+        TemplateRow.insert(
+            name=name, position=position, offset_min=offset_min(session.start), **values
+        ).execute()
+
+
+def names() -> list[str]:
+    """Every template's name, sorted; call inside a bound read."""
+    query = TemplateRow.select(TemplateRow.name).distinct().order_by(TemplateRow.name)
+    rows = cast(list[tuple[Any, ...]], list(query.tuples()))
+    return [str(row[0]) for row in rows]
+
+
+def place(name: str, week_start: date) -> list[Session] | None:
+    """The template's sessions on the week holding `week_start`: planned, without ids.
+
+    None when no template has that name. A row the engine refuses is left out (and logged).
+    """
+    columns = [getattr(TemplateRow, field) for field in ("offset_min", *TEMPLATE_FIELDS)]
+    rows = cast(
+        list[tuple[Any, ...]],
+        list(
+            TemplateRow.select(*columns)
+            .where(TemplateRow.name == name)
+            .order_by(TemplateRow.position)
+            .tuples()
+        ),
+    )
+    if not rows:
+        return None
+    monday = datetime.combine(monday_of(week_start), time())
+    placed: list[Session] = []
+    for offset, *values in rows:
+        fields = dict(zip(TEMPLATE_FIELDS, values, strict=True))
+        if fields["spotter"] is not None:
+            fields["spotter"] = bool(fields["spotter"])
+        try:
+            placed.append(Session(start=monday + timedelta(minutes=offset), **fields))
+        except (ValueError, TypeError) as error:
+            log.warning("Template %r: a session could not be read (%s)", name, error)
+    return placed
+
+
+def delete(name: str) -> None:
+    """Remove the template `name` (nothing happens if there is none)."""
+    TemplateRow.delete().where(TemplateRow.name == name).execute()

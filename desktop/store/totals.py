@@ -1,0 +1,75 @@
+"""Weekly totals summed by SQLite (GROUP BY week), with empty weeks filled in."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from desktop.advice.model import WeekTotals
+
+# Julian day numbers: JDN 0 was a Monday, so a week is JDN // 7, and its Monday is
+# JDN // 7 * 7. A date's ordinal is its JDN minus this.
+_JDN_TO_ORDINAL = 1721425
+
+# `start` is ISO text; its first 10 characters are the day. Runs: every run counts in `runs`
+# and `run_km` (planned distance); done runs add their actual distance where recorded, else
+# the planned one. Done deadlifts add sets x reps x load, actual where recorded, missing as 0.
+# The longest run is the longest of the week's runs, actual distance where recorded.
+WEEKLY_TOTALS_SQL = """
+SELECT week,
+       TOTAL(kind = 'run'),
+       TOTAL(kind = 'run' AND done),
+       TOTAL(kind = 'deadlift'),
+       TOTAL(kind = 'deadlift' AND done),
+       TOTAL(CASE WHEN kind = 'run' THEN distance_km END),
+       TOTAL(CASE WHEN kind = 'run' AND done
+                  THEN COALESCE(actual_distance_km, distance_km) END),
+       TOTAL(CASE WHEN kind = 'deadlift' AND done
+                  THEN COALESCE(actual_sets, sets, 0) * COALESCE(actual_reps, reps, 0)
+                       * COALESCE(actual_load_kg, load_kg, 0) END),
+       TOTAL(0) + COALESCE(MAX(CASE WHEN kind = 'run'
+                                    THEN COALESCE(actual_distance_km, distance_km) END), 0)
+FROM (
+    SELECT CAST(julianday(substr(start, 1, 10)) + 0.5 AS INTEGER) / 7 AS week, *
+    FROM session
+    WHERE start >= ? AND start < ?
+)
+GROUP BY week
+ORDER BY week
+"""
+
+
+def monday_of(day: date) -> date:
+    """The Monday starting the week that holds `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def _week_start(week: int) -> date:
+    return date.fromordinal(week * 7 - _JDN_TO_ORDINAL)
+
+
+def weekly_totals(conn: sqlite3.Connection, first: date, last: date) -> list[WeekTotals]:
+    """One WeekTotals per Monday-to-Sunday week from first's week to last's, oldest first."""
+    start = monday_of(first)
+    end = monday_of(last) + timedelta(days=7)
+    rows = conn.execute(WEEKLY_TOTALS_SQL, (start.isoformat(), end.isoformat())).fetchall()
+    found = {
+        _week_start(week): WeekTotals(
+            week_start=_week_start(week),
+            runs=int(runs),
+            runs_done=int(runs_done),
+            lifts=int(lifts),
+            lifts_done=int(lifts_done),
+            run_km=run_km,
+            run_km_done=run_km_done,
+            lift_volume_kg=volume,
+            longest_run_km=longest,
+        )
+        for week, runs, runs_done, lifts, lifts_done, run_km, run_km_done, volume, longest in rows
+    }
+    weeks: list[WeekTotals] = []
+    monday = start
+    while monday < end:
+        weeks.append(found.get(monday) or WeekTotals(week_start=monday))
+        monday += timedelta(days=7)
+    return weeks
