@@ -34,6 +34,7 @@ MODULES: tuple[str, ...] = (
     "advice",
     "store",
     "progress",
+    "interop",
     "bundle",
 )
 DEFAULT_JSON = RESULTS_DIR / "latest.json"

@@ -113,6 +113,11 @@ RULES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         ("desktop.planner", "desktop.resources", "desktop.logs", "desktop.sample"),
         ("PySide6", "shiboken6"),
     ),
+    (
+        "import and export import no Qt and nothing above the planner's level",
+        ("desktop.interop",),
+        ("PySide6", "shiboken6", "desktop.ui", "desktop.app", "desktop.startup", "desktop.planner"),
+    ),
 ]
 
 
