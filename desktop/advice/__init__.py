@@ -2,6 +2,7 @@
 
 from desktop.advice.article import HEALTH_NOTICE
 from desktop.advice.compliance import Compliance, compliance_of
+from desktop.advice.context import Zone, context_zones
 from desktop.advice.model import (
     Advice,
     AdviceWarning,
@@ -13,6 +14,7 @@ from desktop.advice.model import (
     Kind,
     LiftAdvice,
     Profile,
+    ResearchNote,
     RunAdvice,
     Session,
     Suggestion,
@@ -22,15 +24,20 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
+from desktop.advice.planning import LiftSlot, WeekPlan, plan_week
+from desktop.advice.progression import plan_block
 from desktop.advice.rules import (
     TIP_CODES,
     WARNING_CODES,
+    Code,
     History,
     advise_day,
     advise_lift,
     advise_run,
     advise_session,
+    day_has_badge,
 )
+from desktop.advice.texts import chip_text, session_title
 
 __all__ = [
     "HEALTH_NOTICE",
@@ -38,6 +45,7 @@ __all__ = [
     "WARNING_CODES",
     "Advice",
     "AdviceWarning",
+    "Code",
     "Compliance",
     "Context",
     "DayAdvice",
@@ -47,18 +55,28 @@ __all__ = [
     "InvalidInputError",
     "Kind",
     "LiftAdvice",
+    "LiftSlot",
     "Profile",
+    "ResearchNote",
     "RunAdvice",
     "Session",
     "Suggestion",
     "Tip",
     "VolumeUnit",
+    "WeekPlan",
     "WeekTotals",
     "WeightUnit",
     "Workout",
+    "Zone",
     "advise_day",
     "advise_lift",
     "advise_run",
     "advise_session",
+    "chip_text",
     "compliance_of",
+    "context_zones",
+    "day_has_badge",
+    "plan_block",
+    "plan_week",
+    "session_title",
 ]

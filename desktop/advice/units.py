@@ -14,7 +14,6 @@ from typing import Final
 
 from desktop.advice.model import (
     Advice,
-    Context,
     DistanceUnit,
     InvalidInputError,
     Profile,
@@ -233,28 +232,14 @@ def format_duration(minutes: int) -> str:
 
 
 def describe_context(advice: Advice) -> str:
-    """Where the run sits, e.g. "45 min after your deadlift" or "the day after a deadlift"."""
-    context = advice.context
-    gap = advice.gap_min
-    if context is Context.IMMEDIATELY_AFTER:
-        if not gap:
-            return "right after your deadlift"
-        return f"{format_duration(gap)} after your deadlift"
-    if context is Context.SAME_DAY_LATER:
-        if gap is None:
-            return "later the same day as your deadlift"
-        return f"later the same day as your deadlift ({format_duration(gap)} after)"
-    if context is Context.NEXT_DAY:
-        return "the day after a deadlift"
-    return "no deadlift before this run"
+    """Where the run sits; the sentence lives in `texts.describe_context`."""
+    from desktop.advice import texts  # texts formats with this module: import on use
+
+    return texts.describe_context(advice)
 
 
 def describe_caps(advice: Advice, profile: Profile) -> str:
-    """ "at most 8.0 km, at most 13.5 km/h = 4:27 /km", or "" when no caps are in force."""
-    parts: list[str] = []
-    if advice.max_distance_km is not None:
-        parts.append(f"at most {format_distance(advice.max_distance_km, profile.distance_unit)}")
-    if advice.max_speed_kmh is not None:
-        speed = format_speed_and_pace(advice.max_speed_kmh, profile.distance_unit)
-        parts.append(f"at most {speed}")
-    return ", ".join(parts)
+    """The caps in force, in words; the sentence lives in `texts.describe_caps`."""
+    from desktop.advice import texts
+
+    return texts.describe_caps(advice, profile)

@@ -55,6 +55,9 @@ def _busy_week() -> list[Advice]:
             advice.append(advise_lift(session, sessions, PROFILE))
     for offset in range(-1, 6):
         advice.append(advise_day(date(2026, 3, 2 + offset), sessions, PROFILE, water_oz=10))
+    advice.append(advise_day(date(2026, 3, 3), sessions, PROFILE, soreness=8))
+    sore_sprints = run(at(3, 8), workout=Workout.INTERVALS, id=11)
+    advice.append(advise_run(sore_sprints, sessions, PROFILE, soreness=8))
     return advice
 
 

@@ -29,8 +29,8 @@ CASES: list[tuple[str, list[Session], datetime, Context, int | None]] = [
         Context.IMMEDIATELY_AFTER,
         45,
     ),
-    # Lift 22:00-23:00, run 01:00 next day = 120 min, different calendar day -> next day.
-    ("across midnight, past window", [lift(at(0, 22))], at(1, 1), Context.NEXT_DAY, 120),
+    # Lift 22:00-23:00, run 01:00 next day = 120 min: within 6 h, still "later the same day".
+    ("across midnight, past window", [lift(at(0, 22))], at(1, 1), Context.SAME_DAY_LATER, 120),
     # A lift spanning midnight, run right after it ends.
     (
         "lift spans midnight",
@@ -98,8 +98,10 @@ def test_context(
 @pytest.mark.parametrize(
     ("window", "minutes_after", "context"),
     [
-        (0, 0, Context.IMMEDIATELY_AFTER),
-        (0, 1, Context.SAME_DAY_LATER),
+        (10, 10, Context.IMMEDIATELY_AFTER),
+        (10, 11, Context.SAME_DAY_LATER),
+        (180, 180, Context.IMMEDIATELY_AFTER),
+        (180, 181, Context.SAME_DAY_LATER),
         (30, 30, Context.IMMEDIATELY_AFTER),
         (30, 31, Context.SAME_DAY_LATER),
         (120, 120, Context.IMMEDIATELY_AFTER),

@@ -21,7 +21,14 @@ from desktop.advice import (
     advise_lift,
     advise_run,
 )
-from desktop.advice.model import MAX_DURATION_MIN, MAX_HUMAN_SPEED_KMH, Advice
+from desktop.advice.model import (
+    MAX_DURATION_MIN,
+    MAX_HUMAN_SPEED_KMH,
+    WATER_FLOOR_OZ,
+    WINDOW_MAX_MIN,
+    WINDOW_MIN_MIN,
+    Advice,
+)
 from desktop.advice.rules import TOLERANCE
 
 BASE = datetime(2026, 3, 2)
@@ -36,8 +43,8 @@ profiles = st.builds(
     Profile,
     max_distance_km=st.floats(0.05, 200, allow_nan=False),
     max_speed_kmh=st.floats(0.5, MAX_HUMAN_SPEED_KMH, allow_nan=False),
-    immediate_window_min=st.integers(0, MAX_DURATION_MIN),
-    water_target_oz=st.floats(1, 300, allow_nan=False),
+    immediate_window_min=st.integers(WINDOW_MIN_MIN, WINDOW_MAX_MIN),
+    water_target_oz=st.floats(WATER_FLOOR_OZ, 300, allow_nan=False),
     distance_unit=st.sampled_from(DistanceUnit),
     volume_unit=st.sampled_from(VolumeUnit),
 )

@@ -72,8 +72,10 @@ def test_right_after_suggests_sprint_intervals_within_caps() -> None:
         ([LIFT], run(at(1, 8), workout=Workout.LONG, distance_km=10.0), False),  # next day
         ([LIFT], run(at(-1, 8), workout=Workout.LONG, distance_km=12.0), False),  # day before
         ([], run(at(0, 18), workout=Workout.LONG, distance_km=20.0), False),
-        # Late lift yesterday, long run just after midnight: not the same calendar day.
-        ([lift(at(-1, 23))], run(at(0, 0, 30), workout=Workout.LONG), False),
+        # Late lift yesterday, long run just after midnight: by the clock still its day.
+        ([lift(at(-1, 23))], run(at(0, 0, 30), workout=Workout.LONG), True),
+        # Seven hours after that lift: a new day by the clock too.
+        ([lift(at(-1, 23))], run(at(0, 7), workout=Workout.LONG), False),
     ],
 )
 def test_longest_run_on_deadlift_day(
@@ -215,7 +217,8 @@ def test_health_notice_is_a_constant_not_a_panel_line() -> None:
     [
         (MONDAY, Workout.INTERVALS, Context.IMMEDIATELY_AFTER),
         (date(2026, 3, 3), Workout.HILLS, Context.NEXT_DAY),
-        (date(2026, 3, 4), Workout.LONG, Context.NONE),
+        (date(2026, 3, 4), Workout.EASY, Context.NONE),  # 40 h after the lift: not yet 48 h
+        (date(2026, 3, 5), Workout.LONG, Context.NONE),
         (date(2026, 3, 1), Workout.LONG, Context.NONE),  # the day before a lift is free
     ],
 )

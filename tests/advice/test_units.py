@@ -132,9 +132,9 @@ def _advice(context: Context, gap: int | None, capped: bool) -> Advice:
         (Context.IMMEDIATELY_AFTER, 45, "45 min after your deadlift"),
         (Context.IMMEDIATELY_AFTER, 0, "right after your deadlift"),
         (Context.IMMEDIATELY_AFTER, 90, "1 h 30 min after your deadlift"),
-        (Context.SAME_DAY_LATER, 190, "later the same day as your deadlift (3 h 10 min after)"),
+        (Context.SAME_DAY_LATER, 190, "a second session, 3 h 10 min after your deadlift"),
         (Context.NEXT_DAY, 1380, "the day after a deadlift"),
-        (Context.NONE, None, "no deadlift before this run"),
+        (Context.NONE, None, "no deadlift in the day and a half before this run"),
     ],
 )
 def test_describe_context(context: Context, gap: int | None, text: str) -> None:
