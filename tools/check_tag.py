@@ -1,6 +1,7 @@
 """Check a release tag against the one version, desktop.__version__.
 
-    python tools/check_tag.py v0.1.0
+    python tools/check_tag.py v0.1.0     # check a tag
+    python tools/check_tag.py            # print __version__ (the workflow's VERSION)
 
 Exits 0 when the tag is exactly "v" + __version__ (X.Y.Z), else 1 with a sentence saying
 what to change. The release workflow runs it before building anything for a tag.
@@ -50,12 +51,15 @@ def check_tag(tag: str, version: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the tag given on the command line; print the outcome."""
+    """Check the tag given on the command line, or print the version when none is given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tag", help="the pushed tag, e.g. v0.1.0 or refs/tags/v0.1.0")
+    parser.add_argument("tag", nargs="?", help="the pushed tag, e.g. v0.1.0; none: print it")
     args = parser.parse_args(argv)
     try:
         version = read_version()
+        if args.tag is None:
+            print(version)
+            return 0
         check_tag(args.tag, version)
     except (OSError, TagMismatchError) as exc:
         print(f"tag check: {exc}", file=sys.stderr)
