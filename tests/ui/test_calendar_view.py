@@ -1,16 +1,31 @@
-"""The calendar paints the planner's marks: shapes, colours, badges, today; keys move days."""
+"""The calendar paints marks and chips, takes drags and drops, and keys move days."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import sys
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+import pytest
+from PySide6.QtCore import QDate, QEvent, QMimeData, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind
 from desktop.planner import DayMarks, SessionMark
 from desktop.ui.calendar_view import RUN_ACCENT, WARNING_ACCENT, CalendarView
+from desktop.ui.session_chips import ChipData
+from desktop.ui.session_mime import session_mime
 
 DAY = date(2026, 3, 4)
 
@@ -184,3 +199,225 @@ def test_day_numbers_in_the_shown_widget_use_the_text_colour(qtbot: QtBot) -> No
     qtbot.waitExposed(calendar)
     found = colours(calendar.grab().toImage())
     assert near(found, QColor("#eeeeee"), tolerance=40)
+
+
+# -- chips, drag and drop ------------------------------------------------------------------
+
+
+def chip_on(day: date, session_id: int, hour: int, kind: str = "run", **fields: object) -> ChipData:
+    values: dict[str, object] = {
+        "session_id": session_id,
+        "kind": kind,
+        "start": datetime.combine(day, time(hour, 0)),
+        "duration_min": 45,
+        "text": f"{hour:02d}:00 " + ("Intervals 3 km" if kind == "run" else "5x5 140 kg"),
+    }
+    values.update(fields)
+    return ChipData(**values)  # type: ignore[arg-type]
+
+
+def shown_calendar(qtbot: QtBot) -> CalendarView:
+    calendar = make_calendar(qtbot)
+    calendar.resize(900, 640)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    return calendar
+
+
+def test_chips_are_shown_in_time_order(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    run = chip_on(DAY, 2, 18)
+    lift = chip_on(DAY, 1, 7, kind="deadlift")
+    calendar.set_chips({DAY: [run, lift]})
+    assert [c.session_id for c in calendar.chips_for(DAY)] == [1, 2]
+    cell = QRectF(calendar.cell_rect(DAY) or QRect())
+    placed, more, hidden = calendar.chip_layout(DAY, cell)
+    assert [c.session_id for c, _rect, _ghost in placed] == [1, 2]
+    assert placed[0][1].bottom() <= placed[1][1].top()  # the earlier one above
+    assert more is None and hidden == 0
+
+
+def test_a_full_cell_says_how_many_more_and_paints_inside_itself(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    calendar.set_chips({DAY: [chip_on(DAY, n, 6 + n) for n in range(9)]})
+    cell = QRectF(calendar.cell_rect(DAY) or QRect())
+    placed, more, hidden = calendar.chip_layout(DAY, cell)
+    assert more is not None and hidden == 9 - len(placed) > 0
+    assert all(cell.contains(rect) for _c, rect, _g in placed) and cell.contains(more)
+    assert [c.session_id for c, _r, _g in placed] == list(range(len(placed)))  # earliest first
+
+
+def test_a_chip_under_the_cursor_has_its_own_tooltip(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    warned = chip_on(DAY, 5, 18, tooltip="18:00 Intervals 3 km\n! Too fast after a deadlift")
+    calendar.set_chips({DAY: [warned]})
+    cell = QRectF(calendar.cell_rect(DAY) or QRect())
+    (_chip, rect, _ghost), *_ = calendar.chip_layout(DAY, cell)[0]
+    viewport = calendar.grid_view().viewport()
+    point = rect.center().toPoint()
+    assert calendar.chip_at(point) == warned
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert "Too fast after a deadlift" in QToolTip.text()
+    assert calendar.chip_at(QRectF(cell).topLeft().toPoint() + QPoint(2, 2)) is None
+
+
+def drag_event(
+    kind: type[QDropEvent], calendar: CalendarView, day: date, mime: QMimeData, copy: bool
+) -> QDropEvent:
+    rect = calendar.cell_rect(day)
+    assert rect is not None
+    modifiers = Qt.KeyboardModifier.NoModifier
+    if copy:
+        modifiers = (
+            Qt.KeyboardModifier.AltModifier
+            if sys.platform == "darwin"
+            else Qt.KeyboardModifier.ControlModifier
+        )
+    return kind(
+        rect.center(),
+        Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        modifiers,
+    )
+
+
+def send_drag(
+    calendar: CalendarView,
+    kind: type[QDropEvent],
+    day: date,
+    copy: bool = False,
+    session_id: int = 7,
+) -> QDropEvent:
+    mime = session_mime(session_id)  # kept alive here: the event only points at it
+    event = drag_event(kind, calendar, day, mime, copy)
+    QApplication.sendEvent(calendar.grid_view().viewport(), event)
+    return event
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_a_drop_moves_or_copies_through_drop_session(qtbot: QtBot, copy: bool) -> None:
+    calendar = shown_calendar(qtbot)
+    calendar.set_chips({DAY: [chip_on(DAY, 7, 18)]})
+    target = DAY + timedelta(days=2)
+    calls: list[tuple[int, date, bool]] = []
+    original = calendar.drop_session
+
+    def spy(session_id: int, day: date, copy: bool = False) -> None:
+        calls.append((session_id, day, copy))
+        original(session_id, day, copy)
+
+    calendar.drop_session = spy  # type: ignore[method-assign]
+    send_drag(calendar, QDragEnterEvent, DAY)
+    send_drag(calendar, QDragMoveEvent, target, copy)
+    with qtbot.waitSignal(calendar.session_dropped) as dropped:
+        event = send_drag(calendar, QDropEvent, target, copy)
+    assert dropped.args == [7, target, copy]
+    assert calls == [(7, target, copy)]  # the mouse goes through the public method
+    assert event.isAccepted()
+    expected = Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction
+    assert event.dropAction() == expected
+    assert calendar.drop_hover() is None
+
+
+def test_drop_session_without_a_drag_emits_the_same_signal(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    with qtbot.waitSignal(calendar.session_dropped) as dropped:
+        calendar.drop_session(3, DAY, True)
+    assert dropped.args == [3, DAY, True]
+
+
+def test_hovering_shows_the_ghost_and_the_warning_from_the_preview(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    lift_day = DAY + timedelta(days=3)
+    calendar.set_chips(
+        {DAY: [chip_on(DAY, 7, 18)], lift_day: [chip_on(lift_day, 8, 17, "deadlift")]}
+    )
+    asked: list[tuple[int, date, bool]] = []
+
+    def preview(session_id: int, day: date, copy: bool) -> list[str]:
+        asked.append((session_id, day, copy))
+        return ["Run right after a deadlift: keep it under 5 km"] if day == lift_day else []
+
+    calendar.set_drop_preview(preview)
+    send_drag(calendar, QDragEnterEvent, DAY)
+    send_drag(calendar, QDragMoveEvent, DAY + timedelta(days=1))
+    hover = calendar.drop_hover()
+    assert hover is not None and hover.warnings == ()
+    send_drag(calendar, QDragMoveEvent, lift_day)
+    hover = calendar.drop_hover()
+    assert hover is not None and hover.day == lift_day
+    assert hover.warnings == ("Run right after a deadlift: keep it under 5 km",)
+    assert "keep it under 5 km" in hover.message()
+    qtbot.waitUntil(lambda: "keep it under 5 km" in QToolTip.text())
+    # The ghost sits in the target cell in time order (18:00 after the 17:00 lift), warning.
+    cell = QRectF(calendar.cell_rect(lift_day) or QRect())
+    placed, _more, _hidden = calendar.chip_layout(lift_day, cell)
+    assert [(c.session_id, ghost) for c, _r, ghost in placed] == [(8, False), (7, True)]
+    assert placed[1][0].warning
+    # Painting the hovered cell shows the amber badge; the same cell without the drag does not.
+    hovered = paint_cell(calendar, lift_day, scale=2.0)
+    assert near(colours(hovered), WARNING_ACCENT)
+    send_drag(calendar, QDragMoveEvent, lift_day)  # the same cell: no second engine call
+    assert asked == [(7, DAY, False), (7, DAY + timedelta(days=1), False), (7, lift_day, False)]
+
+
+def test_escape_and_leaving_cancel_the_hover_without_a_drop(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    calendar.set_chips({DAY: [chip_on(DAY, 7, 18)]})
+    calendar.set_drop_preview(lambda _id, _day, _copy: ["a warning"])
+    dropped: list[object] = []
+    calendar.session_dropped.connect(lambda *args: dropped.append(args))
+    send_drag(calendar, QDragEnterEvent, DAY)
+    send_drag(calendar, QDragMoveEvent, DAY + timedelta(days=1))
+    assert calendar.drop_hover() is not None
+    qtbot.keyClick(calendar.grid_view(), Qt.Key.Key_Escape)
+    assert calendar.drop_hover() is None
+    send_drag(calendar, QDragMoveEvent, DAY + timedelta(days=2))
+    assert calendar.drop_hover() is not None
+    QApplication.sendEvent(calendar.grid_view().viewport(), QDragLeaveEvent())
+    assert calendar.drop_hover() is None
+    assert not near(colours(paint_cell(calendar, DAY + timedelta(days=2))), WARNING_ACCENT)
+    assert dropped == []
+
+
+def test_a_drag_without_a_session_is_refused(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    calendar.set_chips({})
+    other = QMimeData()
+    other.setText("hello")
+    event = drag_event(QDragEnterEvent, calendar, DAY, other, False)
+    QApplication.sendEvent(calendar.grid_view().viewport(), event)
+    assert not event.isAccepted()
+
+
+def test_double_click_on_an_empty_part_asks_for_a_new_session(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    session = chip_on(DAY, 7, 18)
+    calendar.set_chips({DAY: [session]})
+    viewport = calendar.grid_view().viewport()
+    cell = calendar.cell_rect(DAY)
+    assert cell is not None
+    with qtbot.waitSignal(calendar.new_session_requested) as requested:
+        qtbot.mouseDClick(
+            viewport, Qt.MouseButton.LeftButton, pos=cell.bottomRight() - QPoint(4, 4)
+        )
+    assert requested.args == [DAY]
+    (_c, rect, _g), *_ = calendar.chip_layout(DAY, QRectF(cell))[0]
+    with qtbot.waitSignal(calendar.session_activated) as activated:
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert activated.args == [7]
+
+
+def test_day_at_matches_the_day_qt_selects(qtbot: QtBot) -> None:
+    calendar = shown_calendar(qtbot)
+    calendar.set_chips({})
+    target = DAY + timedelta(days=9)
+    cell = calendar.cell_rect(target)
+    assert cell is not None
+    qtbot.mouseClick(calendar.grid_view().viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    assert calendar.selected_day() == target
+    found = calendar.day_at(cell.center())
+    assert found is not None and found[0] == target
