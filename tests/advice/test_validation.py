@@ -1,0 +1,98 @@
+"""model.py is the only validator: every limit refuses with a sentence a person can act on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from desktop.advice import DayLog, InvalidInputError, Kind, Profile, Session, model
+
+START = datetime(2026, 3, 2, 7)
+
+
+def _lift(**fields: Any) -> Session:
+    return Session(kind=Kind.DEADLIFT, start=START, duration_min=60, **fields)
+
+
+def _run(**fields: Any) -> Session:
+    fields.setdefault("duration_min", 40)
+    return Session(kind=Kind.RUN, start=START, **fields)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: _run(duration_min=30.5), "duration must be a whole number of minutes"),
+        (lambda: _run(duration_min=model.MAX_DURATION_MIN + 1), "from 1 to 1,440 minutes"),
+        (lambda: _lift(sets=2**63), "Sets must be from 1 to 99"),
+        (lambda: _lift(sets=model.MAX_SETS + 1), "Sets must be from 1 to 99"),
+        (lambda: _lift(reps=model.MAX_REPS + 1), "Reps must be from 1 to 999"),
+        (lambda: _lift(sets=True), "Sets must be a whole number"),
+        (lambda: _lift(load_kg=model.MAX_LOAD_KG + 1), "The load cannot be more than 1,000 kg"),
+        (lambda: _lift(load_kg=-1.0), "The load cannot be negative"),
+        (lambda: _run(distance_km=model.MAX_DISTANCE_KM + 1), "cannot be more than 500 km"),
+        (lambda: _run(speed_kmh=model.MAX_HUMAN_SPEED_KMH + 1), "cannot be more than 45 km/h"),
+        (lambda: _run(notes="\ud800"), "one character is broken"),
+        (lambda: _run(notes="x" * (model.MAX_NOTES_CHARS + 1)), "at most 100,000 characters"),
+        (lambda: _run(notes=5), "Notes must be text"),
+        (lambda: _run(pain="yes"), "Pain must be yes or no"),
+        (lambda: _lift(spotter="no"), "Spotter must be yes, no or not set"),
+        (lambda: _run(rpe=11), r"\(RPE\) must be from 1 to 10"),
+        (lambda: _run(rpe=0), r"\(RPE\) must be from 1 to 10"),
+        (lambda: _run(actual_distance_km=-1.0), "The distance run cannot be negative"),
+        (lambda: _run(actual_duration_min=10.5), "must be a whole number of minutes"),
+        (lambda: _lift(actual_sets=0), "The sets done must be from 1 to 99"),
+        (lambda: _lift(actual_load_kg=2000.0), "The load lifted cannot be more than"),
+        (lambda: _run(actual_load_kg=100.0), "A run cannot have"),
+        (lambda: _lift(actual_distance_km=3.0), "A deadlift cannot have"),
+        (lambda: _run(id=True), "id must be a whole number"),
+        (lambda: Profile(10, 15, immediate_window_min=60.5), "window must be a whole number"),
+        (lambda: Profile(10, 15, immediate_window_min=9), "from 10 to 180"),
+        (lambda: Profile(10, 15, immediate_window_min=181), "from 10 to 180"),
+        (lambda: Profile(10, 15, water_target_oz=63.9), "at least 64 oz"),
+        (lambda: Profile(10, 15, water_target_oz=model.MAX_WATER_OZ + 1), "cannot be more"),
+        (lambda: Profile(0, 15), "more than 0 km"),
+        (lambda: Profile(model.MAX_DISTANCE_KM + 1, 15), "cannot be more than 500 km"),
+        (lambda: DayLog(date(2026, 3, 2), bcaa="yes"), "BCAAs taken must be yes or no"),
+        (lambda: DayLog(date(2026, 3, 2), note=5), "note must be text"),
+        (lambda: DayLog(date(2026, 3, 2), water_oz=model.MAX_WATER_OZ + 1), "cannot be more"),
+        (lambda: DayLog(date(2026, 3, 2), water_oz=-1), "Water drunk cannot be negative"),
+        (lambda: DayLog(date(2026, 3, 2), soreness=11), "Soreness must be from 0 to 10"),
+        (lambda: DayLog(date(2026, 3, 2), soreness=-1), "Soreness must be from 0 to 10"),
+        (lambda: DayLog(date(2026, 3, 2), soreness=5.0), "Soreness must be a whole number"),
+        (lambda: DayLog(START), "must be a calendar date without a time"),
+    ],
+)
+def test_each_limit_is_refused_with_a_sentence(build: Any, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message) as caught:
+        build()
+    text = str(caught.value)
+    assert text[0].isupper() and text.endswith(".")
+    assert " is too long" not in text
+
+
+def test_the_limits_themselves_are_accepted() -> None:
+    _lift(sets=model.MAX_SETS, reps=model.MAX_REPS, load_kg=model.MAX_LOAD_KG, rpe=10)
+    _run(
+        distance_km=model.MAX_DISTANCE_KM,
+        speed_kmh=model.MAX_HUMAN_SPEED_KMH,
+        notes="x" * model.MAX_NOTES_CHARS,
+        duration_min=model.MAX_DURATION_MIN,
+        actual_distance_km=0.0,
+        rpe=1,
+    )
+    Profile(10, 15, immediate_window_min=model.WINDOW_MIN_MIN, water_target_oz=64)
+    Profile(10, 15, immediate_window_min=model.WINDOW_MAX_MIN, water_target_oz=model.MAX_WATER_OZ)
+    DayLog(date(2026, 3, 2), water_oz=model.MAX_WATER_OZ, soreness=0, note="😀 sore")
+    DayLog(date(2026, 3, 2), soreness=10)
+
+
+def test_window_and_water_messages_say_why() -> None:
+    with pytest.raises(InvalidInputError) as window:
+        Profile(10, 15, immediate_window_min=1440)
+    assert "second session" in str(window.value)
+    with pytest.raises(InvalidInputError) as water:
+        Profile(10, 15, water_target_oz=32)
+    assert "the article's minimum" in str(water.value)
