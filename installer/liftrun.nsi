@@ -122,7 +122,7 @@ Section "${APP_NAME}" SecApp
   ; Upgrade in place: drop the previous version's program files (only ours, by name) so no
   ; stale library outlives it; the user's data lives elsewhere (DATA_DIR).
   RMDir /r "$INSTDIR\_internal"
-  File /r "${SOURCE_DIR}\*.*"
+  File /r "${SOURCE_DIR}\*"
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
 

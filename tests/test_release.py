@@ -230,7 +230,7 @@ def makensis(*defines: str) -> subprocess.CompletedProcess[str]:
     """Compile installer/liftrun.nsi with warnings as errors, as .ci/run does."""
     assert MAKENSIS is not None
     return subprocess.run(
-        [MAKENSIS, "-V2", "-WX", *defines, str(NSI)],
+        [MAKENSIS, "-V4", "-WX", *defines, str(NSI)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -240,7 +240,7 @@ def makensis(*defines: str) -> subprocess.CompletedProcess[str]:
 
 @needs_makensis
 def test_installer_script_compiles_with_the_version(tmp_path: Path) -> None:
-    """makensis builds a Windows program whose version resource names this version."""
+    """makensis packs the whole folder into a program whose version resource names ours."""
     setup = tmp_path / f"Liftrun-{desktop.__version__}-windows-setup.exe"
     result = makensis(
         f"-DVERSION={desktop.__version__}",
@@ -249,6 +249,8 @@ def test_installer_script_compiles_with_the_version(tmp_path: Path) -> None:
         "-DCOMPRESSOR=zlib",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert 'File: "Liftrun.exe"' in result.stdout
+    assert 'File: "python311.dll"' in result.stdout
     data = setup.read_bytes()
     assert data[:2] == b"MZ"
     assert f"{desktop.__version__}".encode("utf-16-le") in data
