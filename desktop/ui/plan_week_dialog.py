@@ -1,0 +1,332 @@
+"""The "Plan week" dialog: deadlift days, runs and distance in; a live preview of the days out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QSignalBlocker, QTime, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.advice import InvalidInputError, LiftSlot, units
+from desktop.advice.model import DistanceUnit
+from desktop.advice.plan_preview import EntryStatus, PlanPreview, PlanRequest, PreviewEntry
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+STATUS_TEXT = {
+    EntryStatus.NEW: "New",
+    EntryStatus.KEPT: "Already planned",
+    EntryStatus.REMOVED: "Removed",
+}
+_DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
+_MAX_WEEKLY = 1000.0  # km or mi; far above anything a person runs in a week
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class PlanWeekDialog(QDialog):
+    """Asks how to plan a week (or block of weeks) and previews the result as inputs change.
+
+    `preview` turns a `PlanRequest` into a `PlanPreview` (the planner's job; it may raise
+    `InvalidInputError`, whose sentence is shown instead of the preview). `initial` fills the
+    inputs; `distance_unit` is the unit the weekly distance is shown in.
+    """
+
+    preview_changed = Signal(object)  # the new PlanPreview, or None when the inputs are wrong
+
+    def __init__(
+        self,
+        preview: Callable[[PlanRequest], PlanPreview],
+        initial: PlanRequest,
+        distance_unit: DistanceUnit = DistanceUnit.KM,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("planWeekDialog")
+        self.setWindowTitle("Plan week")
+        self.setModal(True)
+        self._make_preview = preview
+        self._unit = DistanceUnit(distance_unit)
+        self._preview: PlanPreview | None = None
+        self._day_checks: list[QCheckBox] = []
+        self._day_times: list[QTimeEdit] = []
+        self._day_minutes: list[QSpinBox] = []
+        self._build()
+        self._fill(initial)
+        self._connect_signals()
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        inputs = QVBoxLayout()
+        layout.addLayout(inputs, 0)
+        inputs.addWidget(self._build_lifts())
+        inputs.addWidget(self._build_runs())
+        inputs.addStretch(1)
+
+        right = QVBoxLayout()
+        layout.addLayout(right, 1)
+        heading = QLabel("Preview")
+        heading.setObjectName("previewHeading")
+        right.addWidget(heading)
+        self.previewTree = QTreeWidget()
+        self.previewTree.setObjectName("previewTree")
+        self.previewTree.setColumnCount(3)
+        self.previewTree.setHeaderLabels(["Session", "", "Advice"])
+        self.previewTree.setRootIsDecorated(False)
+        self.previewTree.setWordWrap(True)
+        self.previewTree.setMinimumWidth(620)
+        heading.setBuddy(self.previewTree)
+        right.addWidget(self.previewTree, 1)
+        self.notesLabel = QLabel()
+        self.notesLabel.setObjectName("planNotes")
+        self.notesLabel.setWordWrap(True)
+        right.addWidget(self.notesLabel)
+        self.errorLabel = QLabel()
+        self.errorLabel.setObjectName("planError")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        right.addWidget(self.errorLabel)
+
+        self.buttons = QDialogButtonBox()
+        self.applyButton = QPushButton("&Apply")
+        self.applyButton.setObjectName("applyButton")
+        self.applyButton.setDefault(True)
+        self.buttons.addButton(self.applyButton, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancelButton.setObjectName("cancelButton")
+        right.addWidget(self.buttons)
+        self.resize(1060, 620)
+
+    def _build_lifts(self) -> QGroupBox:
+        box = QGroupBox("Deadlifts")
+        grid = QGridLayout(box)
+        for weekday, name in enumerate(DAY_NAMES):
+            check = QCheckBox(name)
+            check.setObjectName(f"liftDay{weekday}")
+            clock = QTimeEdit()
+            clock.setObjectName(f"liftTime{weekday}")
+            clock.setDisplayFormat("HH:mm")
+            clock.setAccessibleName(f"{name} deadlift start")
+            minutes = QSpinBox()
+            minutes.setObjectName(f"liftMinutes{weekday}")
+            minutes.setRange(1, 24 * 60)
+            minutes.setSingleStep(15)
+            minutes.setSuffix(" min")
+            minutes.setAccessibleName(f"{name} deadlift minutes")
+            grid.addWidget(check, weekday, 0)
+            grid.addWidget(clock, weekday, 1)
+            grid.addWidget(minutes, weekday, 2)
+            self._day_checks.append(check)
+            self._day_times.append(clock)
+            self._day_minutes.append(minutes)
+        return box
+
+    def _build_runs(self) -> QGroupBox:
+        box = QGroupBox("Runs")
+        form = QFormLayout(box)
+        self.weekStartEdit = QDateEdit()
+        self.weekStartEdit.setObjectName("weekStartEdit")
+        self.weekStartEdit.setCalendarPopup(True)
+        self.weekStartEdit.setDisplayFormat("ddd d MMM yyyy")
+        form.addRow("&Week of:", self.weekStartEdit)
+        self.weeksSpin = QSpinBox()
+        self.weeksSpin.setObjectName("weeksSpin")
+        self.weeksSpin.setRange(1, 16)
+        self.weeksSpin.setSuffix(" week(s)")
+        form.addRow("W&eeks:", self.weeksSpin)
+        self.runsSpin = QSpinBox()
+        self.runsSpin.setObjectName("runsSpin")
+        self.runsSpin.setRange(0, 7)
+        form.addRow("&Runs a week:", self.runsSpin)
+        self.distanceSpin = QDoubleSpinBox()
+        self.distanceSpin.setObjectName("distanceSpin")
+        self.distanceSpin.setRange(0.0, _MAX_WEEKLY)
+        self.distanceSpin.setDecimals(1)
+        self.distanceSpin.setSuffix(f" {units.distance_label(self._unit)}")
+        form.addRow("&Distance a week:", self.distanceSpin)
+        self.longRunCheck = QCheckBox("One &long run a week")
+        self.longRunCheck.setObjectName("longRunCheck")
+        form.addRow(self.longRunCheck)
+        self.keepRadio = QRadioButton("&Keep sessions already planned")
+        self.keepRadio.setObjectName("keepRadio")
+        self.replaceRadio = QRadioButton("Re&place sessions already planned")
+        self.replaceRadio.setObjectName("replaceRadio")
+        self._existing_group = QButtonGroup(self)
+        self._existing_group.addButton(self.keepRadio)
+        self._existing_group.addButton(self.replaceRadio)
+        form.addRow(self.keepRadio)
+        form.addRow(self.replaceRadio)
+        hint = QLabel("Sessions you have done are never changed.")
+        hint.setObjectName("doneHint")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        return box
+
+    def _fill(self, initial: PlanRequest) -> None:
+        by_day = {slot.weekday: slot for slot in initial.lifts}
+        for weekday in range(7):
+            slot = by_day.get(weekday, _DEFAULT_LIFT)
+            self._day_checks[weekday].setChecked(weekday in by_day)
+            self._day_times[weekday].setTime(_qtime(slot.start))
+            self._day_minutes[weekday].setValue(slot.duration_min)
+            self._sync_day(weekday)
+        self.weekStartEdit.setDate(_qdate(initial.week_start))
+        self.weeksSpin.setValue(initial.weeks)
+        self.runsSpin.setValue(initial.runs)
+        shown = units.distance_from_km(initial.weekly_km, self._unit)
+        self.distanceSpin.setValue(round(shown, 1))
+        self.longRunCheck.setChecked(initial.long_run)
+        (self.keepRadio if initial.keep_existing else self.replaceRadio).setChecked(True)
+
+    def _connect_signals(self) -> None:
+        for weekday in range(7):
+            self._day_checks[weekday].toggled.connect(self._on_day_toggled)
+            self._day_times[weekday].timeChanged.connect(self._on_input_changed)
+            self._day_minutes[weekday].valueChanged.connect(self._on_input_changed)
+        self.weekStartEdit.dateChanged.connect(self._on_week_start_changed)
+        self.weeksSpin.valueChanged.connect(self._on_input_changed)
+        self.runsSpin.valueChanged.connect(self._on_input_changed)
+        self.distanceSpin.valueChanged.connect(self._on_input_changed)
+        self.longRunCheck.toggled.connect(self._on_input_changed)
+        self.keepRadio.toggled.connect(self._on_input_changed)
+        self.buttons.accepted.connect(self._on_apply)
+        self.buttons.rejected.connect(self.reject)
+
+    # --- public API -------------------------------------------------------------------
+
+    def plan_request(self) -> PlanRequest:
+        """The request the inputs describe now (the weekly distance in km)."""
+        lifts = tuple(
+            LiftSlot(
+                weekday,
+                time(
+                    self._day_times[weekday].time().hour(), self._day_times[weekday].time().minute()
+                ),
+                self._day_minutes[weekday].value(),
+            )
+            for weekday in range(7)
+            if self._day_checks[weekday].isChecked()
+        )
+        picked = self.weekStartEdit.date()
+        return PlanRequest(
+            week_start=date(picked.year(), picked.month(), picked.day()),
+            lifts=lifts,
+            runs=self.runsSpin.value(),
+            weekly_km=units.distance_to_km(self.distanceSpin.value(), self._unit),
+            long_run=self.longRunCheck.isChecked(),
+            keep_existing=self.keepRadio.isChecked(),
+            weeks=self.weeksSpin.value(),
+        )
+
+    def plan_preview(self) -> PlanPreview | None:
+        """The preview shown now; what Apply accepts. None while the inputs are wrong."""
+        return self._preview
+
+    def refresh(self) -> None:
+        """Ask for a new preview of the current inputs and show it."""
+        try:
+            self._preview = self._make_preview(self.plan_request())
+        except InvalidInputError as error:
+            self._preview = None
+            self.errorLabel.setText(str(error))
+        else:
+            self.errorLabel.setText("")
+        self.errorLabel.setVisible(self._preview is None)
+        self.applyButton.setEnabled(self._preview is not None)
+        self._show(self._preview)
+        self.preview_changed.emit(self._preview)
+
+    # --- showing ----------------------------------------------------------------------
+
+    def _show(self, preview: PlanPreview | None) -> None:
+        tree = self.previewTree
+        tree.setUpdatesEnabled(False)
+        tree.clear()
+        if preview is not None:
+            bold = QFont(tree.font())
+            bold.setBold(True)
+            for day in preview.days:
+                header = QTreeWidgetItem([f"{day.day:%A %d %B}", "", ""])
+                header.setFont(0, bold)
+                header.setFirstColumnSpanned(True)
+                tree.addTopLevelItem(header)
+                if not day.entries:
+                    tree.addTopLevelItem(QTreeWidgetItem(["    Rest day", "", ""]))
+                for entry in day.entries:
+                    tree.addTopLevelItem(self._entry_item(entry))
+            notes = preview.notes
+            self.notesLabel.setText("\n".join(f"• {note}" for note in notes))
+            self.notesLabel.setVisible(bool(notes))
+        else:
+            self.notesLabel.setVisible(False)
+        tree.resizeColumnToContents(0)
+        tree.resizeColumnToContents(1)
+        tree.setUpdatesEnabled(True)
+
+    def _entry_item(self, entry: PreviewEntry) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(["    " + entry.summary, STATUS_TEXT[entry.status], entry.advice])
+        item.setToolTip(2, entry.advice)
+        if entry.status is not EntryStatus.NEW:
+            font = QFont(self.previewTree.font())
+            font.setItalic(entry.status is EntryStatus.KEPT)
+            font.setStrikeOut(entry.status is EntryStatus.REMOVED)
+            for column in range(3):
+                item.setFont(column, font)
+        return item
+
+    # --- slots ------------------------------------------------------------------------
+
+    def _sync_day(self, weekday: int) -> None:
+        checked = self._day_checks[weekday].isChecked()
+        self._day_times[weekday].setEnabled(checked)
+        self._day_minutes[weekday].setEnabled(checked)
+
+    def _on_day_toggled(self) -> None:
+        for weekday in range(7):
+            self._sync_day(weekday)
+        self.refresh()
+
+    def _on_week_start_changed(self, picked: QDate) -> None:
+        # Weeks run Monday to Sunday: any day picked stands for its week.
+        monday = picked.addDays(1 - picked.dayOfWeek())
+        if monday != picked:
+            with QSignalBlocker(self.weekStartEdit):
+                self.weekStartEdit.setDate(monday)
+        self.refresh()
+
+    def _on_input_changed(self) -> None:
+        self.refresh()
+
+    def _on_apply(self) -> None:
+        if self._preview is not None:
+            self.accept()
