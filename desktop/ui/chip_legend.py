@@ -154,3 +154,13 @@ def zone_brush(key: str) -> QBrush:
     """The hatching of a zone: a different pattern per zone, so colour is not needed."""
     colour = QColor(ZONE_COLOURS.get(key, "#888888"))
     return QBrush(colour, ZONE_PATTERNS.get(key, Qt.BrushStyle.Dense7Pattern))
+
+
+def zone_entries() -> list[LegendEntry]:
+    """The week view's zone hatchings, each with its words."""
+    words = {
+        "immediately_after": "zone: right after the deadlift",
+        "same_day_later": "zone: later the same day",
+        "next_day": "zone: the next day",
+    }
+    return [LegendEntry(text, mark="zone", brush=zone_brush(key)) for key, text in words.items()]

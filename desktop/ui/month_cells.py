@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QMouseEvent
 
 from desktop.ui.session_chips import ChipData, in_time_order
 
@@ -84,7 +84,7 @@ def ghost_chip(chip: ChipData, day: date, warns: bool) -> ChipData:
     return replace(chip, start=start, warning=warns)
 
 
-def wants_copy(event: QDropEvent) -> bool:
+def wants_copy(event: QDropEvent | QMouseEvent) -> bool:
     """Whether a drag asks to copy: Ctrl held (Option on macOS, which Qt calls Alt there).
 
     The modifiers are read rather than Qt's proposed action, which a drop event built

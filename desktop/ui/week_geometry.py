@@ -114,6 +114,23 @@ class WeekGeometry:
         day = self.monday + timedelta(days=column)
         return datetime.combine(day, time()) + timedelta(minutes=minutes)
 
+    def moved(self, start: datetime, origin: QPointF, pos: QPointF, step: int) -> datetime:
+        """A start dragged from `origin` to `pos`: whole days across columns, the clock
+        by the vertical distance, snapped to a multiple of `step` minutes of the day."""
+        days = 0
+        column, origin_column = self.column_of(pos.x()), self.column_of(origin.x())
+        if column is not None and origin_column is not None:
+            days = column - origin_column
+        minutes = (pos.y() - origin.y()) * 60 / self.hour_height
+        shifted = start + timedelta(days=days, minutes=minutes)
+        midnight = datetime.combine(shifted.date(), time())
+        return midnight + timedelta(minutes=snap((shifted - midnight).seconds / 60, step))
+
+    def resized(self, duration_min: int, origin: QPointF, pos: QPointF, step: int) -> int:
+        """A duration whose lower edge was dragged from `origin` to `pos`, snapped, >= step."""
+        minutes = (pos.y() - origin.y()) * 60 / self.hour_height
+        return max(step, snap(duration_min + minutes, step))
+
     def span_rect(
         self, start: datetime, end: datetime, lane: int = 0, lanes: int = 1
     ) -> list[QRectF]:

@@ -10,7 +10,6 @@ tests and keys use the same path.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -28,7 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
-from desktop.ui.chip_legend import ChipLegend, LegendEntry, zone_brush
+from desktop.ui.chip_legend import ChipLegend, zone_entries
+from desktop.ui.month_cells import wants_copy
 from desktop.ui.session_chips import ChipData, ChipPainter, in_time_order
 from desktop.ui.week_geometry import (
     DAYS,
@@ -39,7 +39,6 @@ from desktop.ui.week_geometry import (
     ZoneLike,
     lanes,
     shaded_zones,
-    snap,
 )
 
 # (session id, new start, copy) -> the warnings the plan would have after that move.
@@ -93,7 +92,7 @@ class WeekView(QWidget):
         self._scrolled = False
         self._scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
         self._legend = ChipLegend(self)
-        self._legend.set_extra_entries(self._zone_entries())
+        self._legend.set_extra_entries(zone_entries())
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -253,14 +252,6 @@ class WeekView(QWidget):
     def _chip(self, session_id: int | None) -> ChipData | None:
         return next((c for c in self._chips if c.session_id == session_id), None)
 
-    def _zone_entries(self) -> list[LegendEntry]:
-        words = {"immediately_after": "zone: right after the deadlift"}
-        words["same_day_later"] = "zone: later the same day"
-        words["next_day"] = "zone: the next day"
-        return [
-            LegendEntry(text, mark="zone", brush=zone_brush(key)) for key, text in words.items()
-        ]
-
     # -- layout and scrolling ---------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -331,20 +322,12 @@ class WeekView(QWidget):
         step = FINE_SNAP_MIN if fine else SNAP_MIN
         geometry = self.geometry_now()
         pos = event.position()
-        minutes = (pos.y() - drag.origin.y()) * 60 / geometry.hour_height
         if drag.resize:
-            duration = max(step, snap(drag.chip.duration_min + minutes, step))
+            duration = geometry.resized(drag.chip.duration_min, drag.origin, pos, step)
             self._drag = replace(drag, duration_min=duration)
         else:
-            days = 0
-            column, origin_column = geometry.column_of(pos.x()), geometry.column_of(drag.origin.x())
-            if column is not None and origin_column is not None:
-                days = column - origin_column
-            shifted = drag.chip.start + timedelta(days=days, minutes=minutes)
-            midnight = datetime.combine(shifted.date(), datetime.min.time())
-            start = midnight + timedelta(minutes=snap((shifted - midnight).seconds / 60, step))
-            copy = _wants_copy(event)
-            self._update_move(start, copy)
+            start = geometry.moved(drag.chip.start, drag.origin, pos, step)
+            self._update_move(start, wants_copy(event))
         self.update()
 
     def _update_move(self, start: datetime, copy: bool) -> None:
@@ -374,7 +357,7 @@ class WeekView(QWidget):
         if drag.resize and drag.duration_min != drag.chip.duration_min:
             self.resize_session(drag.chip.session_id, drag.duration_min)
         elif not drag.resize and (drag.start != drag.chip.start or drag.copy):
-            self.move_session(drag.chip.session_id, drag.start, _wants_copy(event) or drag.copy)
+            self.move_session(drag.chip.session_id, drag.start, wants_copy(event) or drag.copy)
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -420,15 +403,6 @@ class WeekView(QWidget):
                 event.ignore()
             return True
         return super().event(event)
-
-
-def _wants_copy(event: QMouseEvent) -> bool:
-    modifier = (
-        Qt.KeyboardModifier.AltModifier
-        if sys.platform == "darwin"
-        else Qt.KeyboardModifier.ControlModifier
-    )
-    return bool(event.modifiers() & modifier)
 
 
 __all__ = ["DAYS", "MovePreview", "WeekView"]
