@@ -32,6 +32,7 @@ MODULES: tuple[str, ...] = (
     "memory",
     "calendar",
     "advice",
+    "planning",
     "store",
     "progress",
     "interop",
