@@ -98,6 +98,8 @@ def _slot_moment(day: date, history: History, profile: Profile) -> tuple[Session
     for zone in context_zones(lift, profile):
         if zone.context in _LATE_CONTEXTS and zone.end > moment:
             moment = zone.end
+    if context_after(lift, moment, profile) in _LATE_CONTEXTS:
+        moment += timedelta(minutes=1)  # a zone's end at "at most 6 h" still counts as late
     return lift, moment
 
 

@@ -137,7 +137,8 @@ def day_context(advice: Advice, profile: Profile) -> str:
     since = ""
     if lift is not None and advice.gap_min is not None:
         moment = lift.end + timedelta(minutes=advice.gap_min)
-        if moment.time() != time():
+        # 00:01 after a lift that ended at 18:00 (exactly 6 h at midnight) is noise, not news.
+        if moment.time() > time(0, 1):
             since = f" (from {moment:%H:%M} on)"
     if advice.context is Context.NEXT_DAY:
         if advice.suggestion is not None and advice.suggestion.workout is Workout.HILLS:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -21,18 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.advice import units
+from desktop.advice import texts, units
 from desktop.advice.article import SPOTTER
-from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
-from desktop.advice.rules import WATER_BELOW_TARGET
+from desktop.advice.model import Advice, Kind, Profile, ResearchNote, Session, Suggestion, Workout
 
 EMPTY_TEXT = "Select a run, a deadlift or a day to see how to run."
-_WORKOUT_NAMES = {
-    Workout.EASY: "Easy run",
-    Workout.INTERVALS: "Intervals",
-    Workout.HILLS: "Hills",
-    Workout.LONG: "Long run",
-}
+RESEARCH_LABEL = "Research (not from the article)"
 _DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=1.0)  # units only
 _WHY_PAD = 3  # px above and below the "Why?" text; the item's text is lowered as much
 
@@ -151,14 +143,29 @@ class AdvicePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def _why(self, source: str, about: str) -> tuple[QToolButton, QLabel]:
-        """A small flat "Why?" toggle (Tab, then Space) and the article sentence it reveals."""
+    def _why(
+        self, source: str, about: str, research: ResearchNote | None
+    ) -> tuple[QToolButton, QWidget]:
+        """A small flat "Why?" toggle (Tab, then Space) and what it reveals: the article's
+        sentence, then any research note, labelled as not from the article."""
         sentence = _label(f"\u201c{source}\u201d", "sourceLabel")
         font = sentence.font()
         font.setItalic(True)
         sentence.setFont(font)
         sentence.setToolTip("From the article \u201cHow to Run After Performing Deadlifts\u201d")
-        sentence.hide()
+        reveal = QWidget()
+        reveal.setObjectName("whyDetails")
+        column = QVBoxLayout(reveal)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(sentence)
+        if research is not None:
+            heading = _bold(_label(f"{RESEARCH_LABEL}:", "researchTitle"))
+            note = _label(f"{research.text} ({research.citation})", "researchNote")
+            note.setToolTip("Published research, shown beside the article, never instead of it")
+            column.addWidget(heading)
+            column.addWidget(note)
+        reveal.hide()
         button = QToolButton()
         button.setObjectName("whyButton")
         button.setText("Why?")
@@ -174,10 +181,12 @@ class AdvicePanel(QWidget):
         button.installEventFilter(self)  # a flat button shows no focus: raise it while focused
         button.setToolTip("Show the sentence of the article this rests on")
         button.setAccessibleName(f"Why: {about}")
-        button.toggled.connect(sentence.setVisible)
-        return button, sentence
+        button.toggled.connect(reveal.setVisible)
+        return button, reveal
 
-    def _item(self, text: str, source: str, *, warning: bool) -> QFrame:
+    def _item(
+        self, text: str, source: str, *, warning: bool, research: ResearchNote | None = None
+    ) -> QFrame:
         frame = QFrame()
         frame.setObjectName("adviceWarning" if warning else "adviceTip")
         frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -213,9 +222,9 @@ class AdvicePanel(QWidget):
             _bold(message)
         grid.addWidget(message, 0, 1)
         if source:
-            button, sentence = self._why(source, text)
+            button, reveal = self._why(source, text, research)
             grid.addWidget(button, 0, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(sentence, 1, 1, 1, 2)
+            grid.addWidget(reveal, 1, 1, 1, 2)
         return frame
 
     def _icon_size(self) -> int:
@@ -262,7 +271,7 @@ class AdvicePanel(QWidget):
         if is_lift:
             context = "What to run after it, and how."
         elif subject is None:
-            context = self._day_context(advice, profile)
+            context = texts.day_context(advice, profile)
         else:
             context = units.describe_context(advice)
             context = context[:1].upper() + context[1:]
@@ -274,7 +283,7 @@ class AdvicePanel(QWidget):
         self.capsLabel.setText(f"{prefix}{caps}." if caps else "")
         self.capsLabel.setVisible(bool(caps))
 
-        water = self._water_text(advice, profile)
+        water = texts.water_line(advice, profile)
         self.waterLabel.setText(water)
         self.waterLabel.setVisible(bool(water))
 
@@ -282,7 +291,7 @@ class AdvicePanel(QWidget):
         _clear_layout(self._warnings_layout)
         for warning in advice.warnings:
             self._warnings_layout.addWidget(
-                self._item(warning.message, warning.source, warning=True)
+                self._item(warning.message, warning.source, warning=True, research=warning.research)
             )
         self.warningsBox.setVisible(bool(advice.warnings))
 
@@ -290,7 +299,9 @@ class AdvicePanel(QWidget):
 
         _clear_layout(self._tips_layout)
         for tip in advice.tips:
-            self._tips_layout.addWidget(self._item(tip.text, tip.source, warning=False))
+            self._tips_layout.addWidget(
+                self._item(tip.text, tip.source, warning=False, research=tip.research)
+            )
         self.tipsTitle.setVisible(bool(advice.tips))
         self.tipsBox.setVisible(bool(advice.tips))
         self._scroll.verticalScrollBar().setValue(0)
@@ -302,37 +313,6 @@ class AdvicePanel(QWidget):
         return "\n".join(lines)
 
     # --------------------------------------------------------------- internals
-    @staticmethod
-    def _day_context(advice: Advice, profile: Profile) -> str:
-        """The run that fits the day, in words that are true whenever the lift is."""
-        lead = "A run that fits this day: "
-        lift = advice.deadlift
-        if advice.context is Context.IMMEDIATELY_AFTER and lift is not None:
-            first = lift.end
-            last = first + timedelta(minutes=profile.immediate_window_min)
-            if last > first:
-                when = f"starting between {first:%H:%M} and {last:%H:%M}"
-            else:
-                when = f"starting at {first:%H:%M}"
-            return f"{lead}right after your deadlift, {when}."
-        if advice.context is Context.NEXT_DAY:
-            return f"{lead}hills, as it is the day after a deadlift."
-        if advice.context is Context.NONE:
-            return f"{lead}any run, a long one included (no deadlift this day or the day before)."
-        return f"{lead}{units.describe_context(advice)}."
-
-    @staticmethod
-    def _water_text(advice: Advice, profile: Profile) -> str:
-        """One water line, unless a warning already says how much is missing."""
-        target = advice.water_target_oz
-        if target is None or any(w.code == WATER_BELOW_TARGET for w in advice.warnings):
-            return ""
-        goal = units.format_volume(target, profile.volume_unit, grouped=True)
-        if advice.water_oz is None:
-            return f"Water: nothing logged yet; the target is {goal}."
-        drunk = units.format_volume(advice.water_oz, profile.volume_unit, grouped=True)
-        return f"Water: {drunk} of {goal}, target reached."
-
     def _show_suggestion(
         self, suggestion: Suggestion | None, subject: Session | None, profile: Profile
     ) -> None:
@@ -373,7 +353,7 @@ class AdvicePanel(QWidget):
 
     @staticmethod
     def _details(suggestion: Suggestion, profile: Profile) -> str:
-        parts = [_WORKOUT_NAMES.get(Workout(suggestion.workout), str(suggestion.workout))]
+        parts = [texts.WORKOUT_NAMES.get(Workout(suggestion.workout), str(suggestion.workout))]
         if suggestion.distance_km is not None:
             parts.append(units.format_distance(suggestion.distance_km, profile.distance_unit))
         if suggestion.speed_kmh is not None:

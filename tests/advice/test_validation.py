@@ -48,20 +48,20 @@ def _run(**fields: Any) -> Session:
         (lambda: _run(actual_load_kg=100.0), "A run cannot have"),
         (lambda: _lift(actual_distance_km=3.0), "A deadlift cannot have"),
         (lambda: _run(id=True), "id must be a whole number"),
-        (lambda: Profile(10, 15, immediate_window_min=60.5), "window must be a whole number"),
+        (lambda: Profile(10, 15, immediate_window_min=60.5), "window must be a whole number"),  # type: ignore[arg-type]
         (lambda: Profile(10, 15, immediate_window_min=9), "from 10 to 180"),
         (lambda: Profile(10, 15, immediate_window_min=181), "from 10 to 180"),
         (lambda: Profile(10, 15, water_target_oz=63.9), "at least 64 oz"),
         (lambda: Profile(10, 15, water_target_oz=model.MAX_WATER_OZ + 1), "cannot be more"),
         (lambda: Profile(0, 15), "more than 0 km"),
         (lambda: Profile(model.MAX_DISTANCE_KM + 1, 15), "cannot be more than 500 km"),
-        (lambda: DayLog(date(2026, 3, 2), bcaa="yes"), "BCAAs taken must be yes or no"),
-        (lambda: DayLog(date(2026, 3, 2), note=5), "note must be text"),
+        (lambda: DayLog(date(2026, 3, 2), bcaa="yes"), "BCAAs taken must be yes or no"),  # type: ignore[arg-type]
+        (lambda: DayLog(date(2026, 3, 2), note=5), "note must be text"),  # type: ignore[arg-type]
         (lambda: DayLog(date(2026, 3, 2), water_oz=model.MAX_WATER_OZ + 1), "cannot be more"),
         (lambda: DayLog(date(2026, 3, 2), water_oz=-1), "Water drunk cannot be negative"),
         (lambda: DayLog(date(2026, 3, 2), soreness=11), "Soreness must be from 0 to 10"),
         (lambda: DayLog(date(2026, 3, 2), soreness=-1), "Soreness must be from 0 to 10"),
-        (lambda: DayLog(date(2026, 3, 2), soreness=5.0), "Soreness must be a whole number"),
+        (lambda: DayLog(date(2026, 3, 2), soreness=5.0), "Soreness must be a whole number"),  # type: ignore[arg-type]
         (lambda: DayLog(START), "must be a calendar date without a time"),
     ],
 )

@@ -87,7 +87,7 @@ def test_caps_follow_the_profile_units(panel: AdvicePanel) -> None:
     advice = advise_run(RUN, SESSIONS, MILES)
     panel.set_profile(MILES)
     panel.show_advice(advice, RUN)
-    assert "at most 5.0 mi, at most 8.4 mph = 7:10 /mi" in panel.plain_text()
+    assert "at most 4.9 mi, at most 8.3 mph = 7:14 /mi" in panel.plain_text()
 
 
 def test_warnings_are_marked_by_icon_and_frame_not_colour_alone(panel: AdvicePanel) -> None:
@@ -265,3 +265,38 @@ def test_a_focused_why_is_drawn_raised(panel: AdvicePanel, qtbot: QtBot) -> None
     second.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(second.hasFocus)
     assert first.autoRaise() and not second.autoRaise()
+
+
+def test_why_shows_a_research_note_after_the_article_labelled_as_research(
+    panel: AdvicePanel, qtbot: QtBot
+) -> None:
+    advice = advise_lift(LIFT, SESSIONS, KM)
+    panel.show_advice(advice, LIFT)
+    tip = next(t for t in advice.tips if t.code == "intervals")
+    assert tip.research is not None
+    frame = next(
+        f
+        for f in panel.findChildren(QFrame, "adviceTip")
+        if tip.text in [lbl.text() for lbl in f.findChildren(QLabel)]
+    )
+    why = frame.findChild(QToolButton, "whyButton")
+    note = frame.findChild(QLabel, "researchNote")
+    assert why is not None and note is not None
+    assert "Research (not from the article)" not in panel.plain_text()
+    qtbot.keyClick(why, Qt.Key.Key_Space)
+    shown = panel.plain_text().splitlines()
+    start = shown.index(f"\u201c{tip.source}\u201d")
+    assert shown[start + 1] == "Research (not from the article):"
+    assert "research disagrees with the article" in shown[start + 2]
+    assert "Robineau et al. 2016" in note.text() and "Schumann et al. 2022" in note.text()
+
+
+def test_a_tip_without_research_shows_only_the_article(panel: AdvicePanel, qtbot: QtBot) -> None:
+    advice = advise_lift(LIFT, SESSIONS, KM)
+    panel.show_advice(advice, LIFT)
+    frame = next(
+        f
+        for f in panel.findChildren(QFrame, "adviceTip")
+        if "Land on the ball" in " ".join(lbl.text() for lbl in f.findChildren(QLabel))
+    )
+    assert frame.findChild(QLabel, "researchNote") is None
