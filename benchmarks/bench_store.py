@@ -1,4 +1,4 @@
-"""Store benchmarks: 42-day range, one save, opening 10 years, and a SIGKILL crash loop.
+"""Store benchmarks: 42-day range, one save, weekly totals, open, integrity, and a SIGKILL loop.
 
 `python -m benchmarks.bench_store [--quick] [--crash [KILLS]]` prints one row per figure.
 `run(quick)` returns the rows for the suite runner; `crash_loop()` is also used by
@@ -25,7 +25,7 @@ from typing import Any
 
 from benchmarks import ms_row, time_ms
 from desktop.advice.model import DayLog, Kind, Profile, Session, Workout
-from desktop.store import Store
+from desktop.store import Store, check_integrity
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240501
@@ -33,7 +33,9 @@ YEARS = 10
 RANGE_BUDGET_MS = 5.0
 SAVE_BUDGET_MS = 5.0
 OPEN_BUDGET_MS = 100.0
-CRASH_KILLS = 200
+TOTALS_BUDGET_MS = 20.0
+CRASH_KILLS = 1000
+QUICK_CRASH_KILLS = 20
 
 
 # --- history -------------------------------------------------------------------------------
@@ -98,8 +100,13 @@ def build_history_db(path: Path, years: int = YEARS, seed: int = SEED) -> int:
 # --- timing --------------------------------------------------------------------------------
 
 
-def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
-    """Measure the store on a 10-year database; add a crash loop when crash_kills > 0."""
+def run(quick: bool = False, crash_kills: int | None = None) -> list[dict[str, Any]]:
+    """Measure the store on a 10-year database, then run the SIGKILL crash loop.
+
+    The loop runs 1,000 kills (20 with `quick`) unless `crash_kills` says otherwise.
+    """
+    if crash_kills is None:
+        crash_kills = QUICK_CRASH_KILLS if quick else CRASH_KILLS
     repeat = 20 if quick else 200
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="liftrun-bench-store-") as tmp:
@@ -123,6 +130,15 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
                 found[0] += 1
 
             ranges = time_ms(load_range, repeats=repeat, warmup=0)
+            totals = time_ms(
+                lambda: store.weekly_totals(first, sessions[-1].day),
+                repeats=10 if quick else 50,
+                warmup=1,
+            )
+            weeks = len(store.weekly_totals(first, sessions[-1].day))
+            checks = time_ms(
+                lambda: check_integrity(path), repeats=3 if quick else 10, warmup=0
+            )
             sizes = [len(store.sessions_between(w, w + timedelta(days=41))) for w in windows[:20]]
             starts = iter(datetime(2030, 1, 1) + timedelta(hours=n) for n in range(repeat * 2 + 10))
             saves = time_ms(
@@ -148,6 +164,22 @@ def run(quick: bool = False, crash_kills: int = 0) -> list[dict[str, Any]]:
         )
         rows.append(
             ms_row("store: save one session (WAL, synchronous=FULL)", saves, SAVE_BUDGET_MS, note)
+        )
+        rows.append(
+            ms_row(
+                "store: weekly_totals over 10 years (SQL GROUP BY week)",
+                totals,
+                TOTALS_BUDGET_MS,
+                f"{note}; {weeks} weeks",
+            )
+        )
+        rows.append(
+            ms_row(
+                "store: full integrity_check of a 10-year database",
+                checks,
+                None,
+                f"{note}; {path.stat().st_size / 1e6:.1f} MB; run by every daily backup",
+            )
         )
         rows.append(
             ms_row(
@@ -223,7 +255,8 @@ class CrashReport:
     def summary(self) -> str:
         """One line for people."""
         return (
-            f"{len(self.reported)} committed ids reported, {len(self.missing)} missing, "
+            f"{self.kills} kills, {len(self.reported)} acknowledged sessions, "
+            f"{len(self.missing)} lost, "
             f"{len(self.wrong)} wrong, {self.unreported} committed but unreported, "
             f"integrity_check {self.integrity!r}, {len(self.child_errors)} child errors"
         )
@@ -264,6 +297,12 @@ def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
             if line.endswith("\n") and len(parts) == 3:
                 report.reported[int(parts[0])] = f"{parts[1]}:{parts[2]}"
         report.cycle_ms.append((time.perf_counter() - began) * 1000)
+    verify(path, report)
+    return report
+
+
+def verify(path: Path, report: CrashReport) -> CrashReport:
+    """Fill in which acknowledged sessions are missing or changed, and integrity_check."""
     with Store.open(path) as store:
         notes = {s.id: s.notes for s in store.all_sessions()}
     report.missing = sorted(i for i in report.reported if i not in notes)
@@ -288,9 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         nargs="?",
         type=int,
         const=CRASH_KILLS,
-        default=0,
+        default=None,
         metavar="KILLS",
-        help=f"also run the SIGKILL crash loop (default {CRASH_KILLS} kills)",
+        help=f"kills in the SIGKILL crash loop (default {CRASH_KILLS}, {QUICK_CRASH_KILLS} quick)",
     )
     args = parser.parse_args(argv)
     rows = run(quick=args.quick, crash_kills=args.crash)

@@ -12,6 +12,7 @@ LIFTRUN_LOG_DIR overrides the folder; LIFTRUN_LOG_LEVEL (e.g. DEBUG) the level.
 from __future__ import annotations
 
 import faulthandler
+import io
 import logging
 import os
 import sys
@@ -42,6 +43,13 @@ class RotatingFileHandler(logging.FileHandler):
         super().__init__(filename, encoding="utf-8")
         self.maxBytes = max_bytes
         self.backupCount = backup_count
+
+    def _open(self) -> io.TextIOWrapper:
+        """Open the log owner-only (0600 on POSIX): it may name personal files."""
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write the record, first moving a full file to .1 (.1 to .2, ...)."""
@@ -144,7 +152,9 @@ def _writable_dir(preferred: Path) -> Path:
 
     for folder in (preferred, Path(tempfile.gettempdir()) / APP_NAME / "log"):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if os.name == "posix":
+                folder.chmod(0o700)  # the log folder is the app's own: owner-only
             probe = folder / ".write-test"
             probe.write_text("ok", encoding="utf-8")
             probe.unlink()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -445,23 +444,9 @@ def demo_database_path() -> Path:
 
 def is_demo_database(path: Path) -> bool:
     """True when `path` is a Liftrun database marked as a demo; reads without changing it."""
-    path = Path(path)
-    if not path.is_file():
-        return False
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"  # nothing to recover: don't create -shm/-wal beside it
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=1.0)
-        try:
-            row = conn.execute(
-                "SELECT value FROM preference WHERE key = ?", (DEMO_MARKER_KEY,)
-            ).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return row is not None and row[0] == DEMO_MARKER_VALUE
+    from desktop.store import read_preference
+
+    return read_preference(path, DEMO_MARKER_KEY) == DEMO_MARKER_VALUE
 
 
 def create_demo_database(path: Path, years: int = 2, seed: int = 7) -> Path:
