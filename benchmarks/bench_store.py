@@ -35,7 +35,7 @@ SAVE_BUDGET_MS = 5.0
 OPEN_BUDGET_MS = 100.0
 TOTALS_BUDGET_MS = 20.0
 CRASH_KILLS = 1000
-QUICK_CRASH_KILLS = 20
+QUICK_CRASH_KILLS = 10
 
 
 # --- history -------------------------------------------------------------------------------
@@ -136,9 +136,7 @@ def run(quick: bool = False, crash_kills: int | None = None) -> list[dict[str, A
                 warmup=1,
             )
             weeks = len(store.weekly_totals(first, sessions[-1].day))
-            checks = time_ms(
-                lambda: check_integrity(path), repeats=3 if quick else 10, warmup=0
-            )
+            checks = time_ms(lambda: check_integrity(path), repeats=3 if quick else 10, warmup=0)
             sizes = [len(store.sessions_between(w, w + timedelta(days=41))) for w in windows[:20]]
             starts = iter(datetime(2030, 1, 1) + timedelta(hours=n) for n in range(repeat * 2 + 10))
             saves = time_ms(

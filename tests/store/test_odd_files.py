@@ -74,9 +74,21 @@ def test_a_lock_path_that_is_a_folder_gets_a_sentence(db_path: Path) -> None:
     assert "is a folder" in str(caught.value)
 
 
-def test_a_stray_wal_of_another_database_leaves_nothing_behind(db_path: Path) -> None:
-    db_path.write_bytes(b"These are my notes.\n" * 100)
-    (db_path.parent / "liftrun.db-wal").write_bytes(b"\x37\x7f\x06\x82" + b"\0" * 4000)
+def test_a_stray_wal_of_another_database_leaves_nothing_behind(
+    db_path: Path, tmp_path: Path
+) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("INSERT INTO invoices VALUES (1, 2.0)")
+    conn.commit()
+    (db_path.parent / "liftrun.db-wal").replace(tmp_path / "stray-wal")
+    conn.close()  # closing with its -wal gone checkpoints nothing
+    for side in db_path.parent.glob("liftrun.db-*"):
+        side.unlink()
+    (tmp_path / "stray-wal").replace(db_path.parent / "liftrun.db-wal")
+    assert not (db_path.parent / "liftrun.db-shm").exists()
     _refused(db_path, NotADatabaseError)
     assert not (db_path.parent / "liftrun.db-shm").exists()
 
