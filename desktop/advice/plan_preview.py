@@ -129,6 +129,10 @@ def _advice_line(session: Session, advice: Advice) -> str:
     return f"{where}: {suggestion.text}" if suggestion else where
 
 
+def _week_name(week: date) -> str:
+    return f"Week of {week.day} {week:%b}"
+
+
 def _week_targets(
     request: PlanRequest, week: date, target_km: float, kept: list[Session], profile: Profile
 ) -> tuple[int, float, str | None]:
@@ -138,10 +142,11 @@ def _week_targets(
     if not runs:
         return request.runs, target_km, None
     km = sum(s.as_done().distance_km or 0.0 for s in runs)
-    count = "1 run" if len(runs) == 1 else f"{len(runs)} runs"
+    count = "run already there" if len(runs) == 1 else f"{len(runs)} runs already there"
+    verb = "counts" if len(runs) == 1 else "count"
     note = (
-        f"Week of {week:%d %b}: the {count} already there "
-        f"({units.format_distance(km, profile.distance_unit)}) count toward the targets."
+        f"{_week_name(week)}: the {count} "
+        f"({units.format_distance(km, profile.distance_unit)}) {verb} toward the targets."
     )
     return max(0, request.runs - len(runs)), max(0.0, target_km - km), note
 
@@ -179,7 +184,7 @@ def build_preview(
         )
         context.extend(plan.sessions)
         plans.append(plan)
-        prefix = f"Week of {week:%d %b}: " if request.weeks > 1 else ""
+        prefix = f"{_week_name(week)}: " if request.weeks > 1 else ""
         notes.extend([kept_note] if kept_note else [])
         notes.extend(prefix + note for note in plan.notes)
 

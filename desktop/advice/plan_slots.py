@@ -256,10 +256,13 @@ class _Finder:
         return found
 
 
-def _long_preference(slot: Slot) -> tuple[bool, float, datetime]:
-    """Sort key: 48 h of rest first, then the most time clear of deadlifts (up to 48 h)."""
+def _long_preference(slot: Slot) -> tuple[bool, float]:
+    """Sort key: 48 h of rest first, then the most time clear of deadlifts (up to 48 h).
+
+    Ties keep their order: the usual times of `_FREE_TIMES` first, then the earlier day.
+    """
     room = min(slot.rest_h, slot.next_lift_h, LONG_RUN_REST_H)
-    return (slot.rest_h < LONG_RUN_REST_H, -room, slot.start)
+    return (slot.rest_h < LONG_RUN_REST_H, -room)
 
 
 def find_slots(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QSignalBlocker, QTime, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,9 +23,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTextBrowser,
     QTimeEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -98,15 +98,12 @@ class PlanWeekDialog(QDialog):
         heading = QLabel("Preview")
         heading.setObjectName("previewHeading")
         right.addWidget(heading)
-        self.previewTree = QTreeWidget()
-        self.previewTree.setObjectName("previewTree")
-        self.previewTree.setColumnCount(3)
-        self.previewTree.setHeaderLabels(["Session", "", "Advice"])
-        self.previewTree.setRootIsDecorated(False)
-        self.previewTree.setWordWrap(True)
-        self.previewTree.setMinimumWidth(620)
-        heading.setBuddy(self.previewTree)
-        right.addWidget(self.previewTree, 1)
+        self.previewText = QTextBrowser()
+        self.previewText.setObjectName("previewText")
+        self.previewText.setOpenLinks(False)
+        self.previewText.setMinimumWidth(560)
+        heading.setBuddy(self.previewText)
+        right.addWidget(self.previewText, 1)
         self.notesLabel = QLabel()
         self.notesLabel.setObjectName("planNotes")
         self.notesLabel.setWordWrap(True)
@@ -269,40 +266,30 @@ class PlanWeekDialog(QDialog):
     # --- showing ----------------------------------------------------------------------
 
     def _show(self, preview: PlanPreview | None) -> None:
-        tree = self.previewTree
-        tree.setUpdatesEnabled(False)
-        tree.clear()
-        if preview is not None:
-            bold = QFont(tree.font())
-            bold.setBold(True)
-            for day in preview.days:
-                header = QTreeWidgetItem([f"{day.day:%A %d %B}", "", ""])
-                header.setFont(0, bold)
-                header.setFirstColumnSpanned(True)
-                tree.addTopLevelItem(header)
-                if not day.entries:
-                    tree.addTopLevelItem(QTreeWidgetItem(["    Rest day", "", ""]))
-                for entry in day.entries:
-                    tree.addTopLevelItem(self._entry_item(entry))
-            notes = preview.notes
-            self.notesLabel.setText("\n".join(f"• {note}" for note in notes))
-            self.notesLabel.setVisible(bool(notes))
-        else:
+        if preview is None:
+            self.previewText.clear()
             self.notesLabel.setVisible(False)
-        tree.resizeColumnToContents(0)
-        tree.resizeColumnToContents(1)
-        tree.setUpdatesEnabled(True)
-
-    def _entry_item(self, entry: PreviewEntry) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(["    " + entry.summary, STATUS_TEXT[entry.status], entry.advice])
-        item.setToolTip(2, entry.advice)
-        if entry.status is not EntryStatus.NEW:
-            font = QFont(self.previewTree.font())
-            font.setItalic(entry.status is EntryStatus.KEPT)
-            font.setStrikeOut(entry.status is EntryStatus.REMOVED)
-            for column in range(3):
-                item.setFont(column, font)
-        return item
+            return
+        muted = _muted(self.palette())
+        parts: list[str] = []
+        for day in preview.days:
+            parts.append(
+                f"<p style='margin:8px 0 2px 0'><b>{day.day:%A} {day.day.day} {day.day:%B}</b></p>"
+            )
+            new = [e for e in day.entries if e.status is EntryStatus.NEW]
+            old = [e for e in day.entries if e.status is not EntryStatus.NEW]
+            if not day.entries:
+                parts.append(f"<p style='margin:0 0 0 14px; color:{muted}'>Rest day</p>")
+            parts.extend(_entry_html(entry, muted) for entry in new)
+            if old:
+                parts.append(
+                    f"<p style='margin:2px 0 0 14px; color:{muted}'>Already on the calendar:</p>"
+                )
+                parts.extend(_entry_html(entry, muted) for entry in old)
+        self.previewText.setHtml("".join(parts))
+        notes = preview.notes
+        self.notesLabel.setText("\n".join(f"• {note}" for note in notes))
+        self.notesLabel.setVisible(bool(notes))
 
     # --- slots ------------------------------------------------------------------------
 
@@ -330,3 +317,28 @@ class PlanWeekDialog(QDialog):
     def _on_apply(self) -> None:
         if self._preview is not None:
             self.accept()
+
+
+def _entry_html(entry: PreviewEntry, muted: str) -> str:
+    """One session: its summary (existing ones in italics, removed ones struck out), then its
+    one-line advice below it."""
+    summary = html.escape(entry.summary)
+    if entry.status is EntryStatus.KEPT:
+        summary = f"<i>{summary}</i>"
+    elif entry.status is EntryStatus.REMOVED:
+        summary = f"<s>{summary}</s> ({STATUS_TEXT[entry.status].lower()})"
+    mark = "\N{WARNING SIGN} " if entry.has_warning else ""
+    return (
+        f"<p style='margin:0 0 3px 14px'>{summary}<br>"
+        f"<span style='color:{muted}'>{mark}{html.escape(entry.advice)}</span></p>"
+    )
+
+
+def _muted(palette: QPalette) -> str:
+    """A solid colour between the text and the background, readable in light and dark themes."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    mix = [
+        round(0.6 * a + 0.4 * b) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+    ]
+    return "#{:02x}{:02x}{:02x}".format(*mix)

@@ -53,10 +53,19 @@ class Recorder:
         return build_preview(request, self.profile, self.existing)
 
 
-def rows(dialog: PlanWeekDialog) -> list[list[str]]:
-    tree = dialog.previewTree
-    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    return [[item.text(c) for c in range(3)] for item in items if item is not None]
+def lines(dialog: PlanWeekDialog) -> list[str]:
+    """The preview as the user reads it, one stripped line each."""
+    text = dialog.previewText.toPlainText()
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def day_block(dialog: PlanWeekDialog, heading: str) -> list[str]:
+    """The lines under one day's heading, up to the next day."""
+    shown = lines(dialog)
+    start = shown.index(heading) + 1
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    end = next((i for i in range(start, len(shown)) if shown[i].split(" ")[0] in days), len(shown))
+    return shown[start:end]
 
 
 def open_dialog(
@@ -79,10 +88,13 @@ def test_inputs_are_prefilled_and_a_preview_is_shown_at_once(
     assert [dialog._day_checks[d].isChecked() for d in range(7)] == [
         True, False, False, True, False, False, False,
     ]  # fmt: skip
-    texts = rows(dialog)
-    assert texts[0][0] == "Monday 02 March"
-    assert any("Deadlift, with a spotter" in r[0] and r[1] == "New" for r in texts)
-    assert any("Run: hills" in r[0] and "day after a deadlift" in r[2] for r in texts)
+    monday = day_block(dialog, "Monday 2 March")
+    assert monday[0] == "18:00-19:00 Deadlift, with a spotter"
+    assert monday[1].startswith("Run right after: ")
+    tuesday = day_block(dialog, "Tuesday 3 March")
+    assert tuesday[0].startswith("18:00-") and "Run: hills" in tuesday[0]
+    assert tuesday[1].startswith("The day after a deadlift")
+    assert "Already on the calendar:" not in lines(dialog)
     assert dialog.applyButton.isEnabled()
 
 
@@ -93,8 +105,7 @@ def test_changing_the_runs_updates_the_preview(qtbot: QtBot, profile: Profile) -
     preview = signal.args[0]
     assert isinstance(preview, PlanPreview)
     assert sum(1 for s in preview.sessions if s.kind is Kind.RUN) == 1
-    run_rows = [r for r in rows(dialog) if "Run:" in r[0]]
-    assert len(run_rows) == 1
+    assert sum(1 for line in lines(dialog) if " Run: " in line) == 1
 
 
 def test_a_deadlift_day_added_and_its_time_changed_reach_the_request(
@@ -106,16 +117,15 @@ def test_a_deadlift_day_added_and_its_time_changed_reach_the_request(
     dialog._day_minutes[5].setValue(45)
     request = dialog.plan_request()
     assert LiftSlot(5, time(9, 30), 45) in request.lifts
-    saturday = [r for r in rows(dialog) if r[0].startswith("    09:30-10:15 Deadlift")]
-    assert saturday and saturday[0][1] == "New"
+    assert day_block(dialog, "Saturday 7 March")[0] == "09:30-10:15 Deadlift, with a spotter"
 
 
 def test_long_run_choice_reaches_the_plan(qtbot: QtBot, profile: Profile) -> None:
     dialog = open_dialog(qtbot, Recorder(profile))
-    assert any("Run: long" in r[0] for r in rows(dialog))
+    assert any("Run: long" in line for line in lines(dialog))
     dialog.longRunCheck.setChecked(False)
     assert dialog.plan_request().long_run is False
-    assert not any("Run: long" in r[0] for r in rows(dialog))
+    assert not any("Run: long" in line for line in lines(dialog))
 
 
 def test_weekly_distance_is_in_the_profiles_unit(qtbot: QtBot) -> None:
@@ -131,13 +141,18 @@ def test_existing_sessions_are_shown_apart_and_replace_marks_only_planned_ones(
     qtbot: QtBot, profile: Profile
 ) -> None:
     dialog = open_dialog(qtbot, Recorder(profile, [PLANNED_RUN, DONE_RUN]))
-    kept = [r for r in rows(dialog) if r[1] == "Already planned"]
-    assert len(kept) == 2 and any("(done)" in r[0] for r in kept)
+    saturday = day_block(dialog, "Saturday 7 March")
+    apart = saturday.index("Already on the calendar:")
+    assert "09:00-09:50 Run: easy 6 km at 10.0 km/h" in saturday[apart:]
+    tuesday = day_block(dialog, "Tuesday 3 March")
+    assert (
+        "07:00-07:40 Run: hills 4 km (done)" in tuesday[tuesday.index("Already on the calendar:") :]
+    )
     dialog.replaceRadio.setChecked(True)
     assert dialog.plan_request().keep_existing is False
-    statuses = {r[0].strip(): r[1] for r in rows(dialog) if r[1]}
-    assert statuses["09:00-09:50 Run: easy 6 km at 10.0 km/h"] == "Removed"
-    assert statuses["07:00-07:40 Run: hills 4 km (done)"] == "Already planned"
+    saturday = day_block(dialog, "Saturday 7 March")
+    assert "09:00-09:50 Run: easy 6 km at 10.0 km/h (removed)" in saturday
+    assert "07:00-07:40 Run: hills 4 km (done)" in day_block(dialog, "Tuesday 3 March")
     preview = dialog.plan_preview()
     assert preview is not None and preview.removed == (PLANNED_RUN,)
 
