@@ -38,7 +38,8 @@ def test_kept_runs_count_toward_the_targets_and_are_shown_apart() -> None:
     assert sum(s.distance_km or 0 for s in new_runs) == pytest.approx(17.0, rel=0.1)
     saturday = preview.days[5].entries
     assert any(e.session is kept and e.status is EntryStatus.KEPT for e in saturday)
-    assert "Week of 2 Mar: the run already there (8.0 km) counts toward the targets." in preview.notes
+    note = "Week of 2 Mar: the run already there (8.0 km) counts toward the targets."
+    assert note in preview.notes
 
 
 def test_replace_removes_planned_sessions_and_never_done_ones() -> None:
