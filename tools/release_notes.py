@@ -10,6 +10,7 @@ that version, so a release is never published with blank notes.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from pathlib import Path
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("version", help="the release's tag or version, e.g. v0.1.0")
     parser.add_argument("--changelog", type=Path, default=ROOT / "CHANGELOG.md")
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")  # notes are UTF-8 whatever the console's code page
     try:
         text = args.changelog.read_text(encoding="utf-8")
         print(changelog_section(text, args.version))
