@@ -31,10 +31,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import desktop.advice as engine
-from desktop.advice import units
 from desktop.advice.model import InvalidInputError, Kind, Profile, Session
+from desktop.advice.plan_distances import (
+    MIN_RUN_KM,
+    WITHIN,
+    shown_km,
+    shown_kmh,
+    split_distance,
+)
+from desktop.advice.plan_notes import WEEKDAYS, distance_text, runs_text, shortfall_notes
 from desktop.advice.plan_slots import (
-    LONG_RUN_REST_H,
     SECOND_RUN_GAP,
     WARM_UP_MIN,
     Role,
@@ -44,15 +50,10 @@ from desktop.advice.plan_slots import (
 
 __all__ = ["MIN_RUN_KM", "LiftSlot", "WeekPlan", "plan_week"]
 
-MIN_RUN_KM = 1.0
 MAX_RUNS = 7
 # How far around the week existing sessions are handed to the engine as context.
 CONTEXT_MARGIN = timedelta(days=7)
-WITHIN = 0.10  # the weekly distance is met when the runs add up to it within 10%
 MAX_RUNS_A_DAY = 2  # ours, like the 5 h between them
-# Relative shares when the weekly distance is split (see `_split`).
-_WEIGHTS = {Role.LONG: 1.5, Role.FREE: 1.0, Role.HILLS: 0.8, Role.EASY_LATER: 0.6}
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def check_week_start(week_start: object) -> date:
     if week_start.weekday() != 0:
         raise InvalidInputError(
             f"A week starts on a Monday; {week_start.isoformat()} is a "
-            f"{_WEEKDAYS[week_start.weekday()]}."
+            f"{WEEKDAYS[week_start.weekday()]}."
         )
     if not date(1, 1, 10) <= week_start <= date(9999, 12, 10):
         raise InvalidInputError("That week is out of range.")
@@ -144,8 +145,8 @@ def check_lifts(lifts: object) -> tuple[LiftSlot, ...]:
         if second[0] < first[1]:
             a, b = ordered[index], ordered[(index + 1) % len(ordered)]
             raise InvalidInputError(
-                f"The deadlifts on {_WEEKDAYS[a.weekday]} at {a.start:%H:%M} and "
-                f"{_WEEKDAYS[b.weekday]} at {b.start:%H:%M} overlap; move one of them."
+                f"The deadlifts on {WEEKDAYS[a.weekday]} at {a.start:%H:%M} and "
+                f"{WEEKDAYS[b.weekday]} at {b.start:%H:%M} overlap; move one of them."
             )
     return ordered
 
@@ -167,61 +168,9 @@ def _context_sessions(existing: Iterable[Session], week_start: date) -> list[Ses
     return kept
 
 
-def _shown_km(km: float, profile: Profile) -> float:
-    """`km` rounded down to 0.1 in the profile's distance unit, back in km."""
-    value = units.distance_from_km(km, profile.distance_unit)
-    return round(units.distance_to_km(math.floor(value * 10 + 1e-6) / 10, profile.distance_unit), 6)
-
-
-def _shown_kmh(kmh: float, profile: Profile) -> float:
-    """`kmh` rounded down to 0.1 in the profile's speed unit, back in km/h."""
-    value = units.speed_from_kmh(kmh, profile.distance_unit)
-    return round(units.speed_to_kmh(math.floor(value * 10 + 1e-6) / 10, profile.distance_unit), 6)
-
-
-def _split(slots: Sequence[Slot], weekly_km: float, profile: Profile) -> list[float]:
-    """Each slot's distance: intervals fixed, the rest shared by weight under each cap.
-
-    A run on a deadlift day never gets more than the largest run on a day without one,
-    so the week's longest run stays off the deadlift days.
-    """
-    free_caps = [s.cap_km for s in slots if not s.lift_day]
-    roof = max(free_caps) if free_caps else math.inf
-    caps = [_shown_km(min(s.cap_km, roof) if s.lift_day else s.cap_km, profile) for s in slots]
-    shared = [i for i, s in enumerate(slots) if s.role is not Role.INTERVALS]
-    distances = [0.0 if i in shared else caps[i] for i in range(len(slots))]
-    rest = max(0.0, weekly_km - sum(distances))
-    if shared and rest > 0:
-        weights = {i: _WEIGHTS[slots[i].role] for i in shared}
-        low, high = 0.0, max(caps[i] / weights[i] for i in shared)
-        for _ in range(50):  # bisection on the common level of the weighted shares
-            level = (low + high) / 2
-            if sum(min(caps[i], weights[i] * level) for i in shared) < rest:
-                low = level
-            else:
-                high = level
-        for i in shared:
-            distances[i] = min(caps[i], weights[i] * high)
-    shown = [_shown_km(d, profile) if i in shared else d for i, d in enumerate(distances)]
-    # Give back what rounding down took, a step at a time, free days and big shares first.
-    step = units.distance_to_km(0.1, profile.distance_unit)
-    order = sorted(shared, key=lambda i: (slots[i].lift_day, -_WEIGHTS[slots[i].role]))
-    while order and sum(shown) + step <= weekly_km + 1e-6:
-        room = [i for i in order if shown[i] + step <= caps[i] + 1e-6]
-        if not room:
-            break
-        shown[room[0]] = round(shown[room[0]] + step, 6)
-        order.remove(room[0])
-        order.append(room[0])
-    free_top = max((d for d, s in zip(shown, slots, strict=True) if not s.lift_day), default=None)
-    if free_top is not None:
-        shown = [min(d, free_top) if s.lift_day else d for d, s in zip(shown, slots, strict=True)]
-    return shown
-
-
 def _run(slot: Slot, distance_km: float, profile: Profile) -> Session:
     """The run a slot holds at `distance_km`, at a speed shown no higher than planned."""
-    speed = None if slot.speed_kmh is None else _shown_kmh(slot.speed_kmh, profile)
+    speed = None if slot.speed_kmh is None else shown_kmh(slot.speed_kmh, profile)
     if slot.role is Role.INTERVALS:
         minutes = slot.duration_min
     else:
@@ -255,7 +204,7 @@ def _new_lifts(
         advice = engine.advise_lift(lift, engine.History([*context, *lifts]), profile)
         if advice.warnings:
             notes.append(
-                f"The deadlift on {_WEEKDAYS[slot.weekday]} at {slot.start:%H:%M} was left "
+                f"The deadlift on {WEEKDAYS[slot.weekday]} at {slot.start:%H:%M} was left "
                 f"out: {advice.warnings[0].message}"
             )
             continue
@@ -323,13 +272,13 @@ def _offender(
             continue
         safer = run
         if advice.max_distance_km is not None and (run.distance_km or 0.0) > advice.max_distance_km:
-            safer = replace(safer, distance_km=_shown_km(advice.max_distance_km, profile))
+            safer = replace(safer, distance_km=shown_km(advice.max_distance_km, profile))
         if (
             advice.max_speed_kmh is not None
             and safer.speed_kmh is not None
             and safer.speed_kmh > advice.max_speed_kmh
         ):
-            safer = replace(safer, speed_kmh=_shown_kmh(advice.max_speed_kmh, profile))
+            safer = replace(safer, speed_kmh=shown_kmh(advice.max_speed_kmh, profile))
         if safer == run:
             return checked, index
         checked[index] = safer
@@ -382,81 +331,22 @@ def plan_week(
     if weekly_km < runs * MIN_RUN_KM:
         count = int(weekly_km // MIN_RUN_KM + 1e-9)
         notes.append(
-            f"{_distance(weekly_km, profile)} a week leaves room for {_runs(count)} of at "
-            f"least {_distance(MIN_RUN_KM, profile)}; planned {_runs(count)} instead of {runs}."
+            f"{distance_text(weekly_km, profile)} a week leaves room for {runs_text(count)} "
+            f"of at least {distance_text(MIN_RUN_KM, profile)}; planned {runs_text(count)} "
+            f"instead of {runs}."
         )
     candidates = find_slots(week_start, history, profile, _free_cap(profile))
     rejected: set[Slot] = set()
     while True:
         chosen = _choose([c for c in candidates if c not in rejected], count, weekly_km, long_run)
-        distances = _split(chosen, weekly_km, profile)
+        distances = split_distance(chosen, weekly_km, profile)
         planned = [_run(slot, km, profile) for slot, km in zip(chosen, distances, strict=True)]
         planned, bad = _offender(planned, new_lifts, context, profile)
         if bad is None:
             break
         rejected.add(chosen[bad])
-    notes.extend(_shortfalls(chosen, planned, count, weekly_km, long_run, profile, history))
+    week_end = week_start + timedelta(days=7)
+    week_lifts = [s for s in history if s.kind is Kind.DEADLIFT and week_start <= s.day < week_end]
+    notes.extend(shortfall_notes(chosen, planned, count, weekly_km, long_run, profile, week_lifts))
     sessions = sorted([*new_lifts, *planned], key=lambda s: (s.start, s.kind.value))
     return WeekPlan(sessions=tuple(sessions), notes=tuple(notes))
-
-
-def _distance(km: float, profile: Profile) -> str:
-    return units.format_distance(km, profile.distance_unit)
-
-
-def _runs(count: int) -> str:
-    return "1 run" if count == 1 else f"{count} runs"
-
-
-def _shortfalls(
-    chosen: Sequence[Slot],
-    planned: Sequence[Session],
-    count: int,
-    weekly_km: float,
-    long_run: bool,
-    profile: Profile,
-    history: engine.History,
-) -> list[str]:
-    """Sentences for each target the plan could not meet, and why."""
-    notes: list[str] = []
-    lift_count = sum(1 for s in history if s.kind is Kind.DEADLIFT)
-    if len(chosen) < count:
-        notes.append(
-            f"Only {_runs(len(chosen))} fit the article's rules around the deadlifts and "
-            f"the sessions already planned; planned {_runs(len(chosen))} instead of {count}."
-        )
-    longs = [s for s in chosen if s.role is Role.LONG]
-    if long_run and count and not longs:
-        notes.append(
-            "No day this week is free of deadlifts, of the day after one, and of other "
-            "sessions, so no long run was planned; move a deadlift to make room for one."
-        )
-    for slot in longs:
-        if slot.rest_h < LONG_RUN_REST_H:
-            notes.append(
-                f"The long run on {_WEEKDAYS[slot.start.weekday()]} starts "
-                f"{slot.rest_h:.0f} h after the last deadlift ended; {LONG_RUN_REST_H:.0f} h "
-                "or more would rest your legs better (our rule of thumb, not the article's)."
-            )
-    if planned and all(s.lift_day for s in chosen):
-        notes.append(
-            "Every run sits on a deadlift day, so the week's longest run does too; "
-            "free a day of deadlifts for it."
-        )
-    total = sum(s.distance_km or 0.0 for s in planned)
-    if abs(total - weekly_km) > WITHIN * weekly_km + 1e-6 and (planned or weekly_km > 0):
-        if total < weekly_km:
-            notes.append(
-                f"The runs add up to {_distance(total, profile)}, short of the "
-                f"{_distance(weekly_km, profile)} asked: after a deadlift runs are capped at "
-                f"80% of your longest run ({_distance(profile.max_distance_km, profile)}), "
-                f"intervals are short and {_runs(len(planned))} with {lift_count} "
-                "deadlifts can hold no more. Add runs or raise your longest run in the profile."
-            )
-        else:
-            notes.append(
-                f"The runs add up to {_distance(total, profile)}, more than the "
-                f"{_distance(weekly_km, profile)} asked, because each run is at least "
-                f"{_distance(MIN_RUN_KM, profile)} or a set interval session."
-            )
-    return notes

@@ -338,7 +338,6 @@ def _muted(palette: QPalette) -> str:
     """A solid colour between the text and the background, readable in light and dark themes."""
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
-    mix = [
-        round(0.6 * a + 0.4 * b) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-    ]
+    pairs = ((text.red(), base.red()), (text.green(), base.green()), (text.blue(), base.blue()))
+    mix = [round(0.6 * a + 0.4 * b) for a, b in pairs]
     return "#{:02x}{:02x}{:02x}".format(*mix)
