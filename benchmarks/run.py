@@ -31,6 +31,7 @@ MODULES: tuple[str, ...] = (
     "startup",
     "memory",
     "calendar",
+    "selection",
     "advice",
     "planning",
     "store",
