@@ -66,17 +66,18 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _apply_looks(app: QApplication) -> None:
-    """Window icon and the optional style sheet; a missing file is logged, never fatal."""
+    """The window icon; a missing file is logged, never fatal.
+
+    The style sheet (resources/style.qss) is the advice panel's own, not the application's:
+    an application-wide sheet sends every widget through Qt's style-sheet style, which made
+    building and painting the whole window markedly slower.
+    """
     from desktop import resources
 
     try:
         app.setWindowIcon(QIcon(str(resources.icon_path(256))))
     except (OSError, ValueError) as exc:
         log.warning("No window icon: %s", exc)
-    try:
-        app.setStyleSheet(resources.read_stylesheet())
-    except (OSError, ValueError) as exc:
-        log.warning("No style sheet: %s", exc)
 
 
 def open_error_title(exc: BaseException) -> str:

@@ -2,50 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QPalette
+import logging
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import resources
 from desktop.advice import texts, units
 from desktop.advice.article import SPOTTER
-from desktop.advice.model import Advice, Kind, Profile, ResearchNote, Session, Suggestion, Workout
+from desktop.advice.model import (
+    Advice,
+    Kind,
+    Profile,
+    ResearchNote,
+    Session,
+    Suggestion,
+    Workout,
+)
+from desktop.ui.advice_item import RESEARCH_LABEL, AdviceItem, bold, plain_label
+
+__all__ = ["EMPTY_TEXT", "RESEARCH_LABEL", "AdvicePanel"]
+
+log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Select a run, a deadlift or a day to see how to run."
-RESEARCH_LABEL = "Research (not from the article)"
 _DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=1.0)  # units only
-_WHY_PAD = 3  # px above and below the "Why?" text; the item's text is lowered as much
-
-
-def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
 
 
 def _column(name: str) -> tuple[QWidget, QVBoxLayout]:
@@ -55,15 +46,6 @@ def _column(name: str) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     return box, layout
-
-
-def _clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
 
 
 class AdvicePanel(QWidget):
@@ -77,26 +59,29 @@ class AdvicePanel(QWidget):
         self._profile: Profile | None = None
         self._advice: Advice | None = None
         self._subject: Session | None = None
-        self._icon_labels: list[QLabel] = []
+        # Items are kept and reused: hidden ones wait for a longer advice.
+        self._warning_items: list[AdviceItem] = []
+        self._tip_items: list[AdviceItem] = []
+        self._apply_style_sheet()
         self._build()
         self.clear()
 
     # ----------------------------------------------------------------- building
     def _build(self) -> None:
-        self.titleLabel = _bold(_label(name="adviceTitle"), 1.2)
-        self.contextLabel = _label(name="adviceContext")
-        self.capsLabel = _bold(_label(name="adviceCaps"))
-        self.waterLabel = _label(name="adviceWater")
+        self.titleLabel = bold(plain_label(name="adviceTitle"), 1.2)
+        self.contextLabel = plain_label(name="adviceContext")
+        self.capsLabel = bold(plain_label(name="adviceCaps"))
+        self.waterLabel = plain_label(name="adviceWater")
 
         self.warningsBox, self._warnings_layout = _column("adviceWarnings")
 
         self.suggestionFrame = QFrame()
         self.suggestionFrame.setObjectName("adviceSuggestion")
         self.suggestionFrame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.suggestionTitle = _bold(_label(name="suggestionTitle"))
-        self.suggestionLabel = _label(name="suggestionText")
-        self.suggestionDetails = _label(name="suggestionDetails")
-        self.spotterLabel = _label(name="spotterRule")
+        self.suggestionTitle = bold(plain_label(name="suggestionTitle"))
+        self.suggestionLabel = plain_label(name="suggestionText")
+        self.suggestionDetails = plain_label(name="suggestionDetails")
+        self.spotterLabel = plain_label(name="spotterRule")
         self.applyButton = QPushButton("Apply suggestion")
         self.applyButton.setObjectName("applySuggestionButton")
         self.applyButton.setAutoDefault(False)
@@ -111,7 +96,7 @@ class AdvicePanel(QWidget):
         suggestion_layout.addWidget(self.suggestionDetails)
         suggestion_layout.addLayout(button_row)
 
-        self.tipsTitle = _bold(_label("Tips", "tipsTitle"))
+        self.tipsTitle = bold(plain_label("Tips", "tipsTitle"))
         self.tipsBox, self._tips_layout = _column("adviceTips")
 
         self._content = QWidget()
@@ -143,98 +128,42 @@ class AdvicePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def _why(
-        self, source: str, about: str, research: ResearchNote | None
-    ) -> tuple[QToolButton, QWidget]:
-        """A small flat "Why?" toggle (Tab, then Space) and what it reveals: the article's
-        sentence, then any research note, labelled as not from the article."""
-        sentence = _label(f"\u201c{source}\u201d", "sourceLabel")
-        font = sentence.font()
-        font.setItalic(True)
-        sentence.setFont(font)
-        sentence.setToolTip("From the article \u201cHow to Run After Performing Deadlifts\u201d")
-        reveal = QWidget()
-        reveal.setObjectName("whyDetails")
-        column = QVBoxLayout(reveal)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(sentence)
-        if research is not None:
-            heading = _bold(_label(f"{RESEARCH_LABEL}:", "researchTitle"))
-            note = _label(f"{research.text} ({research.citation})", "researchNote")
-            note.setToolTip("Published research, shown beside the article, never instead of it")
-            column.addWidget(heading)
-            column.addWidget(note)
-        reveal.hide()
-        button = QToolButton()
-        button.setObjectName("whyButton")
-        button.setText("Why?")
-        button.setCheckable(True)
-        button.setAutoRaise(True)  # flat, like a link, until hovered, focused or checked
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        font = button.font()
-        font.setUnderline(True)
-        button.setFont(font)
-        # No taller than a line of text plus a focus frame, so it sits on the text's line.
-        button.setMaximumHeight(button.fontMetrics().height() + 2 * _WHY_PAD)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.installEventFilter(self)  # a flat button shows no focus: raise it while focused
-        button.setToolTip("Show the sentence of the article this rests on")
-        button.setAccessibleName(f"Why: {about}")
-        button.toggled.connect(reveal.setVisible)
-        return button, reveal
+    def _apply_style_sheet(self) -> None:
+        """The warning and suggestion frames' looks (resources/style.qss), on this panel only:
+        an application-wide sheet would send every widget of the window through Qt's slower
+        style-sheet style. A missing file is logged, never fatal."""
+        try:
+            self.setStyleSheet(resources.read_stylesheet())
+        except (OSError, ValueError) as exc:
+            log.warning("No style sheet: %s", exc)
 
-    def _item(
-        self, text: str, source: str, *, warning: bool, research: ResearchNote | None = None
-    ) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("adviceWarning" if warning else "adviceTip")
-        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        # icon | text ............ Why?
-        #      | "article sentence" (hidden until Why? is pressed)
-        grid = QGridLayout(frame)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        grid.setColumnStretch(1, 1)
-        icon = QLabel()
-        icon.setObjectName("warningIcon" if warning else "tipBullet")
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        if warning:
-            # Not colour alone: an icon, a drawn frame, bold text and the word itself.
-            frame.setFrameShape(QFrame.Shape.Box)
-            frame.setFrameShadow(QFrame.Shadow.Plain)
-            frame.setLineWidth(2)
-            frame.setAutoFillBackground(True)
-            frame.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-            frame.setAccessibleName(f"Warning: {text}")
-            icon.setAccessibleName("Warning")
-            self._icon_labels.append(icon)
-            self._paint_icon(icon)
-        else:
-            grid.setContentsMargins(0, 1, 0, 1)
-            icon.setText("\u2022")
-            icon.setContentsMargins(0, _WHY_PAD, 0, 0)
-        grid.addWidget(icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        message = _label(text, "warningText" if warning else "tipText")
-        message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        message.setContentsMargins(0, _WHY_PAD, 0, 0)  # first line level with "Why?"
-        if warning:
-            _bold(message)
-        grid.addWidget(message, 0, 1)
-        if source:
-            button, reveal = self._why(source, text, research)
-            grid.addWidget(button, 0, 2, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(reveal, 1, 1, 1, 2)
-        return frame
+    def _show_items(
+        self,
+        items: list[AdviceItem],
+        layout: QVBoxLayout,
+        entries: list[tuple[str, str, ResearchNote | None]],
+        *,
+        warning: bool,
+    ) -> None:
+        """Show one item per (text, source, research), reusing the items built before;
+        hide the rest."""
+        for index, (text, source, research) in enumerate(entries):
+            if index == len(items):
+                item = AdviceItem(warning=warning)
+                if warning:
+                    self._paint_icon(item)
+                layout.addWidget(item)
+                items.append(item)
+            items[index].show_item(text, source, research)
+            items[index].show()
+        for item in items[len(entries) :]:
+            item.hide()
 
-    def _icon_size(self) -> int:
-        return self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, self)
-
-    def _paint_icon(self, label: QLabel) -> None:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, self)
-        side = self._icon_size()
-        label.setPixmap(icon.pixmap(QSize(side, side), self.devicePixelRatioF()))
-        label.setMinimumWidth(side)
+    def _paint_icon(self, item: AdviceItem) -> None:
+        style = self.style()
+        side = style.pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, self)
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, self)
+        item.set_icon(icon.pixmap(QSize(side, side), self.devicePixelRatioF()), side)
 
     # ------------------------------------------------------------------ public
     def set_profile(self, profile: Profile) -> None:
@@ -247,9 +176,8 @@ class AdvicePanel(QWidget):
         """Show nothing but a hint about what to select."""
         self._advice = None
         self._subject = None
-        self._icon_labels.clear()
-        _clear_layout(self._warnings_layout)
-        _clear_layout(self._tips_layout)
+        for item in (*self._warning_items, *self._tip_items):
+            item.hide()
         self.titleLabel.setText(EMPTY_TEXT)
         for widget in self._sections:
             widget.hide()
@@ -287,21 +215,14 @@ class AdvicePanel(QWidget):
         self.waterLabel.setText(water)
         self.waterLabel.setVisible(bool(water))
 
-        self._icon_labels.clear()
-        _clear_layout(self._warnings_layout)
-        for warning in advice.warnings:
-            self._warnings_layout.addWidget(
-                self._item(warning.message, warning.source, warning=True, research=warning.research)
-            )
+        warnings = [(w.message, w.source, w.research) for w in advice.warnings]
+        self._show_items(self._warning_items, self._warnings_layout, warnings, warning=True)
         self.warningsBox.setVisible(bool(advice.warnings))
 
         self._show_suggestion(advice.suggestion, subject, profile)
 
-        _clear_layout(self._tips_layout)
-        for tip in advice.tips:
-            self._tips_layout.addWidget(
-                self._item(tip.text, tip.source, warning=False, research=tip.research)
-            )
+        tips = [(tip.text, tip.source, tip.research) for tip in advice.tips]
+        self._show_items(self._tip_items, self._tips_layout, tips, warning=False)
         self.tipsTitle.setVisible(bool(advice.tips))
         self.tipsBox.setVisible(bool(advice.tips))
         self._scroll.verticalScrollBar().setValue(0)
@@ -386,18 +307,9 @@ class AdvicePanel(QWidget):
         if self._advice is not None and self._advice.suggestion is not None:
             self.suggestion_applied.emit(self._advice.suggestion)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Draw a "Why?" button raised while it has keyboard focus, so Tab shows where it is."""
-        if isinstance(watched, QToolButton) and event.type() in (
-            QEvent.Type.FocusIn,
-            QEvent.Type.FocusOut,
-        ):
-            watched.setAutoRaise(event.type() == QEvent.Type.FocusOut)
-        return super().eventFilter(watched, event)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Repaint the warning icons crisply when the style or the screen changes."""
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.DevicePixelRatioChange):
-            for label in self._icon_labels:
-                self._paint_icon(label)
+            for item in self._warning_items:
+                self._paint_icon(item)
         super().changeEvent(event)

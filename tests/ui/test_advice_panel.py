@@ -21,7 +21,7 @@ from desktop.advice import (
     advise_lift,
     advise_run,
 )
-from desktop.ui.advice_panel import EMPTY_TEXT, AdvicePanel
+from desktop.ui.advice_panel import EMPTY_TEXT, RESEARCH_LABEL, AdvicePanel
 
 KM = Profile(max_distance_km=10.0, max_speed_kmh=15.0)
 MILES = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
@@ -114,13 +114,13 @@ def test_why_reveals_the_article_sentence_in_italics(panel: AdvicePanel, qtbot: 
         if f.isVisibleTo(panel) and first.message in [lbl.text() for lbl in f.findChildren(QLabel)]
     )
     why = frame.findChild(QToolButton, "whyButton")
-    source = frame.findChild(QLabel, "sourceLabel")
-    assert why is not None and source is not None
+    assert why is not None
     assert why.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert not source.isVisibleTo(panel)
+    assert first.source not in panel.plain_text()
     qtbot.keyClick(why, Qt.Key.Key_Space)  # keyboard, not only the mouse
     assert why.isChecked()
-    assert source.isVisibleTo(panel)
+    source = frame.findChild(QLabel, "sourceLabel")
+    assert source is not None and source.isVisibleTo(panel)
     assert source.font().italic()
     assert first.source in source.text()
     assert first.source in panel.plain_text()
@@ -280,10 +280,11 @@ def test_why_shows_a_research_note_after_the_article_labelled_as_research(
         if tip.text in [lbl.text() for lbl in f.findChildren(QLabel)]
     )
     why = frame.findChild(QToolButton, "whyButton")
-    note = frame.findChild(QLabel, "researchNote")
-    assert why is not None and note is not None
+    assert why is not None
     assert "Research (not from the article)" not in panel.plain_text()
     qtbot.keyClick(why, Qt.Key.Key_Space)
+    note = frame.findChild(QLabel, "researchNote")
+    assert note is not None
     shown = panel.plain_text().splitlines()
     start = shown.index(f"\u201c{tip.source}\u201d")
     assert shown[start + 1] == "Research (not from the article):"
@@ -299,4 +300,66 @@ def test_a_tip_without_research_shows_only_the_article(panel: AdvicePanel, qtbot
         for f in panel.findChildren(QFrame, "adviceTip")
         if "Land on the ball" in " ".join(lbl.text() for lbl in f.findChildren(QLabel))
     )
-    assert frame.findChild(QLabel, "researchNote") is None
+    why = frame.findChild(QToolButton, "whyButton")
+    assert why is not None
+    why.click()
+    text = panel.plain_text()
+    assert "Land on the ball" in text
+    assert RESEARCH_LABEL not in text
+    note = frame.findChild(QLabel, "researchNote")
+    assert note is None or not note.isVisibleTo(panel)
+
+
+def test_a_reused_item_shows_the_new_research_or_none(panel: AdvicePanel, qtbot: QtBot) -> None:
+    """Items are reused between advices: an open Why? closes, and its research is the new one."""
+    advice = advise_lift(LIFT, SESSIONS, KM)
+    panel.show_advice(advice, LIFT)
+    with_research = [t for t in advice.tips if t.research is not None]
+    assert with_research
+    for why in panel.findChildren(QToolButton, "whyButton"):
+        if why.isVisibleTo(panel):
+            why.click()
+    assert RESEARCH_LABEL in panel.plain_text()
+    run_advice = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(run_advice, RUN)
+    text = panel.plain_text()
+    buttons = panel.findChildren(QToolButton, "whyButton")
+    assert not any(w.isChecked() for w in buttons if w.isVisibleTo(panel))
+    assert RESEARCH_LABEL not in text
+    for tip in advice.tips:
+        if tip.source and tip not in run_advice.tips:
+            assert tip.source not in text
+    for why in panel.findChildren(QToolButton, "whyButton"):
+        if why.isVisibleTo(panel):
+            why.click()
+    opened = panel.plain_text()
+    sources = [w.source for w in run_advice.warnings] + [t.source for t in run_advice.tips]
+    for source in sources:
+        assert f"\u201c{source}\u201d" in opened
+    researched = [w for w in run_advice.warnings if w.research] + [
+        t for t in run_advice.tips if t.research
+    ]
+    assert opened.count(RESEARCH_LABEL) == len(researched)
+
+
+def test_fewer_items_hide_the_rest_and_more_add_new_ones(panel: AdvicePanel) -> None:
+    many = advise_run(RUN, SESSIONS, KM)
+    panel.show_advice(many, RUN)
+    easy = Session(kind=Kind.RUN, start=datetime(2024, 6, 5, 7, 0), duration_min=30)
+    few = advise_run(easy, [easy], KM)
+    assert len(few.warnings) < len(many.warnings)
+    panel.show_advice(few, easy)
+    shown = [f for f in panel.findChildren(QFrame, "adviceWarning") if f.isVisibleTo(panel)]
+    assert len(shown) == len(few.warnings)
+    for warning in many.warnings:
+        if warning not in few.warnings:
+            assert warning.message not in panel.plain_text()
+    panel.show_advice(many, RUN)
+    shown = [f for f in panel.findChildren(QFrame, "adviceWarning") if f.isVisibleTo(panel)]
+    texts = [label.text() for f in shown for label in f.findChildren(QLabel, "warningText")]
+    assert texts == [w.message for w in many.warnings]
+
+
+def test_the_panel_styles_its_warning_frames_itself(panel: AdvicePanel) -> None:
+    """The warning and suggestion frames' style sheet is the panel's, not the application's."""
+    assert "QFrame#adviceWarning" in panel.styleSheet()
