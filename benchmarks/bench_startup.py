@@ -31,6 +31,8 @@ from pathlib import Path
 from benchmarks import ROOT, Result, history_db, ratio_row, result, session_count
 
 STARTUP_RATIO_BUDGET = 1.3
+# The complete window (data, markers and the day's advice painted) against a bare calendar.
+COMPLETE_RATIO_BUDGET = 1.6
 # The app shows its shell first and completes the window after that first paint; the user
 # waits this long at most for the complete window.
 READY_WAIT_BUDGET_MS = 250.0
@@ -226,7 +228,8 @@ def startup_samples(quick: bool) -> StartupSamples:
 
 
 def run(quick: bool = False) -> list[Result]:
-    """Rows: bare; per database the app's first paint, ready time, wait and ratios."""
+    """Rows: bare; per database the app's first paint, ready time, wait and both ratios
+    (first frame / bare, complete window / bare)."""
     samples = startup_samples(quick)
     bare_ms = [probe.first_paint_ms for probe in samples.bare]
     rows = [result("start-up: bare QCalendarWidget to first paint", bare_ms)]
@@ -268,10 +271,11 @@ def run(quick: bool = False) -> list[Result]:
         )
         rows.append(
             ratio_row(
-                f"start-up ratio: app ready ({label}) / bare",
+                f"start-up ratio: complete window ({label}) / bare",
                 ready_ms,
                 bare_ms,
-                note="informational: the complete window against a bare calendar",
+                budget=COMPLETE_RATIO_BUDGET,
+                note="data, markers and the day's advice painted; per interleaved pair",
             )
         )
     return rows
