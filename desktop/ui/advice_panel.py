@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -160,6 +159,10 @@ class AdvicePanel(QWidget):
             item.hide()
 
     def _paint_icon(self, item: AdviceItem) -> None:
+        # Imported here: building QStyle's many enums costs about 5 ms, paid only once a
+        # warning is shown (the day's advice at start-up often has none).
+        from PySide6.QtWidgets import QStyle
+
         style = self.style()
         side = style.pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, self)
         icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, self)
