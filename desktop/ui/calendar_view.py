@@ -209,7 +209,7 @@ class CalendarView(QCalendarWidget):
         from desktop.ui.month_cells import chip_slots, ghost_chip, with_ghost
 
         ink = self._current_ink()
-        top = cell.top() + ink.line * 1.35
+        top = cell.top() + ink.line * 1.45  # below the day number and today's ring
         area = QRectF(cell.left(), top, cell.width(), cell.bottom() - top - 1)
         chips = self._chips.get(day, [])
         ghost_index = -1
