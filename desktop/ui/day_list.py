@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.planner import DayRow
+from desktop.ui.fields import signals_blocked
 
 _HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
 _ADVICE_COLUMN = 4
@@ -167,16 +168,12 @@ class DayList(QTableView):
         # The warning text takes what is left and is elided, never a sideways scroll bar.
         header.setSectionResizeMode(_ADVICE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
-        self._quiet = False
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def show_rows(self, rows: list[DayRow]) -> None:
         """Show a day's rows; nothing is selected afterwards."""
-        self._quiet = True
-        try:
+        with signals_blocked(self):
             self._model.set_rows(rows)
-        finally:
-            self._quiet = False
 
     def row_count(self) -> int:
         """How many sessions are listed."""
@@ -190,11 +187,11 @@ class DayList(QTableView):
         """Select the row of a session; emits session_selected only if `notify`."""
         for row in range(self._model.rowCount()):
             if self._model.row_at(row).session_id == session_id:
-                self._quiet = not notify
-                try:
+                if notify:
                     self.selectRow(row)
-                finally:
-                    self._quiet = False
+                else:
+                    with signals_blocked(self):
+                        self.selectRow(row)
                 return True
         return False
 
@@ -204,7 +201,7 @@ class DayList(QTableView):
         return self._model.row_at(rows[0].row()).session_id if rows else None
 
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        if self._quiet or selected.isEmpty():
+        if selected.isEmpty():
             return
         session_id = self.selected_session_id()
         if session_id is not None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import units
 from desktop.advice.article import BCAA, WATER_64_OZ
 from desktop.advice.model import DayLog, Profile, VolumeUnit
-from desktop.ui.fields import apply_volume_unit
+from desktop.ui.fields import apply_volume_unit, signals_blocked
 
 # Quick-add steps in the user's unit: a glass and a bottle.
 _STEPS = {VolumeUnit.ML: (250.0, 500.0), VolumeUnit.OZ: (8.0, 16.0)}
@@ -42,7 +42,6 @@ class DayLogBox(QWidget):
         self._log: DayLog | None = None
         self._target_oz = 64.0
         self._shown_water: tuple[float, float] | None = None  # (value in field, oz)
-        self._loading = False
         self._build()
         self._apply_units()
         self._refresh()
@@ -106,7 +105,7 @@ class DayLogBox(QWidget):
         exact.addWidget(water_caption)
         exact.addWidget(self.waterField, 1)
         exact.addWidget(self.setWaterButton)
-        note_caption = QLabel("&Note:")
+        note_caption = QLabel("Da&y note:")
         note_caption.setBuddy(self.dayNoteField)
         note_row = QHBoxLayout()
         note_row.addWidget(note_caption)
@@ -152,17 +151,13 @@ class DayLogBox(QWidget):
         self.addWaterLargeButton.setText(f"+{large:g} {unit}")
         self.addWaterButton.setToolTip(f"Add a glass: {small:g} {unit}")
         self.addWaterLargeButton.setToolTip(f"Add a bottle: {large:g} {unit}")
-        self._loading = True
-        try:
+        with signals_blocked(self.waterField):
             apply_volume_unit(self.waterField, self._unit)
-        finally:
-            self._loading = False
 
     def _refresh(self) -> None:
         log = self._log
-        self._body.setEnabled(log is not None)
-        self._loading = True
-        try:
+        with signals_blocked(self.waterField, self.bcaaField, self.dayNoteField):
+            self._body.setEnabled(log is not None)
             if log is None:
                 self.waterField.setValue(0.0)
                 self._shown_water = None
@@ -175,8 +170,6 @@ class DayLogBox(QWidget):
                 self.bcaaField.setChecked(log.bcaa)
                 if self.dayNoteField.text() != log.note:
                     self.dayNoteField.setText(log.note)
-        finally:
-            self._loading = False
         self._update_water_text()
 
     def _update_water_text(self) -> None:
@@ -210,7 +203,7 @@ class DayLogBox(QWidget):
         self.water_added.emit(oz)
 
     def _set_exact_water(self) -> None:
-        if self._log is None or self._loading:
+        if self._log is None:
             return
         shown = self.waterField.value()
         if self._shown_water is not None and self._shown_water[0] == shown:
@@ -219,12 +212,12 @@ class DayLogBox(QWidget):
         self._edited(replace(self._log, water_oz=oz))
 
     def _on_bcaa(self, checked: bool) -> None:
-        if self._log is None or self._loading or self._log.bcaa == checked:
+        if self._log is None or self._log.bcaa == checked:
             return
         self._edited(replace(self._log, bcaa=checked))
 
     def _on_note(self) -> None:
-        if self._log is None or self._loading:
+        if self._log is None:
             return
         note = self.dayNoteField.text().strip()
         if note == self._log.note:

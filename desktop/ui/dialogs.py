@@ -7,26 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
+from desktop.advice.article import HEALTH_NOTICE
 
-# Title per error type, by class name so this module does not need the store to import.
-_TITLES: dict[str, str] = {
-    "NotADatabaseError": "Not a Liftrun database",
-    "CorruptDatabaseError": "The database is damaged",
-    "ReadOnlyDatabaseError": "The database cannot be changed",
-    "DatabaseLockedError": "The database is busy",
-    "AlreadyOpenError": "Liftrun is already open",
-    "NewerSchemaError": "The database is from a newer Liftrun",
-    "BackupError": "Backup failed",
-    "SessionNotFoundError": "Session not found",
-    "InvalidInputError": "Please check the values",
-}
-
-HEALTH_NOTICE = (
-    "Liftrun gives general training guidance from a published article; it is not medical "
-    "advice.\n\n"
-    "Consult a health care provider before beginning any training program.\n\n"
-    "Never lift without a spotter. If you feel pain when running, stop immediately."
-)
+INPUT_ERROR_TITLE = "Please check the values"
 
 ABOUT_TEXT = (
     f"{APP_NAME} {__version__}\n\n"
@@ -37,11 +20,14 @@ ABOUT_TEXT = (
 
 
 def error_title(exc: BaseException) -> str:
-    """A short dialog title naming what went wrong for a store or input error."""
-    for cls in type(exc).__mro__:  # a subclass of InvalidInputError finds it here too
-        title = _TITLES.get(cls.__name__)
-        if title is not None:
-            return title
+    """A short dialog title naming what went wrong: the error's own `title`."""
+    title = getattr(type(exc), "title", None)
+    if isinstance(title, str) and title:
+        return title
+    from desktop.advice import InvalidInputError  # only when an error is being shown
+
+    if isinstance(exc, InvalidInputError):
+        return INPUT_ERROR_TITLE
     return "Something went wrong"
 
 
@@ -73,6 +59,33 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     box.setObjectName("confirmDialog")
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+UNSAVED_QUESTION = "The session in the form has changes that are not saved."
+UNSAVED_DETAIL = "Save them, discard them, or cancel and keep editing?"
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """Save / Discard / Cancel for unsaved form changes: "save", "discard" or "cancel"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        APP_NAME,
+        UNSAVED_QUESTION,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("unsavedChangesBox")
+    box.setInformativeText(UNSAVED_DETAIL)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
 
 
 def choose_open_file(

@@ -1,23 +1,189 @@
-"""Helpers shared by the editors' number fields (no widget class of its own).
+"""What the editors' fields share: units, exact values, limits and one signal guard.
 
 The session form, the profile dialog and the day log box show engine values (km, km/h, kg,
-oz) in the user's units, rounded to what a spin box displays. `ExactValues` remembers the
-exact engine value behind each rounded display so an untouched field round-trips exactly.
+oz) in the user's units (`DisplayUnits`), rounded to what a spin box displays.
+`ExactValues` remembers the exact engine value behind each rounded display so an untouched
+field round-trips exactly. `LimitedSpinBox` / `LimitedDoubleSpinBox` take their maximum
+from the engine's limits and, when a typed number is above it, keep the text and say the
+limit instead of silently dropping the last digit. `signals_blocked` is the one guard
+used while a widget fills its own fields.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+from PySide6.QtCore import QObject, QSignalBlocker, Signal, SignalInstance
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from desktop.advice import units
-from desktop.advice.model import VolumeUnit
+from desktop.advice.model import (
+    MAX_WATER_OZ,
+    DistanceUnit,
+    Profile,
+    VolumeUnit,
+    WeightUnit,
+)
 
 NOT_SET = "—"
-MAX_DISTANCE_DISPLAY = 300.0
-MAX_WATER_OZ = 700.0  # about 20 litres: more than anyone drinks in a day
+
+
+@contextmanager
+def signals_blocked(*objects: QObject) -> Iterator[None]:
+    """Block the objects' signals inside the block (restored as they were afterwards)."""
+    blockers = [QSignalBlocker(obj) for obj in objects]
+    try:
+        yield
+    finally:
+        for blocker in reversed(blockers):
+            blocker.unblock()
+
+
+class DisplayUnits:
+    """Converts engine values (km, km/h, kg, oz) to and from the units a person chose."""
+
+    def __init__(
+        self,
+        profile: Profile | None = None,
+        *,
+        distance: DistanceUnit | None = None,
+        volume: VolumeUnit | None = None,
+        weight: WeightUnit | None = None,
+    ) -> None:
+        self.distance = distance or (
+            DistanceUnit(profile.distance_unit) if profile else DistanceUnit.KM
+        )
+        self.volume = volume or (VolumeUnit(profile.volume_unit) if profile else VolumeUnit.ML)
+        self.weight = weight or (WeightUnit(profile.weight_unit) if profile else WeightUnit.KG)
+
+    def distance_to(self, km: float) -> float:
+        """km -> the shown distance unit."""
+        return units.distance_from_km(km, self.distance)
+
+    def distance_from(self, value: float) -> float:
+        """The shown distance unit -> km."""
+        return units.distance_to_km(value, self.distance)
+
+    def speed_to(self, kmh: float) -> float:
+        """km/h -> the shown speed unit."""
+        return units.speed_from_kmh(kmh, self.distance)
+
+    def speed_from(self, value: float) -> float:
+        """The shown speed unit -> km/h."""
+        return units.speed_to_kmh(value, self.distance)
+
+    def weight_to(self, kg: float) -> float:
+        """kg -> the shown weight unit."""
+        return units.weight_from_kg(kg, self.weight)
+
+    def weight_from(self, value: float) -> float:
+        """The shown weight unit -> kg."""
+        return units.weight_to_kg(value, self.weight)
+
+    def volume_to(self, oz: float) -> float:
+        """oz -> the shown volume unit."""
+        return units.volume_from_oz(oz, self.volume)
+
+    def volume_from(self, value: float) -> float:
+        """The shown volume unit -> oz."""
+        return units.volume_to_oz(value, self.volume)
+
+    @property
+    def speed_label(self) -> str:
+        """km/h or mph."""
+        return units.speed_label(self.distance)
+
+
+class _Limit:
+    """Whether a spin box's typed text is a number above its maximum, and how to say so."""
+
+    def __init__(self, spin: QSpinBox | QDoubleSpinBox, what: str, changed: SignalInstance) -> None:
+        self._spin = spin
+        self._changed = changed
+        self.what = what
+        self.over = False
+
+    def validate(
+        self, result: tuple[QValidator.State, str, int], text: str
+    ) -> tuple[QValidator.State, str, int]:
+        """Turn "Invalid" for a too-large number into "Intermediate": the text stays."""
+        spin = self._spin
+        over = False
+        if result[0] == QValidator.State.Invalid:
+            body = text.removeprefix(spin.prefix()).removesuffix(spin.suffix()).strip()
+            locale = spin.locale()
+            number, ok = locale.toDouble(body.replace(locale.groupSeparator(), ""))
+            over = ok and number > spin.maximum()
+        if over != self.over:
+            self.over = over
+            self._changed.emit(self.message())
+        return (QValidator.State.Intermediate, text, result[2]) if over else result
+
+    def fixup(self, text: str) -> str:
+        """A number above the maximum becomes the maximum, not its first digits."""
+        if not self.over:
+            return text
+        spin = self._spin
+        return spin.textFromValue(spin.maximum())  # type: ignore[arg-type]
+
+    def message(self) -> str:
+        """A sentence naming the limit while the typed number is above it, else ""."""
+        if not self.over:
+            return ""
+        spin = self._spin
+        most = (spin.textFromValue(spin.maximum()) + spin.suffix()).strip()  # type: ignore[arg-type]
+        return f"{self.what} can be at most {most}; Enter sets it to that."
+
+
+class LimitedDoubleSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox whose maximum is an engine limit, said rather than cut short."""
+
+    limit_changed = Signal(str)
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._limit = _Limit(self, what, self.limit_changed)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._limit.validate(super().validate(text, pos), text)
+
+    def fixup(self, text: str) -> str:
+        return self._limit.fixup(text)
+
+    def is_over_limit(self) -> bool:
+        """True while the typed text is a number above the field's maximum."""
+        return self._limit.over
+
+    def limit_message(self) -> str:
+        """A sentence naming the limit while the typed number is above it, else ""."""
+        return self._limit.message()
+
+
+class LimitedSpinBox(QSpinBox):
+    """A QSpinBox whose maximum is an engine limit, said rather than cut short."""
+
+    limit_changed = Signal(str)
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._limit = _Limit(self, what, self.limit_changed)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._limit.validate(super().validate(text, pos), text)
+
+    def fixup(self, text: str) -> str:
+        return self._limit.fixup(text)
+
+    def is_over_limit(self) -> bool:
+        """True while the typed text is a number above the field's maximum."""
+        return self._limit.over
+
+    def limit_message(self) -> str:
+        """A sentence naming the limit while the typed number is above it, else ""."""
+        return self._limit.message()
 
 
 def floor1(value: float) -> float:
@@ -62,7 +228,7 @@ def apply_volume_unit(spin: QDoubleSpinBox, unit: VolumeUnit) -> None:
     else:
         spin.setDecimals(1)
         spin.setSingleStep(1.0)
-    spin.setRange(0.0, units.volume_from_oz(MAX_WATER_OZ, unit))
+    spin.setRange(0.0, floor1(units.volume_from_oz(MAX_WATER_OZ, unit)))
     spin.setSuffix(f" {unit.value}")
 
 

@@ -1,68 +1,51 @@
 """The main window: calendar, day list and day log on the left; session form and advice right.
 
-Built in two phases so the calendar is on screen early: `MainWindow()` is the shell (menus,
-the calendar, the panes' frames, the saved layout) and imports neither the store (peewee)
-nor the engine; `attach(planner)` builds the day pane, the form and the advice panel and
-fills everything in. `desktop.app.create_main_window` does both at once.
+Built in two phases so the calendar is on screen early: `MainWindow()` is the shell (menus
+from desktop.ui.actions, the calendar, the panes' frames, the saved layout) and imports
+neither the store (peewee) nor the engine; `attach(planner)` builds the day pane, the form
+and the advice panel and fills everything in. `desktop.app.create_main_window` does both.
 
-The shell also stays clear of PySide6's `Qt` namespace, whose first use builds all of its
-enums at once (about 15 ms): it uses Qt's defaults (a horizontal splitter, box layouts) and
-only `attach` imports `Qt`, for the vertical splitter between the form and the advice.
+Every change goes through one EditRunner (desktop.ui.edit_runner) as one command
+(desktop.ui.commands): it writes through the planner, reports errors once, stacks the
+command for Edit > Undo and emits what changed; `_on_changed` repaints just that.
+Before anything replaces the form, `_settle_form` asks Save / Discard / Cancel.
+
+The shell stays clear of PySide6's `Qt` namespace, whose first use builds all of its enums
+at once (about 15 ms): only `attach` imports `Qt`, for the vertical splitter.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
+from desktop.ui import actions
 from desktop.ui.calendar_view import CalendarView
+from desktop.ui.window_edits import EditsMixin
+from desktop.ui.window_layout import WindowLayout
+from desktop.ui.window_panels import PanelsMixin
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from desktop.advice import DayLog, Profile, Session
+    from desktop.advice import Profile
     from desktop.planner import Planner
     from desktop.store import Store
     from desktop.ui.advice_panel import AdvicePanel
     from desktop.ui.day_list import DayList
     from desktop.ui.day_log_box import DayLogBox
+    from desktop.ui.edit_runner import EditRunner
     from desktop.ui.session_form import SessionForm
 
 log = logging.getLogger(__name__)
-
-
-@functools.cache
-def handled_errors() -> tuple[type[Exception], ...]:
-    """Errors the window turns into a dialog: the store's and the engine's input errors.
-
-    A function, not a module constant, so that importing this module (for the shell shown
-    at start-up) loads neither peewee nor the engine; an `except handled_errors()` clause
-    only calls it when an exception is being matched, by which time both are loaded.
-    """
-    from desktop.advice import InvalidInputError
-    from desktop.store import StoreError
-
-    return (StoreError, InvalidInputError)
-
 
 LEGEND = (
     "\u25a0 deadlift   \u25cf run   outline = planned, filled = done   "
@@ -70,14 +53,15 @@ LEGEND = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditsMixin, PanelsMixin, QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
     ready = Signal()
     """Emitted when `attach` has built and filled the whole window."""
 
-    # Set by attach(): the planner and the widgets of the second phase.
+    # Set by attach(): the planner, the runner and the widgets of the second phase.
     _planner: Planner
+    _edits: EditRunner
     dayTitle: QLabel  # noqa: N815 - named like its objectName
     newRunButton: QPushButton  # noqa: N815
     newLiftButton: QPushButton  # noqa: N815
@@ -86,6 +70,28 @@ class MainWindow(QMainWindow):
     day_log_box: DayLogBox
     session_form: SessionForm
     advice_panel: AdvicePanel
+    # Made from desktop.ui.actions.MENUS (attribute = ActionSpec.attr).
+    open_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    cut_action: QAction
+    copy_action: QAction
+    paste_action: QAction
+    copy_week_action: QAction
+    paste_week_action: QAction
+    new_run_action: QAction
+    new_lift_action: QAction
+    duplicate_action: QAction
+    delete_action: QAction
+    today_action: QAction
+    history_action: QAction
+    profile_action: QAction
+    about_action: QAction
+    health_action: QAction
+    log_folder_action: QAction
 
     def __init__(
         self,
@@ -98,29 +104,43 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._settings = settings if settings is not None else QSettings("Liftrun", "Liftrun")
-        self._open_store: Callable[[Path], Store] | None = None
+        self._open_planner: Callable[[Path], Planner] | None = None
         self._demo = demo
         self._attached = False
         self._closed = False
-        self._actions: list[QAction] = []
         self._build_shell()
-        self._build_menus()
+        self._actions = actions.build_actions(self, self.menuBar())
+        for attr, action in self._actions.items():
+            setattr(self, attr, action)
         self.setWindowTitle(APP_NAME)
-        self._restore_layout()
+        self._layout = WindowLayout(self, self._settings)
+        self._layout.restore_shell(self.main_splitter)
 
     def attach(
-        self, planner: Planner, *, open_store: Callable[[Path], Store] | None = None
+        self,
+        planner: Planner,
+        *,
+        open_store: Callable[[Path], Store] | None = None,
+        open_planner: Callable[[Path], Planner] | None = None,
     ) -> None:
-        """Second phase: build the day pane, form and advice, and show the planner's data."""
+        """Second phase: build the day pane, form and advice, and show the planner's data.
+
+        `open_planner(path)` opens another database for File > Open database; the older
+        `open_store` is accepted too and wrapped in a Planner.
+        """
         if self._attached:
             raise RuntimeError("The window is already attached to a planner.")
+        from desktop.ui.edit_runner import EditRunner
+
         self._planner = planner
-        self._open_store = open_store
+        self._open_planner = open_planner or _planner_opener(open_store)
+        self._edits = EditRunner(planner, self._report, parent=self)
         self._build_panels()
         self._connect_signals()
         self._attached = True
-        for action in self._actions:
+        for action in self._actions.values():
             action.setEnabled(True)
+        self._on_stack_changed()
         self._reload_all()
         self.ready.emit()
 
@@ -128,6 +148,11 @@ class MainWindow(QMainWindow):
     def is_attached(self) -> bool:
         """True once `attach` has completed the window."""
         return self._attached
+
+    @property
+    def undo_stack(self) -> object:
+        """The QUndoStack of the open database."""
+        return self._edits.stack
 
     # -- construction ------------------------------------------------------------
 
@@ -159,140 +184,27 @@ class MainWindow(QMainWindow):
         legend.setObjectName("calendarLegend")
         self.statusBar().addPermanentWidget(legend)
 
-    def _build_panels(self) -> None:
-        from PySide6.QtCore import Qt  # not at module level: see the module docstring
-
-        from desktop.ui.advice_panel import AdvicePanel
-        from desktop.ui.day_list import DayList
-        from desktop.ui.day_log_box import DayLogBox
-        from desktop.ui.session_form import SessionForm
-
-        self.dayTitle = QLabel()
-        self.dayTitle.setObjectName("dayTitle")
-        self.newRunButton = QPushButton("New &run")
-        self.newRunButton.setObjectName("newRunButton")
-        self.newRunButton.setToolTip("Plan a run on the selected day (Ctrl+R)")
-        self.newLiftButton = QPushButton("New &deadlift")
-        self.newLiftButton.setObjectName("newLiftButton")
-        self.newLiftButton.setToolTip("Plan a deadlift on the selected day (Ctrl+L)")
-        self.day_list = DayList()
-        self.day_log_box = DayLogBox()
-        self.session_form = SessionForm()
-        self.advice_panel = AdvicePanel()
-
-        day_header = QHBoxLayout()
-        day_header.addWidget(self.dayTitle, 1)
-        day_header.addWidget(self.newRunButton)
-        day_header.addWidget(self.newLiftButton)
-        day_layout = QVBoxLayout(self.day_pane)
-        day_layout.setContentsMargins(0, 0, 0, 0)
-        day_layout.addLayout(day_header)
-        day_body = QHBoxLayout()
-        day_body.addWidget(self.day_list, 3)
-        day_body.addWidget(self.day_log_box, 2, Qt.AlignmentFlag.AlignTop)
-        day_layout.addLayout(day_body, 1)
-
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.setChildrenCollapsible(False)
-        self._right_layout.addWidget(self.right_splitter)
-        self.right_splitter.addWidget(self.session_form)
-        self.right_splitter.addWidget(self.advice_panel)
-        self.right_splitter.setStretchFactor(0, 0)
-        self.right_splitter.setStretchFactor(1, 1)
-        self._restore_right_splitter()
-
-        # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
-        order = [
-            self.calendar,
-            self.newRunButton,
-            self.newLiftButton,
-            self.day_list,
-            self.day_log_box,
-            self.session_form,
-            self.advice_panel,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.open_action = self._action(
-            file_menu, "&Open database…", self.on_open_database, QKeySequence.StandardKey.Open
-        )
-        self.backup_action = self._action(file_menu, "&Back up now", self.on_back_up, "Ctrl+B")
-        self.restore_action = self._action(
-            file_menu, "&Restore a backup…", self.on_restore_backup, "Ctrl+Shift+O"
-        )
-        file_menu.addSeparator()
-        self.quit_action = self._action(
-            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.new_run_action = self._action(edit_menu, "New &run", self.on_new_run, "Ctrl+R")
-        self.new_lift_action = self._action(edit_menu, "New &deadlift", self.on_new_lift, "Ctrl+L")
-        edit_menu.addSeparator()
-        self.duplicate_action = self._action(
-            edit_menu, "D&uplicate to next day", self.on_duplicate, "Ctrl+D"
-        )
-        self.delete_action = self._action(
-            edit_menu, "De&lete session", self.on_delete, QKeySequence.StandardKey.Delete
-        )
-        view_menu = bar.addMenu("&View")
-        self.today_action = self._action(view_menu, "&Today", self.on_today, "Ctrl+T")
-        settings_menu = bar.addMenu("&Settings")
-        self.profile_action = self._action(
-            settings_menu, "&Profile…", self.on_edit_profile, "Ctrl+,"
-        )
-        self.profile_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action(help_menu, "&About Liftrun", self.on_about, None)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.health_action = self._action(
-            help_menu,
-            "&Health notice",
-            self.on_health_notice,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        self.log_folder_action = self._action(
-            help_menu, "Open &log folder", self.on_open_log_folder, None
-        )
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | str | None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut:
-            # setShortcuts: setShortcut's overload check would build the `Qt` namespace.
-            action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(lambda _checked=False: slot())
-        action.setEnabled(self._attached)  # the shell's menus wait for attach()
-        self._actions.append(action)
-        menu.addAction(action)
-        return action
-
     def _connect_signals(self) -> None:
+        for spec in actions.all_specs():
+            slot = getattr(self, spec.slot)
+            self._actions[spec.attr].triggered.connect(lambda _c=False, s=slot: s())
+        actions.bind_button(self.newRunButton, self.new_run_action)
+        actions.bind_button(self.newLiftButton, self.new_lift_action)
         self.calendar.selectionChanged.connect(self._on_day_selected)
         self.calendar.currentPageChanged.connect(self._on_page_changed)
-        self.newRunButton.clicked.connect(self.on_new_run)
-        self.newLiftButton.clicked.connect(self.on_new_lift)
         self.day_list.session_selected.connect(self._on_session_selected)
         self.session_form.draft_changed.connect(self._on_draft_changed)
+        self.session_form.dirty_changed.connect(self.setWindowModified)
         self.session_form.save_requested.connect(self._on_save_requested)
         self.session_form.delete_requested.connect(self._on_delete_requested)
         self.session_form.duplicate_requested.connect(self._on_duplicate_requested)
         self.advice_panel.suggestion_applied.connect(self._on_suggestion_applied)
         self.day_log_box.water_added.connect(self._on_water_added)
         self.day_log_box.day_log_edited.connect(self._on_day_log_edited)
+        self._edits.changed.connect(self._on_changed)
+        stack = self._edits.stack
+        for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged):
+            signal.connect(self._on_stack_changed)
 
     # -- replaceable modal dialogs (tests swap these) ------------------------------
 
@@ -304,6 +216,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ProfileDialog.DialogCode.Accepted:
             return None
         return dialog.profile()
+
+    def _ask_unsaved(self) -> str:
+        """Save / Discard / Cancel for the form's unsaved changes."""
+        from desktop.ui import dialogs
+
+        return dialogs.ask_unsaved(self)
 
     def _show_error(self, title: str, text: str) -> None:
         from desktop.ui import dialogs
@@ -326,7 +244,7 @@ class MainWindow(QMainWindow):
         return dialogs.choose_open_file(self, title, directory, name_filter)
 
     def _report(self, exc: Exception) -> None:
-        """Tell the user what failed and what to do; the message is already a sentence."""
+        """The one place an error reaches the user: its title and its sentence."""
         from desktop.ui import dialogs
 
         log.warning("%s: %s", type(exc).__name__, exc)
@@ -343,35 +261,6 @@ class MainWindow(QMainWindow):
         """The day the calendar has selected."""
         return self.calendar.selected_day()
 
-    def refresh_month(self) -> None:
-        """Reload the calendar's markers and badges for the visible weeks."""
-        first, last = self.calendar.visible_range()
-        try:
-            marks = self._planner.month_marks(first, last)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.calendar.set_marks(marks)
-
-    def show_day(self, day: date, *, select_session: int | None = None) -> None:
-        """Show a day: its rows, its log, and its advice (or the chosen session's)."""
-        self.dayTitle.setText(f"<b>{day:%A %d %B %Y}</b>")
-        try:
-            rows = self._planner.day_rows(day)
-            day_log = self._planner.day_log(day)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.day_list.show_rows(rows)
-        self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
-        session = self._planner.get(select_session) if select_session is not None else None
-        if session is not None and session.id is not None:
-            self.day_list.select_session(session.id)
-            self.session_form.edit_session(session)  # its draft_changed shows the advice
-        else:
-            self.session_form.clear()
-            self._show_day_advice(day)
-
     def ensure_profile(self) -> None:
         """Ask for a profile on first use; until then defaults (km, km/h) are used."""
         if self._planner.has_profile():
@@ -384,161 +273,6 @@ class MainWindow(QMainWindow):
             return
         self._save_profile(profile)
 
-    # -- slots: calendar and day ---------------------------------------------------
-
-    def _on_day_selected(self) -> None:
-        self.show_day(self.selected_day())
-
-    def _on_page_changed(self, _year: int, _month: int) -> None:
-        self.refresh_month()
-
-    def _on_session_selected(self, session_id: int) -> None:
-        session = self._planner.get(session_id)
-        if session is None:
-            self._show_error("Session not found", "That session is gone; the day was reloaded.")
-            self.show_day(self.selected_day())
-            return
-        self.session_form.edit_session(session)  # its draft_changed shows the advice
-
-    def _on_water_added(self, oz: float) -> None:
-        day = self.selected_day()
-        try:
-            self._planner.add_water(day, oz)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self._show_day_log_saved(day)
-
-    def _on_day_log_edited(self, day_log: DayLog) -> None:
-        try:
-            self._planner.save_day_log(day_log)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self._show_day_log_saved(day_log.day)
-
-    def _show_day_log_saved(self, day: date) -> None:
-        """After a day-log edit: the month's badges, the stored log, and the day's advice
-        (its water line) unless a session is in the form."""
-        self.refresh_month()  # first: it reloads the visible weeks, the day's log with them
-        try:
-            day_log = self._planner.day_log(day)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
-        if self.session_form.session_id() is None and self.session_form.draft() is None:
-            self._show_day_advice(day)
-
-    # -- slots: sessions -----------------------------------------------------------
-
-    def on_new_run(self) -> None:
-        """Open the form on a new run for the selected day."""
-        self._start_new(self._planner.default_run(self.selected_day()))
-
-    def on_new_lift(self) -> None:
-        """Open the form on a new deadlift for the selected day."""
-        self._start_new(self._planner.default_lift(self.selected_day()))
-
-    def _start_new(self, template: Session) -> None:
-        self.day_list.clearSelection()
-        self.session_form.new_session(template)  # its draft_changed shows the advice
-        self.session_form.setFocus()
-
-    def _on_draft_changed(self, draft: object) -> None:
-        from desktop.advice import Session
-
-        if isinstance(draft, Session):
-            self._show_draft_advice(draft)
-
-    def _on_save_requested(self, session: object) -> None:
-        from desktop.advice import Session
-
-        if not isinstance(session, Session):
-            return
-        try:
-            session_id = self._planner.save(session)
-        except handled_errors() as exc:
-            self._report(exc)  # the form keeps its values
-            return
-        self.statusBar().showMessage("Saved.", 4000)
-        self._go_to(session.day, session_id)
-
-    def on_delete(self) -> None:
-        """Delete the session in the form, after asking."""
-        session_id = self.session_form.session_id()
-        if session_id is None:
-            self.statusBar().showMessage("Select a saved session to delete.", 4000)
-            return
-        self._on_delete_requested(session_id)
-
-    def _on_delete_requested(self, session_id: int) -> None:
-        session = self._planner.get(session_id)
-        what = "this session"
-        if session is not None:
-            what = f"the {session.kind.value} at {session.start:%H:%M} on {session.start:%a %d %b}"
-        if not self._confirm(f"Delete {what}? This cannot be undone."):
-            return
-        try:
-            self._planner.delete(session_id)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.statusBar().showMessage("Deleted.", 4000)
-        self._go_to(self.selected_day(), None)
-
-    def on_duplicate(self) -> None:
-        """Copy the session in the form to the same time the next day, as its button does."""
-        if not self.session_form.duplicateButton.isEnabled():
-            self.statusBar().showMessage("Select a saved session to duplicate.", 4000)
-            return
-        self.session_form.duplicateButton.click()  # the copy it sends has no id or stamps
-
-    def _on_duplicate_requested(self, session: object) -> None:
-        from desktop.advice import Session
-
-        if not isinstance(session, Session):
-            return
-        try:
-            copy = self._planner.duplicate(session)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.statusBar().showMessage(f"Copied to {copy.start:%A %d %B}.", 4000)
-        self._go_to(copy.day, copy.id)
-
-    def _on_suggestion_applied(self, suggestion: object) -> None:
-        from desktop.advice import Suggestion
-
-        if isinstance(suggestion, Suggestion):
-            self.session_form.apply_suggestion(suggestion)
-
-    def _go_to(self, day: date, session_id: int | None) -> None:
-        """Select a day (quietly), repaint the month and show the day with a session."""
-        blocked = self.calendar.blockSignals(True)
-        try:
-            self.calendar.select_day(day)
-        finally:
-            self.calendar.blockSignals(blocked)
-        self.refresh_month()
-        self.show_day(day, select_session=session_id)
-
-    def _show_draft_advice(self, draft: Session) -> None:
-        try:
-            advice = self._planner.advise_draft(draft)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.advice_panel.show_advice(advice, draft)
-
-    def _show_day_advice(self, day: date) -> None:
-        try:
-            advice = self._planner.advise_day(day)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.advice_panel.show_advice(advice, None)
-
     # -- slots: menus --------------------------------------------------------------
 
     def on_today(self) -> None:
@@ -546,33 +280,53 @@ class MainWindow(QMainWindow):
         self.calendar.select_day(date.today())
         self.calendar.setFocus()
 
+    def on_undo(self) -> None:
+        """Edit > Undo, after settling unsaved form changes."""
+        if self._settle_form():
+            self._edits.stack.undo()
+
+    def on_redo(self) -> None:
+        """Edit > Redo, after settling unsaved form changes."""
+        if self._settle_form():
+            self._edits.stack.redo()
+
+    def on_show_history(self) -> None:
+        """View > History: the undo stack; clicking a line goes back to it."""
+        from desktop.ui.history_dialog import HistoryDialog
+
+        dialog = self.findChild(HistoryDialog, "historyDialog")
+        if dialog is None:
+            dialog = HistoryDialog(self._edits.stack, self)
+        dialog.show()
+        dialog.raise_()
+
     def on_edit_profile(self) -> None:
-        """Settings > Profile: change limits and units."""
+        """Settings > Profile: change limits and units (one undo step)."""
+        if not self._settle_form():
+            return
         profile = self._ask_profile(False)
         if profile is not None:
             self._save_profile(profile)
 
     def _save_profile(self, profile: Profile) -> None:
-        try:
-            self._planner.save_profile(profile)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self._apply_profile()
-        self.refresh_month()
-        self.show_day(self.selected_day())
+        from desktop.ui.commands import ProfileCommand
 
-    def _apply_profile(self) -> None:
-        profile = self._planner.profile()
-        self.session_form.set_profile(profile)
-        self.advice_panel.set_profile(profile)
-        self.day_log_box.set_profile(profile)
+        if self._planner.has_profile():
+            before = self._planner.profile()
+            self._edits.run(ProfileCommand("Change profile", before, profile))
+            return
+
+        # The first profile is set-up, not an edit: there is nothing to go back to.
+        def save_first() -> bool:
+            self._planner.save_profile(profile)
+            return True
+
+        if self._edits.attempt(save_first):
+            self._reload_all()
 
     def on_open_database(self) -> None:
         """File > Open database: switch to another Liftrun file."""
-        from desktop.planner import Planner
-
-        if self._open_store is None:
+        if self._open_planner is None or not self._settle_form():
             return
         path = self._choose_file(
             "Open a Liftrun database",
@@ -581,52 +335,52 @@ class MainWindow(QMainWindow):
         )
         if path is None or path.resolve() == self._planner.db_path.resolve():
             return
-        try:
-            store = self._open_store(path)
-        except handled_errors() as exc:
-            self._report(exc)
+        opener = self._open_planner
+        planner = self._edits.attempt(lambda: opener(path))
+        if planner is None:
             return
         self._planner.close()
-        self._planner = Planner(store)
+        self._planner = planner
+        self._edits.set_planner(planner)
         self._demo = False
         self._reload_all()
         self.ensure_profile()
 
     def on_back_up(self) -> None:
         """File > Back up now."""
-        try:
-            path = self._planner.backup_now()
-        except handled_errors() as exc:
-            self._report(exc)
-            return
-        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        path = self._edits.attempt(self._planner.backup_now)
+        if path is not None:
+            self.statusBar().showMessage(f"Backed up to {path}", 8000)
 
     def on_restore_backup(self) -> None:
-        """File > Restore a backup: pick one, confirm, replace the database."""
-        try:
-            backups = self._planner.backups()
-        except handled_errors() as exc:
-            self._report(exc)
+        """File > Restore a backup: pick one, check it, confirm, replace the database."""
+        if not self._settle_form():
+            return
+        backups = self._edits.attempt(self._planner.backups)
+        if backups is None:
             return
         folder = backups[0].parent if backups else self._planner.db_path.parent
         path = self._choose_file(
             "Restore a backup", folder, "Liftrun backups (*.sqlite *.db *.bak);;All files (*)"
         )
-        if path is None:
+        if path is None or not self._edits.attempt(lambda: self._planner.check_backup(path)):
             return
         question = (
             f"Replace your current plan with the backup {path.name}? "
-            "Your current file is backed up first."
+            "Your current file is backed up first; this clears Edit > Undo."
         )
         if not self._confirm(question):
             return
-        try:
+
+        def restore() -> bool:
             self._planner.restore(path)
-        except handled_errors() as exc:
-            self._report(exc)
-            return
+            return True
+
+        restored = self._edits.attempt(restore)
+        self._edits.clear()  # the stack described the file as it was before
         self._reload_all()
-        self.statusBar().showMessage(f"Restored {path.name}.", 8000)
+        if restored:
+            self.statusBar().showMessage(f"Restored {path.name}.", 8000)
 
     def on_about(self) -> None:
         """Help > About."""
@@ -652,67 +406,61 @@ class MainWindow(QMainWindow):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self._show_info("Log folder", f"Liftrun's log files are in:\n{folder}")
 
-    def _reload_all(self) -> None:
-        self._update_title()
-        self._apply_profile()
-        self.refresh_month()
-        self.show_day(self.selected_day())
+    def _on_stack_changed(self) -> None:
+        stack = self._edits.stack
+        for action, can, text, word in (
+            (self.undo_action, stack.canUndo(), stack.undoText(), "&Undo"),
+            (self.redo_action, stack.canRedo(), stack.redoText(), "R&edo"),
+        ):
+            action.setEnabled(can)
+            action.setText(f"{word} {text}" if can and text else word)
 
     def _update_title(self) -> None:
-        title = f"{APP_NAME} — {self._planner.db_path.name}"
+        from desktop.sample import DEMO_TITLE
+
+        # [*] is where Qt shows the modified mark while the form holds unsaved changes.
+        title = f"{APP_NAME} — {self._planner.db_path.name}[*]"
         if self._demo:
-            title += " — Demo data"
+            title += f" — {DEMO_TITLE}"
         self.setWindowTitle(title)
 
     # -- window state ----------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        """The shell's saved size, state and main splitter (the right one: at attach)."""
-        geometry = self._settings.value("window/geometry")
-        self._first_layout = not isinstance(geometry, QByteArray)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-            line = self.fontMetrics().height()
-            self.main_splitter.setSizes([line * 46, line * 34])
-        state = self._settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        self._restore_splitter(self.main_splitter)
-
-    def _restore_right_splitter(self) -> None:
-        """Once the form and advice exist: saved sizes, or the form at its natural height."""
-        if self._first_layout:
-            line = self.fontMetrics().height()
-            form_height = self.session_form.sizeHint().height()
-            self.right_splitter.setSizes([form_height, line * 46 - form_height])
-        self._restore_splitter(self.right_splitter)
-
-    def _restore_splitter(self, splitter: QSplitter) -> None:
-        saved = self._settings.value(f"splitters/{splitter.objectName()}")
-        if isinstance(saved, QByteArray):
-            splitter.restoreState(saved)
 
     def save_layout(self) -> None:
         """Remember size, state and splitter positions for the next start."""
         if not self._attached:  # a bare shell's splitters would overwrite the real layout
             return
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState())
-        for splitter in (self.main_splitter, self.right_splitter):
-            self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        self._settings.sync()
+        self._layout.save(self.main_splitter, self.right_splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Save the layout and close the store so its lock is released."""
+        """Ask about unsaved changes, save the layout and close the store (its lock goes)."""
+        if self._attached and not self._closed and not self._settle_form():
+            event.ignore()
+            return
         self.save_layout()
         if self._closed or not self._attached:
             super().closeEvent(event)
             return
         self._closed = True
+        from desktop.ui.edit_runner import handled_errors
+
         try:
             self._planner.close()
         except handled_errors() as exc:  # closing must never trap the user in the window
             log.warning("Closing the database failed: %s", exc)
         super().closeEvent(event)
+
+
+def _planner_opener(
+    open_store: Callable[[Path], Store] | None,
+) -> Callable[[Path], Planner] | None:
+    """Wrap an older `open_store` argument into a function that opens a Planner."""
+    if open_store is None:
+        return None
+
+    def open_planner(path: Path) -> Planner:
+        from desktop.planner import Planner
+
+        return Planner(open_store(path))
+
+    return open_planner

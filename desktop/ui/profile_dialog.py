@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.advice import HEALTH_NOTICE, units
 from desktop.advice.model import (
-    MAX_DURATION_MIN,
+    MAX_DISTANCE_KM,
     MAX_HUMAN_SPEED_KMH,
+    WINDOW_MAX_MIN,
+    WINDOW_MIN_MIN,
     DistanceUnit,
     InvalidInputError,
     Profile,
@@ -33,12 +34,14 @@ from desktop.advice.model import (
     WeightUnit,
 )
 from desktop.ui.fields import (
-    MAX_DISTANCE_DISPLAY,
     NOT_SET,
+    DisplayUnits,
     ExactValues,
+    LimitedDoubleSpinBox,
     apply_volume_unit,
     floor1,
     select_data,
+    signals_blocked,
 )
 
 INTRO = (
@@ -69,34 +72,34 @@ class ProfileDialog(QDialog):
         self.setObjectName("firstRunDialog" if first_run else "profileDialog")
         self.setWindowTitle("Welcome to Liftrun" if first_run else "Your profile")
         self._first_run = first_run
-        self._syncing = False
         self._exact = ExactValues()
         if profile is not None:
-            distance_unit = DistanceUnit(profile.distance_unit)
-            volume_unit = VolumeUnit(profile.volume_unit)
-            weight_unit = WeightUnit(profile.weight_unit)
+            self._units = DisplayUnits(profile)
         else:
             distance_unit, volume_unit, weight_unit = _locale_units()
-        self._distance_unit = distance_unit
-        self._volume_unit = volume_unit
+            self._units = DisplayUnits(
+                distance=distance_unit, volume=volume_unit, weight=weight_unit
+            )
         self._build(first_run)
-        self._loading = True
-        try:
-            select_data(self.distanceUnitField, distance_unit)
-            select_data(self.volumeUnitField, volume_unit)
-            select_data(self.weightUnitField, weight_unit)
+        with signals_blocked(*self._inputs()):
+            select_data(self.distanceUnitField, self._units.distance)
+            select_data(self.volumeUnitField, self._units.volume)
+            select_data(self.weightUnitField, self._units.weight)
             self._apply_units()
+            units_now = self._units
             if profile is not None:
-                self._exact.show(self.maxDistanceField, profile.max_distance_km, self._km_to)
-                self._exact.show(self.maxSpeedField, profile.max_speed_kmh, self._kmh_to)
+                self._exact.show(
+                    self.maxDistanceField, profile.max_distance_km, units_now.distance_to
+                )
+                self._exact.show(self.maxSpeedField, profile.max_speed_kmh, units_now.speed_to)
                 self.windowField.setValue(profile.immediate_window_min)
-                self._exact.show(self.waterTargetField, profile.water_target_oz, self._oz_to)
+                self._exact.show(
+                    self.waterTargetField, profile.water_target_oz, units_now.volume_to
+                )
             else:
                 self.windowField.setValue(60)
-                self._exact.show(self.waterTargetField, 64.0, self._oz_to)
+                self._exact.show(self.waterTargetField, 64.0, units_now.volume_to)
             self._sync_pace_from_speed()
-        finally:
-            self._loading = False
         self._validate()
 
     # ----------------------------------------------------------------- building
@@ -132,14 +135,14 @@ class ProfileDialog(QDialog):
         notice_row.addWidget(self.healthNotice, 1)
         layout.addWidget(notice)
 
-        self.maxDistanceField = QDoubleSpinBox()
+        self.maxDistanceField = LimitedDoubleSpinBox("Your longest run")
         self.maxDistanceField.setObjectName("maxDistanceField")
         self.maxDistanceField.setDecimals(1)
         self.maxDistanceField.setSingleStep(0.5)
         self.maxDistanceField.setSpecialValueText(NOT_SET)
         self.maxDistanceField.setToolTip("The longest run you can do comfortably today.")
 
-        self.maxSpeedField = QDoubleSpinBox()
+        self.maxSpeedField = LimitedDoubleSpinBox("Your top speed")
         self.maxSpeedField.setObjectName("maxSpeedField")
         self.maxSpeedField.setDecimals(1)
         self.maxSpeedField.setSingleStep(0.1)
@@ -175,14 +178,14 @@ class ProfileDialog(QDialog):
 
         self.windowField = QSpinBox()
         self.windowField.setObjectName("windowField")
-        self.windowField.setRange(0, MAX_DURATION_MIN)
+        self.windowField.setRange(WINDOW_MIN_MIN, WINDOW_MAX_MIN)
         self.windowField.setSuffix(" min")
         self.windowField.setToolTip(
             "A run starting within this many minutes after a deadlift counts as "
             "'immediately after' it."
         )
 
-        self.waterTargetField = QDoubleSpinBox()
+        self.waterTargetField = LimitedDoubleSpinBox("The daily water target")
         self.waterTargetField.setObjectName("waterTargetField")
         self.waterTargetField.setToolTip("The article says: drink at least 64 oz of water per day.")
         # Thousands separators like the labels (units.format_volume), where they agree.
@@ -255,13 +258,28 @@ class ProfileDialog(QDialog):
         self.weightUnitField.currentIndexChanged.connect(self._validate)
         self.windowField.valueChanged.connect(self._validate)
         self.waterTargetField.valueChanged.connect(self._validate)
+        for spin in (self.maxDistanceField, self.maxSpeedField, self.waterTargetField):
+            spin.limit_changed.connect(self._validate)
+
+    def _inputs(self) -> list[QWidget]:
+        """Every field whose signals re-validate; blocked while the dialog fills them."""
+        return [
+            self.maxDistanceField,
+            self.maxSpeedField,
+            self.bestPaceField,
+            self.windowField,
+            self.waterTargetField,
+            self.distanceUnitField,
+            self.volumeUnitField,
+            self.weightUnitField,
+        ]
 
     # ------------------------------------------------------------------ public
     def profile(self) -> Profile:
         """The profile as entered, in km, km/h and oz; raises InvalidInputError if incomplete."""
-        distance = self._exact.value(self.maxDistanceField, self._km_from)
-        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
-        water = self._exact.value(self.waterTargetField, self._oz_from)
+        distance = self._exact.value(self.maxDistanceField, self._units.distance_from)
+        speed = self._exact.value(self.maxSpeedField, self._units.speed_from)
+        water = self._exact.value(self.waterTargetField, self._units.volume_from)
         if distance is None:
             raise InvalidInputError("Enter the longest run you can do comfortably.")
         if speed is None:
@@ -280,88 +298,64 @@ class ProfileDialog(QDialog):
 
     def is_valid(self) -> bool:
         """True when the values form a valid profile (the OK button is enabled)."""
-        return self._problem() == ""
+        return not self._limit_problem() and self._problem() == ""
 
     # --------------------------------------------------------------- internals
-    def _km_to(self, km: float) -> float:
-        return units.distance_from_km(km, self._distance_unit)
-
-    def _km_from(self, value: float) -> float:
-        return units.distance_to_km(value, self._distance_unit)
-
-    def _kmh_to(self, kmh: float) -> float:
-        return units.speed_from_kmh(kmh, self._distance_unit)
-
-    def _kmh_from(self, value: float) -> float:
-        return units.speed_to_kmh(value, self._distance_unit)
-
-    def _oz_to(self, oz: float) -> float:
-        return units.volume_from_oz(oz, self._volume_unit)
-
-    def _oz_from(self, value: float) -> float:
-        return units.volume_to_oz(value, self._volume_unit)
-
     def _apply_units(self) -> None:
-        unit = self._distance_unit
-        self.maxDistanceField.setRange(0.0, MAX_DISTANCE_DISPLAY)
+        display = self._units
+        unit = display.distance
+        self.maxDistanceField.setRange(0.0, floor1(display.distance_to(MAX_DISTANCE_KM)))
         self.maxDistanceField.setSuffix(f" {unit.value}")
-        self.maxSpeedField.setRange(0.0, floor1(self._kmh_to(MAX_HUMAN_SPEED_KMH)))
-        self.maxSpeedField.setSuffix(f" {units.speed_label(unit)}")
+        self.maxSpeedField.setRange(0.0, floor1(display.speed_to(MAX_HUMAN_SPEED_KMH)))
+        self.maxSpeedField.setSuffix(f" {display.speed_label}")
         self.paceUnitLabel.setText(f"/{unit.value}")
-        apply_volume_unit(self.waterTargetField, self._volume_unit)
+        apply_volume_unit(self.waterTargetField, display.volume)
         self.waterTargetField.setSpecialValueText(NOT_SET)
 
     def _on_units_changed(self) -> None:
-        distance = self._exact.value(self.maxDistanceField, self._km_from)
-        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
-        water = self._exact.value(self.waterTargetField, self._oz_from)
-        self._loading = True
-        try:
-            self._distance_unit = DistanceUnit(self.distanceUnitField.currentData())
-            self._volume_unit = VolumeUnit(self.volumeUnitField.currentData())
+        old = self._units
+        distance = self._exact.value(self.maxDistanceField, old.distance_from)
+        speed = self._exact.value(self.maxSpeedField, old.speed_from)
+        water = self._exact.value(self.waterTargetField, old.volume_from)
+        with signals_blocked(*self._inputs()):
+            new = DisplayUnits(
+                distance=DistanceUnit(self.distanceUnitField.currentData()),
+                volume=VolumeUnit(self.volumeUnitField.currentData()),
+                weight=WeightUnit(self.weightUnitField.currentData()),
+            )
+            self._units = new
             self._apply_units()
-            self._exact.show(self.maxDistanceField, distance, self._km_to)
-            self._exact.show(self.maxSpeedField, speed, self._kmh_to)
-            self._exact.show(self.waterTargetField, water, self._oz_to)
+            self._exact.show(self.maxDistanceField, distance, new.distance_to)
+            self._exact.show(self.maxSpeedField, speed, new.speed_to)
+            self._exact.show(self.waterTargetField, water, new.volume_to)
             self._sync_pace_from_speed()
-        finally:
-            self._loading = False
         self._validate()
 
     def _on_speed_changed(self) -> None:
-        if not self._syncing:
-            self._sync_pace_from_speed()
+        self._sync_pace_from_speed()
         self._validate()
 
     def _sync_pace_from_speed(self) -> None:
-        speed = self._exact.value(self.maxSpeedField, self._kmh_from)
-        self._syncing = True
-        try:
-            if speed is None:
-                if self.bestPaceField.hasAcceptableInput() or not self.bestPaceField.text():
-                    self.bestPaceField.setText("")
-            else:
-                self.bestPaceField.setText(
-                    units.format_pace(speed, self._distance_unit).split(" ")[0]
-                )
-        finally:
-            self._syncing = False
+        speed = self._exact.value(self.maxSpeedField, self._units.speed_from)
+        if speed is None:
+            if self.bestPaceField.hasAcceptableInput() or not self.bestPaceField.text():
+                self.bestPaceField.setText("")
+        else:
+            pace = units.format_pace(speed, self._units.distance).split(" ")[0]
+            self.bestPaceField.setText(pace)
 
     def _on_pace_edited(self, text: str) -> None:
         if not self.bestPaceField.hasAcceptableInput():
             self._validate()
             return
         try:
-            speed = units.speed_from_pace(units.parse_pace(text), self._distance_unit)
+            speed = units.speed_from_pace(units.parse_pace(text), self._units.distance)
         except InvalidInputError:
             self._validate()
             return
-        self._syncing = True
-        try:
-            if speed <= MAX_HUMAN_SPEED_KMH:
-                self._exact.show(self.maxSpeedField, speed, self._kmh_to)
-        finally:
-            self._syncing = False
+        if speed <= MAX_HUMAN_SPEED_KMH:
+            with signals_blocked(self.maxSpeedField):  # the pace being typed stays as typed
+                self._exact.show(self.maxSpeedField, speed, self._units.speed_to)
         self._validate()
 
     def _problem(self) -> str:
@@ -369,7 +363,7 @@ class ProfileDialog(QDialog):
         text = self.bestPaceField.text()
         if text and self.bestPaceField.hasAcceptableInput():
             try:
-                speed = units.speed_from_pace(units.parse_pace(text), self._distance_unit)
+                speed = units.speed_from_pace(units.parse_pace(text), self._units.distance)
             except InvalidInputError as error:
                 return str(error)
             if speed > MAX_HUMAN_SPEED_KMH:
@@ -383,13 +377,17 @@ class ProfileDialog(QDialog):
         return ""
 
     def _validate(self) -> None:
-        if self._loading:
-            return
-        problem = self._problem()
+        problem = self._limit_problem() or self._problem()
         self.errorLabel.setText(problem)
         self.errorLabel.setVisible(bool(problem))
         ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not problem)
+
+    def _limit_problem(self) -> str:
+        for spin in (self.maxDistanceField, self.maxSpeedField, self.waterTargetField):
+            if spin.is_over_limit():
+                return spin.limit_message()
+        return ""
 
     def _accept_if_valid(self) -> None:
         if self.is_valid():

@@ -53,6 +53,8 @@ class DialogLog:
         self.infos: list[tuple[str, str]] = []
         self.questions: list[str] = []
         self.answer = True
+        self.unsaved_asked = 0
+        self.unsaved_answer = "cancel"
 
 
 @pytest.fixture
@@ -76,6 +78,12 @@ def make_window(
             return dialogs.answer
 
         window._confirm = confirm  # type: ignore[method-assign]
+
+        def ask_unsaved() -> str:
+            dialogs.unsaved_asked += 1
+            return dialogs.unsaved_answer
+
+        window._ask_unsaved = ask_unsaved  # type: ignore[method-assign]
         window._ask_profile = lambda first_run: profile if with_profile else None  # type: ignore[method-assign]
         window.dialogs = dialogs  # type: ignore[attr-defined]
         windows.append(window)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +20,8 @@ from desktop.advice import (
     advise_lift,
     advise_run,
 )
-from desktop.advice.units import format_distance
+from desktop.planner.changes import SessionChange
+from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -38,38 +39,15 @@ GAP_AFTER_LIFT = timedelta(minutes=30)
 RUN_DEFAULT_KM = 5.0
 # Used until the user saves a profile of their own.
 DEFAULT_PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
-_KIND_TEXT = {Kind.RUN: "Run", Kind.DEADLIFT: "Deadlift"}
 
-
-@dataclass(frozen=True)
-class SessionMark:
-    """One session as the calendar draws it: which kind and whether it was done."""
-
-    kind: Kind
-    done: bool
-
-
-@dataclass(frozen=True)
-class DayMarks:
-    """Everything the calendar paints for one day: its sessions in time order, a badge."""
-
-    sessions: tuple[SessionMark, ...]
-    has_warning: bool
-
-
-@dataclass(frozen=True)
-class DayRow:
-    """One line of the day list: a session described in the user's units."""
-
-    session_id: int
-    time_text: str
-    kind: Kind
-    kind_text: str
-    workout_text: str
-    distance_text: str
-    done: bool
-    has_warning: bool
-    warning_text: str
+__all__ = [
+    "DEFAULT_PROFILE",
+    "DayMarks",
+    "DayRow",
+    "Planner",
+    "SessionChange",
+    "SessionMark",
+]
 
 
 class Planner:
@@ -151,28 +129,9 @@ class Planner:
         """One row per session of the day, in time order, described in the user's units."""
         profile = self.profile()
         history = self._ensure_range(day, day)
-        rows = []
-        for session in self.sessions_on(day):
-            advice = self._advise_session(session, history)
-            distance = (
-                format_distance(session.distance_km, profile.distance_unit)
-                if session.kind is Kind.RUN and session.distance_km is not None
-                else ""
-            )
-            rows.append(
-                DayRow(
-                    session_id=session.id if session.id is not None else -1,
-                    time_text=f"{session.start:%H:%M}\u2013{session.end:%H:%M}",
-                    kind=session.kind,
-                    kind_text=_KIND_TEXT[session.kind],
-                    workout_text=session.workout.value.capitalize() if session.workout else "",
-                    distance_text=distance,
-                    done=session.done,
-                    has_warning=advice.has_warnings,
-                    warning_text="\n".join(w.message for w in advice.warnings),
-                )
-            )
-        return rows
+        return [
+            day_row(s, self._advise_session(s, history), profile) for s in self.sessions_on(day)
+        ]
 
     def day_log(self, day: date) -> DayLog:
         """What the user logged for the day (an empty log if nothing)."""
@@ -221,7 +180,51 @@ class Planner:
         start = _next_free_slot(wanted, LIFT_DEFAULT_MIN, self.sessions_on(day))
         return Session(kind=Kind.DEADLIFT, start=start, duration_min=LIFT_DEFAULT_MIN)
 
-    # -- edits (one method per edit, each a future undoable command) ----------
+    # -- edits -------------------------------------------------------------------
+    # The window's undoable commands use change_sessions / apply_session_change and
+    # save_day_log; the single-session methods below serve scripts and tests.
+
+    def change_sessions(
+        self,
+        *,
+        remove: Iterable[int] = (),
+        add: Iterable[Session] = (),
+        put: Iterable[Session] = (),
+    ) -> SessionChange:
+        """Remove sessions by id, add new ones and overwrite stored ones; returns the change.
+
+        Move, paste, plan a week and import are each one call. The result holds every
+        session exactly as stored before and after (ids, created and updated times), which
+        is what `apply_session_change` writes back for undo and redo. An id in `remove` or
+        `put` that is not stored raises SessionNotFoundError before anything is written.
+        """
+        remove_ids, new, changed = list(remove), list(add), list(put)
+        before = [self._stored(i) for i in (*remove_ids, *(s.id for s in changed))]
+        # Overwritten sessions keep their created time; updated becomes now.
+        changed = [
+            replace(s, created=old.created, updated=None)
+            for s, old in zip(changed, before[len(remove_ids) :], strict=True)
+        ]
+        try:
+            if remove_ids or changed:
+                self._store.apply_changes(remove=remove_ids, put=changed)
+            try:
+                new_ids = self._store.add_many(new) if new else []
+            except BaseException:
+                if remove_ids or changed:  # all or nothing: put the first step back
+                    self._store.apply_changes(remove=[], put=before)
+                raise
+        finally:
+            self._invalidate()
+        after = [self._stored(i) for i in (*(s.id for s in changed), *new_ids)]
+        return SessionChange(before=tuple(before), after=tuple(after))
+
+    def apply_session_change(self, change: SessionChange) -> None:
+        """Make the store hold `change.after` exactly (undo applies `change.inverted()`)."""
+        try:
+            self._store.apply_changes(remove=change.removed_ids(), put=change.after)
+        finally:
+            self._invalidate()
 
     def save(self, session: Session) -> int:
         """Add a new session or update the stored one with the same id; returns its id."""
@@ -279,6 +282,16 @@ class Planner:
         """Existing backups, newest first."""
         return [Path(p) for p in self._store.backups()]
 
+    def check_backup(self, backup: Path) -> bool:
+        """Raise the store's error if `backup` cannot be restored (before asking to replace)."""
+        from desktop.store import BackupError
+        from desktop.store.backups import check_restorable
+
+        if backup.resolve() == self.db_path.resolve():
+            raise BackupError("That is the open database itself; choose a backup file.", backup)
+        check_restorable(backup)
+        return True
+
     def restore(self, backup: Path) -> None:
         """Replace the database with a backup (the store backs up the current file first)."""
         try:
@@ -288,6 +301,17 @@ class Planner:
             self._invalidate()
 
     # -- internals -------------------------------------------------------------
+
+    def _stored(self, session_id: int | None) -> Session:
+        """The stored session with this id, read from the store (stamps included)."""
+        from desktop.store import SessionNotFoundError
+
+        stored = self._store.get(session_id) if session_id is not None else None
+        if stored is None:
+            raise SessionNotFoundError(
+                "That session is no longer in the database; the day was reloaded."
+            )
+        return stored
 
     def _invalidate(self) -> None:
         self._first = self._last = None

@@ -1,0 +1,174 @@
+"""The main window's menu actions, declared in one table apart from the window.
+
+Each `ActionSpec` names its menu, text (with a mnemonic unique in that menu), shortcut
+and the window method it calls. `build_actions` makes the QActions (objectName
+`undoAction`, `copyWeekAction`, …, attribute `undo_action`, `copy_week_action`, …)
+and the menus; the window connects them in one place. A new feature adds a row here.
+
+Shortcuts: a standard key (`QKeySequence.StandardKey`) takes the platform's bindings,
+minus any sequence another action names explicitly, so "Del, Ctrl+D" (Delete on Linux)
+leaves Ctrl+D to Duplicate. `resolve_shortcuts` does that for any platform's table,
+which is how the tests check Linux, Windows and macOS at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QMenuBar
+
+StandardKey = QKeySequence.StandardKey
+Shortcut = StandardKey | str | None
+SEPARATOR = None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One menu action: where it sits, what it says, its keys and the window slot it calls."""
+
+    attr: str
+    text: str
+    shortcut: Shortcut
+    slot: str
+    role: QAction.MenuRole | None = None
+
+    @property
+    def object_name(self) -> str:
+        """copy_week_action -> copyWeekAction."""
+        head, *rest = self.attr.split("_")
+        return head + "".join(part.capitalize() for part in rest)
+
+
+MENUS: tuple[tuple[str, tuple[ActionSpec | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            ActionSpec("open_action", "&Open database…", StandardKey.Open, "on_open_database"),
+            ActionSpec("backup_action", "&Back up now", "Ctrl+B", "on_back_up"),
+            ActionSpec("restore_action", "&Restore a backup…", "Ctrl+Shift+O", "on_restore_backup"),
+            SEPARATOR,
+            ActionSpec(
+                "quit_action", "&Quit", StandardKey.Quit, "close", QAction.MenuRole.QuitRole
+            ),
+        ),
+    ),
+    (
+        "&Edit",
+        (
+            ActionSpec("undo_action", "&Undo", StandardKey.Undo, "on_undo"),
+            ActionSpec("redo_action", "R&edo", StandardKey.Redo, "on_redo"),
+            SEPARATOR,
+            ActionSpec("cut_action", "Cu&t", StandardKey.Cut, "on_cut"),
+            ActionSpec("copy_action", "&Copy", StandardKey.Copy, "on_copy"),
+            ActionSpec("paste_action", "&Paste", StandardKey.Paste, "on_paste"),
+            ActionSpec("copy_week_action", "Copy &week", "Ctrl+Shift+C", "on_copy_week"),
+            ActionSpec("paste_week_action", "Paste wee&k", "Ctrl+Shift+V", "on_paste_week"),
+            SEPARATOR,
+            ActionSpec("new_run_action", "New &run", "Ctrl+R", "on_new_run"),
+            ActionSpec("new_lift_action", "New &deadlift", "Ctrl+L", "on_new_lift"),
+            SEPARATOR,
+            ActionSpec("duplicate_action", "Dupl&icate to next day", "Ctrl+D", "on_duplicate"),
+            ActionSpec("delete_action", "De&lete session", StandardKey.Delete, "on_delete"),
+        ),
+    ),
+    (
+        "&View",
+        (
+            ActionSpec("today_action", "&Today", "Ctrl+T", "on_today"),
+            ActionSpec("history_action", "&History of changes", None, "on_show_history"),
+        ),
+    ),
+    (
+        "&Settings",
+        (
+            ActionSpec(
+                "profile_action",
+                "&Profile…",
+                "Ctrl+,",
+                "on_edit_profile",
+                QAction.MenuRole.PreferencesRole,
+            ),
+        ),
+    ),
+    (
+        "&Help",
+        (
+            ActionSpec(
+                "about_action", "&About Liftrun", None, "on_about", QAction.MenuRole.AboutRole
+            ),
+            ActionSpec(
+                "health_action", "&Health notice", StandardKey.HelpContents, "on_health_notice"
+            ),
+            ActionSpec("log_folder_action", "Open &log folder", None, "on_open_log_folder"),
+        ),
+    ),
+)
+
+
+def all_specs() -> list[ActionSpec]:
+    """Every action of every menu, in menu order."""
+    return [spec for _title, specs in MENUS for spec in specs if spec is not None]
+
+
+def resolve_shortcuts(
+    specs: Sequence[ActionSpec], bindings: Callable[[StandardKey], list[QKeySequence]]
+) -> dict[str, list[QKeySequence]]:
+    """attr -> key sequences on a platform whose standard keys `bindings` gives.
+
+    Explicit shortcuts are kept; a standard key's bindings lose any sequence an explicit
+    shortcut of another action already uses.
+    """
+    explicit = {
+        spec.attr: QKeySequence(spec.shortcut) for spec in specs if isinstance(spec.shortcut, str)
+    }
+    taken = {keys.toString() for keys in explicit.values()}
+    resolved: dict[str, list[QKeySequence]] = {}
+    for spec in specs:
+        if isinstance(spec.shortcut, StandardKey):
+            resolved[spec.attr] = [
+                keys for keys in bindings(spec.shortcut) if keys.toString() not in taken
+            ]
+        elif spec.attr in explicit:
+            resolved[spec.attr] = [explicit[spec.attr]]
+        else:
+            resolved[spec.attr] = []
+    return resolved
+
+
+def build_actions(parent: QObject, menu_bar: QMenuBar) -> dict[str, QAction]:
+    """Make every menu and action (disabled; the window enables them once attached)."""
+    shortcuts = resolve_shortcuts(all_specs(), QKeySequence.keyBindings)
+    actions: dict[str, QAction] = {}
+    for title, specs in MENUS:
+        menu = menu_bar.addMenu(title)
+        for spec in specs:
+            if spec is None:
+                menu.addSeparator()
+                continue
+            action = QAction(spec.text, parent)
+            action.setObjectName(spec.object_name)
+            # setShortcuts: setShortcut's overload check would build the `Qt` namespace.
+            action.setShortcuts(shortcuts[spec.attr])
+            if spec.role is not None:
+                action.setMenuRole(spec.role)
+            action.setEnabled(False)
+            menu.addAction(action)
+            actions[spec.attr] = action
+    return actions
+
+
+def bind_button(button: QAbstractButton, action: QAction) -> None:
+    """Make a push button show and trigger `action`: one QAction for menu and button."""
+
+    def sync() -> None:
+        button.setText(action.text())
+        button.setEnabled(action.isEnabled())
+        if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+            button.setToolTip(action.toolTip())
+
+    action.changed.connect(sync)
+    button.clicked.connect(lambda _checked=False: action.trigger())
+    sync()
