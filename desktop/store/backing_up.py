@@ -1,4 +1,10 @@
-"""The Store's backups: daily at open, by hand, and restore (in place or by swapping files)."""
+"""The Store's backups: daily (at open or in the background), by hand, and restore.
+
+The daily backup reads the database through its own read-only SQLite connection, never
+the store's, so it can run in another thread while the window writes: SQLite's online
+backup copies one consistent snapshot (WAL readers never block the writer), and the copy is
+checked with the full integrity_check before it counts as a backup.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,12 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
-from desktop.store import backups, files
-from desktop.store.backups import BackupKind
+from desktop.store import files
 from desktop.store.base import StoreCore
 from desktop.store.errors import (
     BackupError,
@@ -22,68 +30,129 @@ from desktop.store.opening import change_token
 log = logging.getLogger(__name__)
 
 
+def _backups() -> ModuleType:
+    """desktop.store.backups, imported on first use (it is not needed to open a file)."""
+    from desktop.store import backups
+
+    return backups
+
+
+def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | None:
+    """Back up `db_path` as today's daily copy if due; returns it, or None if none was due.
+
+    Due means: no daily copy taken today, and something changed since the newest one (a
+    database never written to has nothing to protect). Reads through its own connection,
+    so any thread may call it while a Store writes. Raises BackupError or StoreError.
+    """
+    backups = _backups()
+    with files.shared_read_connection(db_path, timeout_s) as conn:
+        token = change_token(conn)
+        newest = next(iter(backups.backup_paths(db_path, backups.BackupKind.DAILY)), None)
+        if newest is None:
+            if token == 0:
+                return None
+        else:
+            taken = backups.backup_time(newest)
+            today = backups.now_utc().astimezone().date()
+            if taken is not None and taken.astimezone().date() == today:
+                return None
+            with (
+                contextlib.suppress(StoreError, sqlite3.Error),
+                files.read_only_connection(newest, 1.0) as old,
+            ):
+                if change_token(old) == token:
+                    return None
+        try:
+            daily: Path = backups.take_backup(db_path, conn, backups.BackupKind.DAILY, keep=keep)
+        except sqlite3.Error as error:
+            raise BackupError(
+                f"Could not read {db_path.name} to back it up ({error}).", db_path
+            ) from error
+    backups.promote(db_path, daily, keep=keep)
+    return daily
+
+
 class BackupMethods(StoreCore):
     """Backups of an open store; the pools and file work live in desktop.store.backups."""
 
     @property
     def backup_folder(self) -> Path:
         """The `backups` folder beside the database."""
-        return backups.backup_folder(self._path)
+        return _backups().backup_folder(self._path)
 
     def backups(self) -> list[Path]:
         """This database's backups of every kind, newest first."""
-        return backups.backup_paths(self._path)
+        return _backups().backup_paths(self._path)
 
     def backup_now(self) -> Path:
         """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
+        backups = _backups()
         with self._reading("backing up") as conn:
-            made = backups.take_backup(self._path, conn, BackupKind.MANUAL, keep=self._keep_backups)
+            made = backups.take_backup(
+                self._path, conn, backups.BackupKind.MANUAL, keep=self._keep_backups
+            )
         self._backup_succeeded()
         return made
 
     def _backup_failed(self, error: BackupError) -> None:
         log.warning("Backup failed: %s", error)
-        self.last_backup_error = error
-        self._unseen_backup_error = error
+        with self._backup_state:
+            self.last_backup_error = error
+            self._unseen_backup_error = error
 
     def _backup_succeeded(self) -> None:
-        self.last_backup_error = None
-        self._unseen_backup_error = None
+        with self._backup_state:
+            self.last_backup_error = None
+            self._unseen_backup_error = None
 
     def new_backup_error(self) -> BackupError | None:
         """The last automatic backup failure not yet shown to the user, given once."""
-        error, self._unseen_backup_error = self._unseen_backup_error, None
+        with self._backup_state:
+            error, self._unseen_backup_error = self._unseen_backup_error, None
         return error
 
-    def _maybe_daily_backup(self) -> None:
-        """At open: back up at most once a day, and only if something changed since."""
-        with self._reading() as conn:
-            token = change_token(conn)
-        newest = next(iter(backups.backup_paths(self._path, BackupKind.DAILY)), None)
-        if newest is None:
-            if token == 0:
-                return  # nothing was ever written
-        else:
-            taken = backups.backup_time(newest)
-            today = backups.now_utc().astimezone().date()
-            if taken is not None and taken.astimezone().date() == today:
-                return
-            with (
-                contextlib.suppress(StoreError, sqlite3.Error),
-                files.read_only_connection(newest, 1.0) as old,
-            ):
-                if change_token(old) == token:
-                    return
+    def daily_backup(self) -> Path | None:
+        """Take today's daily backup if it is due; safe from any thread.
+
+        Returns the new backup (None when none was due or it failed). A failure never
+        raises: it is kept in `last_backup_error` and given once by `new_backup_error()`.
+        """
         try:
-            with self._reading("backing up") as conn:
-                daily = backups.take_backup(
-                    self._path, conn, BackupKind.DAILY, keep=self._keep_backups
-                )
-            backups.promote(self._path, daily, keep=self._keep_backups)
+            made = take_daily_backup(self._path, keep=self._keep_backups, timeout_s=self._timeout_s)
         except BackupError as error:
             self._backup_failed(error)
-        else:
+            return None
+        except StoreError as error:
+            self._backup_failed(
+                BackupError(
+                    f"The daily backup of {self._path.name} could not be made: {error}",
+                    self._path,
+                )
+            )
+            return None
+        if made is not None:
             self._backup_succeeded()
+        return made
+
+    def start_daily_backup(
+        self, on_done: Callable[[BackupError | None], None] | None = None
+    ) -> threading.Thread:
+        """Run `daily_backup()` in a background thread; `close()` waits for it to finish.
+
+        `on_done` is called from that thread with the failure not yet shown (or None).
+        """
+        if self._db is None:
+            raise self._closed_error()
+
+        def work() -> None:
+            self.daily_backup()
+            if on_done is not None:
+                on_done(self.new_backup_error())
+
+        thread = threading.Thread(target=work, name="liftrun-daily-backup")
+        self._background.append(thread)
+        thread.start()
+        return thread
 
     def restore(self, backup_path: str | os.PathLike[str]) -> Path | None:
         """Replace the database's content with a backup's, keeping the current data first.
@@ -96,6 +165,7 @@ class BackupMethods(StoreCore):
         source = Path(backup_path).expanduser().absolute()
         if source.exists() and source.resolve() == self._path.resolve():
             raise BackupError("That is the open database itself; choose a backup file.", source)
+        backups = _backups()
         backups.check_restorable(source)
         files.check_writable(self._path)
         try:
@@ -103,7 +173,7 @@ class BackupMethods(StoreCore):
                 kept: Path | None = backups.take_backup(
                     self._path,
                     conn,
-                    BackupKind.BEFORE_RESTORE,
+                    backups.BackupKind.BEFORE_RESTORE,
                     keep=self._keep_backups,
                     protect=frozenset({source}),
                 )

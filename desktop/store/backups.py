@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -28,6 +29,9 @@ _TIME_FORMAT = "%Y%m%dT%H%M%S-%fZ"
 _NAME = re.compile(r"-(\d{8}T\d{6}-\d{6}Z)(?:-([a-z0-9-]+))?\.db$")
 BEFORE_RESTORE_DAYS = 30
 READ_TIMEOUT_S = 5.0
+# One backup at a time in this process: the daily one may run in a background thread while
+# "Back up now" or a restore runs in the window's, and each clears the other's scratch files.
+_ONE_AT_A_TIME = threading.RLock()
 
 
 class BackupKind(StrEnum):
@@ -193,16 +197,22 @@ def take_backup(
     protect: frozenset[Path] = frozenset(),
 ) -> Path:
     """Write a checked backup of `kind` and rotate that kind's pool; returns its path."""
-    _ensure_folder(db_path)
-    _remove_partials(db_path)
-    target = _next_path(db_path, tag or kind.value)
-    copy_checked(source, target)
-    rotate(db_path, kind, keep=keep, protect=protect | {target}, now=backup_time(target))
+    with _ONE_AT_A_TIME:
+        _ensure_folder(db_path)
+        _remove_partials(db_path)
+        target = _next_path(db_path, tag or kind.value)
+        copy_checked(source, target)
+        rotate(db_path, kind, keep=keep, protect=protect | {target}, now=backup_time(target))
     return target
 
 
 def promote(db_path: Path, daily: Path, *, keep: int) -> list[Path]:
     """Also keep today's daily copy as a weekly or monthly one when those are due."""
+    with _ONE_AT_A_TIME:
+        return _promote(db_path, daily, keep=keep)
+
+
+def _promote(db_path: Path, daily: Path, *, keep: int) -> list[Path]:
     made: list[Path] = []
     stamp = backup_time(daily) or now_utc()
     for kind, age in PROMOTE_AFTER.items():
@@ -324,10 +334,10 @@ def swap_in(db_path: Path, source: Path) -> Path | None:
     """
     temp = db_path.with_name(db_path.name + ".restoring")
     try:
-        with files.read_only_connection(source, READ_TIMEOUT_S) as conn:
+        with _ONE_AT_A_TIME, files.read_only_connection(source, READ_TIMEOUT_S) as conn:
             copy_checked(conn, temp)
-        kept = keep_aside(db_path)
-        os.replace(temp, db_path)
+            kept = keep_aside(db_path)
+            os.replace(temp, db_path)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise BackupError(

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import random
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -103,6 +104,8 @@ class StoreCore:
         self._adjustments: list[str] = []
         self._unseen_backup_error: BackupError | None = None
         self.last_backup_error: BackupError | None = None
+        self._backup_state = threading.Lock()  # the daily backup may run in another thread
+        self._background: list[threading.Thread] = []
 
     def _load(self) -> None:
         """Check the file read-only, back up and migrate if older, then open it for writing."""
@@ -128,7 +131,15 @@ class StoreCore:
         return self._keep_backups
 
     def close(self) -> None:
-        """Close the database (SQLite checkpoints its WAL) and release the lock; idempotent."""
+        """Close the database (SQLite checkpoints its WAL) and release the lock; idempotent.
+
+        A background daily backup still running is waited for first, so it completes and
+        its reading connection is gone before the last checkpoint.
+        """
+        while self._background:
+            thread = self._background.pop()
+            if thread is not threading.current_thread():
+                thread.join()
         db, self._db = self._db, None
         try:
             if db is not None:
@@ -149,11 +160,14 @@ class StoreCore:
 
     # --- plumbing ------------------------------------------------------------------------------
 
+    def _closed_error(self) -> StoreClosedError:
+        return StoreClosedError(
+            f"{self._path} is closed; open it again to read or save.", self._path
+        )
+
     def _open_db(self) -> SqliteDatabase:
         if self._db is None:
-            raise StoreClosedError(
-                f"{self._path} is closed; open it again to read or save.", self._path
-            )
+            raise self._closed_error()
         return self._db
 
     @contextlib.contextmanager

@@ -105,6 +105,23 @@ def read_only_connection(path: Path, timeout_s: float) -> Iterator[sqlite3.Conne
         conn.close()
 
 
+@contextlib.contextmanager
+def shared_read_connection(path: Path, timeout_s: float) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a database another connection may be writing (WAL).
+
+    Unlike `read_only_connection` it never opens the file immutable, so it sees every
+    commit; for reading a Store's own file from another thread. Closed on exit.
+    """
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout_s)
+    except sqlite3.Error as error:
+        raise translate(error, path, "opening the database") from error
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def _not_a_regular_file(path: Path) -> NotADatabaseError:
     return NotADatabaseError(
         f"{path} is not a regular file (it is a device, a pipe or a socket), so it cannot be "

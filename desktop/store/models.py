@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import (
     SQL,
+    AutoField,
     BooleanField,
     Check,
     CompositeKey,
@@ -16,9 +17,9 @@ from peewee import (
     FloatField,
     IntegerField,
     Model,
+    NodeList,
     TextField,
 )
-from playhouse.sqlite_ext import AutoIncrementField
 
 from desktop.advice.model import DayLog, Kind, Session
 
@@ -57,6 +58,19 @@ class IsoDateField(Field):
     def python_value(self, value: str | None) -> date | None:
         """Parse from SQLite."""
         return None if value is None else date.fromisoformat(value)
+
+
+class AutoIncrementField(AutoField):
+    """INTEGER PRIMARY KEY AUTOINCREMENT: SQLite never reuses a deleted row's id.
+
+    Undo puts a session back under its old id, which must not have been handed to another
+    session meanwhile. The same column definition as playhouse.sqlite_ext's field, without
+    importing that module at start-up.
+    """
+
+    def ddl(self, ctx: Any) -> NodeList:
+        """The column definition with AUTOINCREMENT appended."""
+        return NodeList((super().ddl(ctx), SQL("AUTOINCREMENT")))
 
 
 class BaseRow(Model):

@@ -12,7 +12,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from desktop.advice.model import DayLog, Session
-from desktop.store import backups, files
+from desktop.store import files
 from desktop.store.errors import CorruptDatabaseError, StoreError, translate
 from desktop.store.models import (
     DAY_LOG_COLUMNS,
@@ -97,6 +97,8 @@ def connect(
     try:
         found = _inspect(path, timeout_s)
         if not found.empty and found.version < SCHEMA_VERSION:
+            from desktop.store import backups  # only needed for an upgrade
+
             with files.read_only_connection(path, timeout_s) as source:
                 backups.take_backup(
                     path,

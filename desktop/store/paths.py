@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "Liftrun"
 DB_FILE_NAME = "liftrun.db"
 ENV_VAR = "LIFTRUN_DB"
@@ -14,6 +12,8 @@ ENV_VAR = "LIFTRUN_DB"
 
 def default_db_path() -> Path:
     """The per-user database path, e.g. ~/.local/share/Liftrun/liftrun.db; creates nothing."""
+    from platformdirs import user_data_dir  # only needed when no path is given
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
 
 

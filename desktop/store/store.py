@@ -54,8 +54,12 @@ class Store(BackupMethods, DayRecords, StoreCore):
         *,
         keep_backups: int = DEFAULT_KEEP_BACKUPS,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        daily_backup: bool = True,
     ) -> Store:
         """Open (or create) the database at `path`, checking it before writing anything.
+
+        The daily backup is taken before this returns; with `daily_backup=False` the caller
+        promises to run it soon, e.g. `start_daily_backup()` once its window is on screen.
 
         Raises a StoreError subclass naming what to do: DatabaseFolderMissingError,
         NotADatabaseError, CorruptDatabaseError, ReadOnlyDatabaseError, DiskFullError,
@@ -85,7 +89,8 @@ class Store(BackupMethods, DayRecords, StoreCore):
         store = cls(db_path, lock, keep_backups, busy_timeout_ms)
         try:
             store._load()
-            store._maybe_daily_backup()
+            if daily_backup:
+                store.daily_backup()
         except BaseException:
             store.close()
             files.remove_new_side_files(db_path, before)

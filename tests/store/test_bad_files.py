@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ def _liftrun_db(path: Path, sessions: int = 300) -> None:
             store.add(run(T0 + timedelta(hours=n), notes="x" * 200))
 
 
-def _refused(path: Path, error: type[StoreError], **kwargs: int) -> StoreError:
+def _refused(path: Path, error: type[StoreError], **kwargs: Any) -> StoreError:
     """Open must raise `error` and leave every file in the folder exactly as it was."""
     before = snapshot(path.parent)
     with pytest.raises(error) as caught:

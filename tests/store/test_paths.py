@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from desktop.store import default_db_path, resolve_db_path
-from desktop.store import paths as paths_module
 
 
 @pytest.fixture
@@ -19,7 +19,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         calls.append((appname, appauthor))
         return str(folder)
 
-    monkeypatch.setattr(paths_module, "user_data_dir", fake_user_data_dir)
+    # desktop.store.paths imports it when a default is needed, so the patch is seen.
+    monkeypatch.setattr(platformdirs, "user_data_dir", fake_user_data_dir)
     return folder
 
 
