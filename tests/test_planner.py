@@ -200,3 +200,55 @@ def test_loads_only_the_visible_range_once_until_an_edit(store: Store) -> None:
     planner.save(run(MONDAY, 7))
     planner.month_marks(first, last)
     assert len(counting.ranges) == 2
+
+
+def test_change_sessions_records_exactly_what_went_and_came(planner: Planner) -> None:
+    kept_id = planner.save(run(MONDAY, 7))
+    gone_id = planner.save(lift(MONDAY, 18))
+    kept, gone = planner.get(kept_id), planner.get(gone_id)
+    assert kept is not None and gone is not None
+    change = planner.change_sessions(
+        remove=[gone_id],
+        add=[run(MONDAY + timedelta(days=1), 7)],
+        put=[replace(kept, distance_km=7.0)],
+    )
+    added = [s for s in change.after if s.id not in (kept_id, gone_id)]
+    assert [s.id for s in change.before] == [gone_id, kept_id]
+    assert len(added) == 1 and added[0].created is not None
+    edited = planner.get(kept_id)
+    assert edited is not None and edited.distance_km == 7.0 and edited.created == kept.created
+    assert planner.get(gone_id) is None
+
+    planner.apply_session_change(change.inverted())  # undo
+    back = planner.get(kept_id)
+    assert back == kept and (back.created, back.updated) == (kept.created, kept.updated)
+    again = planner.get(gone_id)
+    assert again == gone and again.created == gone.created
+    assert planner.get(added[0].id or -1) is None
+
+    planner.apply_session_change(change)  # redo
+    assert planner.get(gone_id) is None
+    assert planner.get(added[0].id or -1) == added[0]
+    assert planner.sessions_on(MONDAY + timedelta(days=1))[0].id == added[0].id
+
+
+def test_change_sessions_with_a_missing_id_writes_nothing(planner: Planner) -> None:
+    from desktop.store import SessionNotFoundError
+
+    planner.save(run(MONDAY, 7))
+    with pytest.raises(SessionNotFoundError):
+        planner.change_sessions(remove=[999], add=[run(MONDAY, 12)])
+    assert len(planner.sessions_on(MONDAY)) == 1
+
+
+def test_planned_copy_and_week_copies_keep_weekday_and_time() -> None:
+    from desktop.planner.changes import monday_of, planned_copy, week_copies
+
+    done = replace(run(MONDAY, 7, 15), id=4, done=True, pain=True, notes="tempo")
+    copy = planned_copy(done, MONDAY + timedelta(days=3))
+    assert copy.start == datetime(2026, 3, 5, 7, 15)
+    assert (copy.id, copy.done, copy.pain, copy.notes) == (None, False, False, "tempo")
+    week = [done, run(MONDAY + timedelta(days=6), 9), run(MONDAY + timedelta(days=7), 9)]
+    copies = week_copies(week, MONDAY + timedelta(days=2), MONDAY + timedelta(days=17))
+    assert [c.start for c in copies] == [datetime(2026, 3, 16, 7, 15), datetime(2026, 3, 22, 9)]
+    assert monday_of(date(2026, 3, 8)) == MONDAY

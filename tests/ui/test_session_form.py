@@ -385,3 +385,35 @@ def test_tab_order_follows_the_form(form: SessionForm) -> None:
     order += ["speedField", "painField", "doneField", "notesField", "saveButton"]
     positions = [chain.index(name) for name in order]
     assert positions == sorted(positions)
+
+
+def test_a_distance_above_the_limit_shows_the_limit_not_fifty(
+    form: SessionForm, qtbot: QtBot
+) -> None:
+    from desktop.advice.model import MAX_DISTANCE_KM
+
+    form.edit_session(Session(kind=Kind.RUN, start=datetime(2026, 3, 2, 7), duration_min=30))
+    field = child(form, QDoubleSpinBox, "distanceField")
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field, "9999")
+    assert field.text().startswith("9999")  # not cut to "999"
+    error = child(form, QLabel, "sessionFormError")
+    assert f"at most {MAX_DISTANCE_KM:.2f} km" in error.text()
+    assert not child(form, QPushButton, "saveButton").isEnabled()
+    field.interpretText()  # Enter or leaving the field takes the limit
+    assert field.value() == MAX_DISTANCE_KM
+    assert error.text() == ""
+
+
+def test_notes_show_the_limit_while_typing(form: SessionForm) -> None:
+    from desktop.advice.model import MAX_NOTES_CHARS
+
+    form.edit_session(Session(kind=Kind.RUN, start=datetime(2026, 3, 2, 7), duration_min=30))
+    notes = child(form, QPlainTextEdit, "notesField")
+    counter = child(form, QLabel, "notesCounter")
+    assert counter.isHidden()
+    notes.setPlainText("x" * (MAX_NOTES_CHARS + 1))
+    assert not counter.isHidden()
+    assert f"{MAX_NOTES_CHARS:,}" in counter.text()
+    assert "at most" in child(form, QLabel, "sessionFormError").text()
+    assert form.draft() is None
