@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,6 +24,7 @@ from desktop import APP_NAME, __version__
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from desktop.store import BackupError, BackupInfo, Store
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -139,9 +140,11 @@ def start_main_window(
     Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
     `locate_db()` gives the database file, the store is opened, the window is attached to it
     (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
-    If the store cannot be opened the error is shown, the window closes and
-    `on_failure(2)` is called; an unexpected error closes it, calls `on_failure(1)` and
-    propagates to the excepthook.
+    The day's backup runs in a background thread once the complete window has painted; a
+    failure is shown by `report_backup_failure`.
+    If the store cannot be opened the error is shown (with "Restore a backup..." when the
+    file is damaged and a backup exists), the window closes and `on_failure(2)` is called;
+    an unexpected error closes it, calls `on_failure(1)` and propagates to the excepthook.
     """
     ensure_application()
     from desktop.ui.main_window import MainWindow
@@ -156,7 +159,11 @@ def start_main_window(
         store = None
         try:
             db_path = locate_db()
-            store = Store.open(db_path)
+            store = open_or_restore(window, db_path)
+            if store is None:
+                _discard(window)
+                on_failure(2)
+                return
             window.attach(Planner(store), open_store=Store.open)
         except (StoreError, InvalidInputError, OSError) as exc:
             from desktop.ui import dialogs
@@ -175,10 +182,138 @@ def start_main_window(
             on_failure(1)
             raise
         log.info("Opened %s", db_path)
+        _AfterFirstPaint(window, lambda: start_daily_backup(window, store))
         QTimer.singleShot(0, window.ensure_profile)
 
     _AfterFirstPaint(window, complete)
     return window
+
+
+# --- opening, or restoring a backup in place of a damaged file ------------------------------
+
+
+def _restorable(exc: BaseException, db_path: Path) -> bool:
+    """A damaged or unrecognisable file (not a folder, device or a newer Liftrun's file)."""
+    from desktop.store import CorruptDatabaseError, NotADatabaseError
+
+    return isinstance(exc, CorruptDatabaseError | NotADatabaseError) and db_path.is_file()
+
+
+def open_or_restore(parent: QWidget, db_path: Path) -> Store | None:
+    """Open the store; if the file is damaged and has backups, offer to restore one.
+
+    The daily backup is left to `start_daily_backup`. Returns None when the user closed the
+    offer (it was the error message); other StoreErrors propagate for the caller to show.
+    The damaged file is never opened for writing: `restore_backup` keeps it aside.
+    """
+    from desktop.store import Store, StoreError, list_backups, restore_backup
+
+    while True:
+        try:
+            return Store.open(db_path, daily_backup=False)
+        except StoreError as exc:
+            backups = list_backups(db_path) if _restorable(exc, db_path) else []
+            if not any(info.ok for info in backups):
+                raise
+            log.error("Could not open the database: %s", exc)
+            if not ask_restore(parent, open_error_title(exc), str(exc)):
+                return None
+            chosen = choose_backup(parent, db_path, backups)
+            if chosen is None:
+                continue  # back to the offer, with the file as it was
+            try:
+                kept = restore_backup(db_path, chosen)
+            except StoreError as error:
+                log.error("Restoring %s failed: %s", chosen, error)
+                show_message(parent, open_error_title(error), str(error), error=True)
+                continue
+            log.info("Restored %s from %s; the previous file is %s", db_path, chosen, kept)
+            show_message(parent, "Backup restored", restored_text(db_path, chosen, kept))
+
+
+def restored_text(db_path: Path, backup: Path, kept: Path | None) -> str:
+    """What the user is told after a restore at start-up: what replaced what, where it went."""
+    text = f"{db_path.name} now holds the backup {backup.name}."
+    if kept is not None:
+        text += (
+            f" The damaged file was kept, unchanged, as {kept}. Delete it yourself once "
+            "you are sure you no longer need it."
+        )
+    return text
+
+
+# Modal dialogs, replaceable in tests.
+
+
+def ask_restore(parent: QWidget, title: str, text: str) -> bool:
+    """The open-failure message offering "Restore a backup..."; True when chosen."""
+    from desktop.ui.restore_backup_dialog import ask_restore_after_failure
+
+    return ask_restore_after_failure(parent, title, text)
+
+
+def choose_backup(parent: QWidget, db_path: Path, backups: list[BackupInfo]) -> Path | None:
+    """The list of backups to restore from; the chosen file or None."""
+    from desktop.ui.restore_backup_dialog import choose_backup as choose
+
+    return choose(parent, db_path, backups)
+
+
+def show_message(parent: QWidget, title: str, text: str, *, error: bool = False) -> None:
+    """A modal message: an error, or information."""
+    from desktop.ui import dialogs
+
+    (dialogs.show_error if error else dialogs.show_info)(parent, title, text)
+
+
+# --- the daily backup, after the window is complete ------------------------------------------
+
+BACKUP_FAILED_TITLE = "Today's backup failed"
+
+
+class BackupNotice(QObject):
+    """Carries a background backup's failure to the window's thread (queued signal)."""
+
+    failed = Signal(object)  # the BackupError
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.failed.connect(self._on_failed)
+
+    def _on_failed(self, error: BackupError) -> None:
+        report_backup_failure(self._window, error)
+
+
+_told: set[str] = set()  # kinds of failure already shown in a dialog this run
+
+
+def report_backup_failure(window: MainWindow, error: BackupError) -> None:
+    """Tell the user: a lasting status-bar message, and a dialog the first time."""
+    window.statusBar().showMessage(
+        f"{BACKUP_FAILED_TITLE}: your data is safe, but it has no new backup. "
+        "Try File > Back up now."
+    )
+    if BACKUP_FAILED_TITLE not in _told:
+        _told.add(BACKUP_FAILED_TITLE)
+        show_message(window, BACKUP_FAILED_TITLE, str(error), error=True)
+
+
+def start_daily_backup(window: MainWindow, store: Store) -> None:
+    """Run the store's daily backup in a background thread; a failure reaches the window.
+
+    The backup reads through its own SQLite connection, so the user can save meanwhile; the
+    store's close waits for it.
+    """
+    if store.closed:
+        return  # the window was closed (or switched files) before its first complete frame
+    notice = BackupNotice(window)
+
+    def done(error: BackupError | None) -> None:
+        if error is not None:
+            notice.failed.emit(error)
+
+    store.start_daily_backup(done)
 
 
 def _discard(window: QWidget) -> None:
