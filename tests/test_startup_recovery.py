@@ -204,8 +204,9 @@ def test_a_failed_daily_backup_is_shown_once_in_a_dialog_and_in_the_status_bar(
         window = startup.start_main_window(lambda: db, on_failure=lambda code: None)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda w=window: "backup failed" in w.statusBar().currentMessage())
-        assert "Back up now" in window.statusBar().currentMessage()
+        status = window.statusBar()
+        qtbot.waitUntil(lambda: "backup failed" in status.currentMessage())  # noqa: B023
+        assert "Back up now" in status.currentMessage()
         window.close()
     [(title, text, error)] = dialogs  # the dialog only the first time
     assert title == startup.BACKUP_FAILED_TITLE and error
