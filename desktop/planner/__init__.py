@@ -22,6 +22,7 @@ from desktop.advice import (
 )
 from desktop.planner.changes import SessionChange
 from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
+from desktop.planner.transfer import ExportBatch, TransferQueries
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -44,13 +45,14 @@ __all__ = [
     "DEFAULT_PROFILE",
     "DayMarks",
     "DayRow",
+    "ExportBatch",
     "Planner",
     "SessionChange",
     "SessionMark",
 ]
 
 
-class Planner:
+class Planner(TransferQueries):
     """What the main window asks and changes, in one place: marks, rows, advice, edits.
 
     Sessions near the visible month are loaded once and kept in an engine
