@@ -7,7 +7,7 @@ as one undoable edit through the planner.
 from desktop.interop.ics import calendar_id, event_uid, export_ics, local_zone
 from desktop.interop.liftrun_csv import export_csv
 from desktop.interop.preview import ImportPlan, ImportPreview, describe, plan_import
-from desktop.interop.reader import read_file
+from desktop.interop.reader import asks_weight_unit, read_file
 from desktop.interop.result import (
     FORMAT_NAMES,
     ImportResult,
@@ -29,6 +29,7 @@ __all__ = [
     "ReadCancelledError",
     "Skip",
     "UnreadableFileError",
+    "asks_weight_unit",
     "calendar_id",
     "describe",
     "event_uid",

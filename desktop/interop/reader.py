@@ -39,6 +39,28 @@ def _is_gpx(text: str) -> bool:
     return start.startswith("<") and "<gpx" in start
 
 
+def _header_of(text: str) -> list[str]:
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    header = next(csv.reader([first_line], delimiter=delimiter_of(first_line)), [])
+    return [column.strip() for column in header]
+
+
+def asks_weight_unit(path: str | Path) -> bool:
+    """True for a file whose weights carry no unit (Strong's current export): ask for one.
+
+    Reads only the start of the file; any file it cannot read is left to `read_file`.
+    """
+    try:
+        with Path(path).open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    if _is_fit(head[:16]):
+        return False
+    header = _header_of(head.decode("utf-8-sig", errors="replace"))
+    return is_strong_header(header) and "Weight Unit" not in header
+
+
 def read_file(
     path: str | Path,
     *,
@@ -79,9 +101,7 @@ def read_file(
         raise UnreadableFileError(f"{name} is not {KNOWN}, so Liftrun cannot import it.") from None
     if _is_gpx(text):
         return read_gpx(text, zone=zone, progress=progress)
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    header = next(csv.reader([first_line], delimiter=delimiter_of(first_line)), [])
-    header = [column.strip() for column in header]
+    header = _header_of(text)
     if is_liftrun_header(header):
         return read_liftrun_csv(text, progress)
     if is_strong_header(header):

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from desktop.advice import Kind, Session
-from desktop.interop import ReadCancelledError, UnreadableFileError, export_csv, read_file
+from desktop.interop import (
+    ReadCancelledError,
+    UnreadableFileError,
+    asks_weight_unit,
+    export_csv,
+    read_file,
+)
 
 
 @pytest.mark.parametrize(
@@ -110,3 +116,18 @@ def test_returning_false_cancels_reading(tmp_path: Path, data: Path) -> None:
     ):
         with pytest.raises(ReadCancelledError):
             read_file(data / name, progress=lambda done, total: False)
+
+
+@pytest.mark.parametrize(
+    ("name", "asks"),
+    [
+        ("strong-current.csv", True),
+        ("strong-legacy.csv", False),
+        ("hevy-kg.csv", False),
+        ("runs-and-ride.gpx", False),
+        ("garmin-fenix-5-run.fit", False),
+        ("missing.csv", False),
+    ],
+)
+def test_only_strongs_current_export_needs_a_weight_unit(data: Path, name: str, asks: bool) -> None:
+    assert asks_weight_unit(data / name) is asks
