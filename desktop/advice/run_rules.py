@@ -65,11 +65,10 @@ def caps_tip(caps: Caps) -> Tip:
     return Tip(Code.TIP_CAPS, texts.caps_tip(caps), article.CAPS_80_90, research.INTERFERENCE)
 
 
-def sore_tip(soreness: int) -> Tip:
-    """What very sore legs call for."""
-    return Tip(
-        Code.TIP_SORE_LEGS, texts.sore_legs(soreness), article.NEXT_DAY_DOMS, research.SORENESS
-    )
+def sore_tip(soreness: int, suggestion: Suggestion) -> Tip:
+    """What very sore legs call for, in the same words as the suggestion (hills or easy)."""
+    text = texts.sore_legs(soreness, hills=suggestion.workout is Workout.HILLS)
+    return Tip(Code.TIP_SORE_LEGS, text, article.NEXT_DAY_DOMS, research.SORENESS)
 
 
 def free_day_tip(profile: Profile) -> Tip:
@@ -143,7 +142,7 @@ def slot_tips(
         tips.append(free_day_tip(caps.profile))
     if is_sore(soreness):
         assert soreness is not None
-        tips.append(sore_tip(soreness))
+        tips.append(sore_tip(soreness, suggestion))
     return tips
 
 

@@ -332,8 +332,17 @@ def ran_earlier(run_start: datetime) -> str:
     )
 
 
-def sore_legs(soreness: int) -> str:
-    """Tip: what very sore legs call for."""
+def sore_legs(soreness: int, *, hills: bool = False) -> str:
+    """Tip: what very sore legs call for, agreeing with the suggestion beside it.
+
+    The day after a deadlift the hills stay (the article's advice), only shorter and
+    steadier, so the tip says that rather than "an easy run".
+    """
+    if hills:
+        return (
+            f"Your legs and back are very sore ({soreness}/10): keep today's hills few, short "
+            "and steady, or take a rest day to let them recover."
+        )
     return (
         f"Your legs and back are very sore ({soreness}/10): an easy, shorter run or a rest day "
         "lets them recover."

@@ -17,10 +17,12 @@ from desktop.advice import (
     Session,
     Workout,
     advise_day,
-    advise_lift,
-    advise_run,
+    advise_session,
+    day_has_badge,
 )
+from desktop.planner.calendar_feed import CalendarFeedMixin
 from desktop.planner.changes import SessionChange
+from desktop.planner.health import HealthQueries
 from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
 from desktop.planner.transfer import ExportBatch, TransferQueries
 
@@ -52,7 +54,7 @@ __all__ = [
 ]
 
 
-class Planner(TransferQueries):
+class Planner(TransferQueries, HealthQueries, CalendarFeedMixin):
     """What the main window asks and changes, in one place: marks, rows, advice, edits.
 
     Sessions near the visible month are loaded once and kept in an engine
@@ -144,7 +146,9 @@ class Planner(TransferQueries):
     def advise_day(self, day: date) -> Advice:
         """The day's advice, including the warnings of each of its sessions and water."""
         history = self._ensure_range(day, day)
-        return advise_day(day, history, self.profile(), water_oz=self.day_log(day).water_oz)
+        day_log = self.day_log(day)
+        water, soreness = day_log.water_oz, day_log.soreness
+        return advise_day(day, history, self.profile(), water_oz=water, soreness=soreness)
 
     def advise_draft(self, draft: Session) -> Advice:
         """Advice for an edited, maybe unsaved session; it replaces its saved version."""
@@ -364,12 +368,11 @@ class Planner(TransferQueries):
         has_warning = False
         if sessions or day in self._logs:
             assert self._history is not None
-            # Water only counts once the day is over; a half-drunk today is no warning.
-            log = self._logs.get(day)
-            water = log.water_oz if log is not None and day < today else None
-            has_warning = advise_day(
-                day, self._history, self.profile(), water_oz=water
-            ).has_warnings
+            log = self._logs.get(day) or DayLog(day=day)
+            advice = advise_day(
+                day, self._history, self.profile(), water_oz=log.water_oz, soreness=log.soreness
+            )
+            has_warning = day_has_badge(advice, day, today)  # water only once the day is over
         marks = DayMarks(
             sessions=tuple(SessionMark(s.kind, s.done) for s in sessions),
             has_warning=has_warning,
@@ -378,9 +381,8 @@ class Planner(TransferQueries):
         return marks
 
     def _advise_session(self, session: Session, history: History) -> Advice:
-        if session.kind is Kind.RUN:
-            return advise_run(session, history, self.profile())
-        return advise_lift(session, history, self.profile())
+        soreness = self._soreness(session.day)
+        return advise_session(session, history, self.profile(), soreness=soreness)
 
 
 def _next_free_slot(wanted: datetime, duration_min: int, sessions: Iterable[Session]) -> datetime:
