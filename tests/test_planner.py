@@ -12,15 +12,14 @@ import pytest
 from desktop.advice import DistanceUnit, Kind, Profile, Session, Workout
 from desktop.planner import DEFAULT_PROFILE, DayMarks, Planner, SessionMark
 from desktop.store import Store
-
-MONDAY = date(2026, 3, 2)
+from tests.builders import MONDAY, PROFILE, at, lift, run
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh store in a temporary file with a 10 km / 15 km/h profile."""
     with Store.open(tmp_path / "plan.db") as opened:
-        opened.save_profile(Profile(max_distance_km=10.0, max_speed_kmh=15.0))
+        opened.save_profile(PROFILE)
         yield opened
 
 
@@ -28,25 +27,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def planner(store: Store) -> Planner:
     """A planner over the store."""
     return Planner(store)
-
-
-def lift(day: date, hour: int, minute: int = 0, minutes: int = 60, **kw: object) -> Session:
-    """A deadlift session."""
-    start = datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute)
-    return Session(kind=Kind.DEADLIFT, start=start, duration_min=minutes, spotter=True, **kw)  # type: ignore[arg-type]
-
-
-def run(day: date, hour: int, minute: int = 0, km: float = 5.0, **kw: object) -> Session:
-    """An easy run."""
-    start = datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute)
-    return Session(
-        kind=Kind.RUN,
-        start=start,
-        duration_min=30,
-        workout=kw.pop("workout", Workout.EASY),  # type: ignore[arg-type]
-        distance_km=km,
-        **kw,  # type: ignore[arg-type]
-    )
 
 
 def test_profile_falls_back_to_defaults_until_saved(tmp_path: Path) -> None:
@@ -71,16 +51,16 @@ def test_default_run_without_a_lift_is_seven_easy_thirty(planner: Planner) -> No
 
 
 def test_default_run_starts_thirty_minutes_after_the_last_lift(planner: Planner) -> None:
-    planner.save(lift(MONDAY, 6))
-    planner.save(lift(MONDAY, 17, 30, minutes=45))
+    planner.save(lift(at(0, 6)))
+    planner.save(lift(at(0, 17, 30), minutes=45))
     template = planner.default_run(MONDAY)
     assert template.start == datetime(2026, 3, 2, 18, 45)
 
 
 def test_default_run_moves_to_the_next_free_slot(planner: Planner) -> None:
-    planner.save(run(MONDAY, 7))
+    planner.save(run(at(0, 7), minutes=30))
     template = planner.default_run(MONDAY)
-    assert template.start == datetime(2026, 3, 2, 7, 30)
+    assert template.start == datetime(2026, 3, 2, 7, 30)  # right after that run ends
 
 
 def test_default_lift_is_six_pm_for_an_hour_spotter_unknown(planner: Planner) -> None:
@@ -92,9 +72,9 @@ def test_default_lift_is_six_pm_for_an_hour_spotter_unknown(planner: Planner) ->
 
 
 def test_month_marks_in_time_order_with_done_and_badge(planner: Planner) -> None:
-    planner.save(run(MONDAY, 19, km=9.5))  # over the 8 km cap right after the lift
-    planner.save(lift(MONDAY, 17, done=True))
-    planner.save(run(MONDAY + timedelta(days=1), 7, km=4.0, workout=Workout.HILLS))
+    planner.save(run(at(0, 19), distance_km=9.5))  # over the 8 km cap right after the lift
+    planner.save(lift(at(0, 17), done=True))
+    planner.save(run(at(1, 7), distance_km=4.0, workout=Workout.HILLS))
     marks = planner.month_marks(MONDAY - timedelta(days=3), MONDAY + timedelta(days=38))
     assert marks[MONDAY] == DayMarks(
         sessions=(SessionMark(Kind.DEADLIFT, True), SessionMark(Kind.RUN, False)),
@@ -111,8 +91,8 @@ def test_day_rows_one_per_session_in_user_units(store: Store) -> None:
         Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
     )
     planner = Planner(store)
-    planner.save(run(MONDAY, 19, km=9.5))
-    planner.save(lift(MONDAY, 17))
+    planner.save(run(at(0, 19), distance_km=9.5))
+    planner.save(lift(at(0, 17)))
     rows = planner.day_rows(MONDAY)
     assert [r.kind for r in rows] == [Kind.DEADLIFT, Kind.RUN]
     assert rows[0].time_text.startswith("17:00")
@@ -123,8 +103,8 @@ def test_day_rows_one_per_session_in_user_units(store: Store) -> None:
 
 
 def test_draft_advice_replaces_its_saved_version(planner: Planner) -> None:
-    planner.save(lift(MONDAY, 17))
-    run_id = planner.save(run(MONDAY, 18, 30, km=5.0))
+    planner.save(lift(at(0, 17)))
+    run_id = planner.save(run(at(0, 18, 30), distance_km=5.0))
     saved = planner.get(run_id)
     assert saved is not None
     assert not planner.advise_draft(saved).has_warnings
@@ -137,7 +117,7 @@ def test_draft_advice_replaces_its_saved_version(planner: Planner) -> None:
 
 
 def test_save_updates_delete_removes(planner: Planner) -> None:
-    run_id = planner.save(run(MONDAY, 7))
+    run_id = planner.save(run(at(0, 7)))
     saved = planner.get(run_id)
     assert saved is not None
     planner.save(replace(saved, distance_km=6.0))
@@ -147,7 +127,7 @@ def test_save_updates_delete_removes(planner: Planner) -> None:
 
 
 def test_duplicate_goes_to_the_same_time_next_day_as_planned(planner: Planner) -> None:
-    run_id = planner.save(run(MONDAY, 7, done=True))
+    run_id = planner.save(run(at(0, 7), done=True))
     original = planner.get(run_id)
     assert original is not None
     copy = planner.duplicate(original)
@@ -159,7 +139,7 @@ def test_duplicate_goes_to_the_same_time_next_day_as_planned(planner: Planner) -
 
 def test_duplicate_is_a_new_record_with_its_own_timestamps(planner: Planner) -> None:
     long_ago = datetime(2020, 1, 1, 12, 0)
-    run_id = planner.save(replace(run(MONDAY, 7), created=long_ago, updated=long_ago))
+    run_id = planner.save(replace(run(at(0, 7)), created=long_ago, updated=long_ago))
     original = planner.get(run_id)
     assert original is not None and original.created == long_ago
     copy = planner.duplicate(original)
@@ -197,19 +177,19 @@ def test_loads_only_the_visible_range_once_until_an_edit(store: Store) -> None:
     planner.day_rows(MONDAY)
     planner.advise_day(MONDAY)
     assert counting.ranges == [(first - timedelta(days=2), last + timedelta(days=1))]
-    planner.save(run(MONDAY, 7))
+    planner.save(run(at(0, 7)))
     planner.month_marks(first, last)
     assert len(counting.ranges) == 2
 
 
 def test_change_sessions_records_exactly_what_went_and_came(planner: Planner) -> None:
-    kept_id = planner.save(run(MONDAY, 7))
-    gone_id = planner.save(lift(MONDAY, 18))
+    kept_id = planner.save(run(at(0, 7)))
+    gone_id = planner.save(lift(at(0, 18)))
     kept, gone = planner.get(kept_id), planner.get(gone_id)
     assert kept is not None and gone is not None
     change = planner.change_sessions(
         remove=[gone_id],
-        add=[run(MONDAY + timedelta(days=1), 7)],
+        add=[run(at(1, 7))],
         put=[replace(kept, distance_km=7.0)],
     )
     added = [s for s in change.after if s.id not in (kept_id, gone_id)]
@@ -235,20 +215,20 @@ def test_change_sessions_records_exactly_what_went_and_came(planner: Planner) ->
 def test_change_sessions_with_a_missing_id_writes_nothing(planner: Planner) -> None:
     from desktop.store import SessionNotFoundError
 
-    planner.save(run(MONDAY, 7))
+    planner.save(run(at(0, 7)))
     with pytest.raises(SessionNotFoundError):
-        planner.change_sessions(remove=[999], add=[run(MONDAY, 12)])
+        planner.change_sessions(remove=[999], add=[run(at(0, 12))])
     assert len(planner.sessions_on(MONDAY)) == 1
 
 
 def test_planned_copy_and_week_copies_keep_weekday_and_time() -> None:
     from desktop.planner.changes import monday_of, planned_copy, week_copies
 
-    done = replace(run(MONDAY, 7, 15), id=4, done=True, pain=True, notes="tempo")
+    done = replace(run(at(0, 7, 15)), id=4, done=True, pain=True, notes="tempo")
     copy = planned_copy(done, MONDAY + timedelta(days=3))
     assert copy.start == datetime(2026, 3, 5, 7, 15)
     assert (copy.id, copy.done, copy.pain, copy.notes) == (None, False, False, "tempo")
-    week = [done, run(MONDAY + timedelta(days=6), 9), run(MONDAY + timedelta(days=7), 9)]
+    week = [done, run(at(6, 9)), run(at(7, 9))]
     copies = week_copies(week, MONDAY + timedelta(days=2), MONDAY + timedelta(days=17))
     assert [c.start for c in copies] == [datetime(2026, 3, 16, 7, 15), datetime(2026, 3, 22, 9)]
     assert monday_of(date(2026, 3, 8)) == MONDAY

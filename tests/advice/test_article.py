@@ -18,7 +18,7 @@ from desktop.advice import (
     article,
 )
 from desktop.advice.rules import TIP_CODES, WARNING_CODES
-from tests.advice.builders import PROFILE, at, lift, run
+from tests.builders import PROFILE, at, lift, run
 
 
 def _sentences(text: str) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.advice import Context, DistanceUnit, Profile, advise_run, units
 from desktop.advice.caps import DISTANCE_CAP, SPEED_CAP, caps_for
-from tests.advice.builders import PROFILE, at, codes, lift, run
+from tests.builders import PROFILE, at, codes, lift, run
 
 LIFT = lift(at(0, 7))  # 07:00-08:00
 RIGHT_AFTER = at(0, 8, 30)

@@ -21,7 +21,7 @@ from desktop.advice import (
     day_has_badge,
 )
 from desktop.advice.texts import BADGE_LEGEND
-from tests.advice.builders import MONDAY, PROFILE, at, codes, lift, run
+from tests.builders import MONDAY, PROFILE, at, codes, lift, run
 
 # --- the context rule, each boundary from both sides --------------------------------------
 

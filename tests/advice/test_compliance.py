@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from desktop.advice import Compliance, compliance_of
-from tests.advice.builders import at, lift, run
+from tests.builders import at, lift, run
 
 RUN_AT = at(1, 7)  # Tuesday 07:00, 40 minutes
 

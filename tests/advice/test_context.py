@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desktop.advice import Context, Profile, Session, advise_run
-from tests.advice.builders import PROFILE, at, lift, run
+from tests.builders import PROFILE, at, lift, run
 
 # Lift 07:00-08:00 on day 0 unless the case says otherwise; window 60 min.
 CASES: list[tuple[str, list[Session], datetime, Context, int | None]] = [

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.advice import History, Kind, Session, Workout, advise_day, advise_lift, advise_run
 from desktop.advice.model import Advice
-from tests.advice.builders import MONDAY, PROFILE, at, lift, run
+from tests.builders import MONDAY, PROFILE, at, lift, run
 
 
 def _week(seed: int) -> list[Session]:

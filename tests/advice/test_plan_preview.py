@@ -8,7 +8,7 @@ import pytest
 
 from desktop.advice import InvalidInputError, Kind, LiftSlot, Workout
 from desktop.advice.plan_preview import EntryStatus, PlanRequest, build_preview
-from tests.advice.builders import MONDAY, PROFILE, at, lift, run
+from tests.builders import MONDAY, PROFILE, at, lift, run
 
 REQUEST = PlanRequest(
     week_start=MONDAY,

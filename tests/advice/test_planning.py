@@ -27,7 +27,7 @@ from desktop.advice import (
     plan_week,
 )
 from desktop.advice.progression import weekly_targets
-from tests.advice.builders import MONDAY, PROFILE, at, lift, run
+from tests.builders import MONDAY, PROFILE, at, lift, run
 
 MON_THU = (LiftSlot(0, time(18), 60), LiftSlot(3, time(18), 60))
 DISTANCE_CAP = 0.8

@@ -22,7 +22,7 @@ from desktop.advice import (
     advise_session,
     article,
 )
-from tests.advice.builders import MONDAY, PROFILE, at, codes, lift, run
+from tests.builders import MONDAY, PROFILE, at, codes, lift, run
 
 LIFT = lift(at(0, 7))  # Monday 07:00-08:00
 

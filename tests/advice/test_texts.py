@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.advice import DistanceUnit, Profile, WeightUnit, Workout, chip_text, session_title
-from tests.advice.builders import PROFILE, at, lift, run
+from tests.builders import PROFILE, at, lift, run
 
 MILES = Profile(10.0, 15.0, 60, distance_unit=DistanceUnit.MI, weight_unit=WeightUnit.LB)
 
@@ -16,7 +16,7 @@ def test_lift_title_and_chip_show_sets_reps_and_load() -> None:
 
 
 def test_lift_without_numbers_is_named_plainly() -> None:
-    session = lift(at(0, 6, 5))
+    session = lift(at(0, 6, 5), sets=None, reps=None, load_kg=None)
     assert session_title(session, PROFILE) == "Deadlift"
     assert chip_text(session, PROFILE) == "06:05 Deadlift"
 

@@ -2,52 +2,50 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
-from desktop.advice import DayLog, InvalidInputError, Kind, Profile, Session, model
+from desktop.advice import DayLog, InvalidInputError, Profile, model
+from tests.builders import at, lift, run
 
-START = datetime(2026, 3, 2, 7)
-
-
-def _lift(**fields: Any) -> Session:
-    return Session(kind=Kind.DEADLIFT, start=START, duration_min=60, **fields)
-
-
-def _run(**fields: Any) -> Session:
-    fields.setdefault("duration_min", 40)
-    return Session(kind=Kind.RUN, start=START, **fields)
+START = at(0, 7)
 
 
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: _run(duration_min=30.5), "duration must be a whole number of minutes"),
-        (lambda: _run(duration_min=model.MAX_DURATION_MIN + 1), "from 1 to 1,440 minutes"),
-        (lambda: _lift(sets=2**63), "Sets must be from 1 to 99"),
-        (lambda: _lift(sets=model.MAX_SETS + 1), "Sets must be from 1 to 99"),
-        (lambda: _lift(reps=model.MAX_REPS + 1), "Reps must be from 1 to 999"),
-        (lambda: _lift(sets=True), "Sets must be a whole number"),
-        (lambda: _lift(load_kg=model.MAX_LOAD_KG + 1), "The load cannot be more than 1,000 kg"),
-        (lambda: _lift(load_kg=-1.0), "The load cannot be negative"),
-        (lambda: _run(distance_km=model.MAX_DISTANCE_KM + 1), "cannot be more than 500 km"),
-        (lambda: _run(speed_kmh=model.MAX_HUMAN_SPEED_KMH + 1), "cannot be more than 45 km/h"),
-        (lambda: _run(notes="\ud800"), "one character is broken"),
-        (lambda: _run(notes="x" * (model.MAX_NOTES_CHARS + 1)), "at most 100,000 characters"),
-        (lambda: _run(notes=5), "Notes must be text"),
-        (lambda: _run(pain="yes"), "Pain must be yes or no"),
-        (lambda: _lift(spotter="no"), "Spotter must be yes, no or not set"),
-        (lambda: _run(rpe=11), r"\(RPE\) must be from 1 to 10"),
-        (lambda: _run(rpe=0), r"\(RPE\) must be from 1 to 10"),
-        (lambda: _run(actual_distance_km=-1.0), "The distance run cannot be negative"),
-        (lambda: _run(actual_duration_min=10.5), "must be a whole number of minutes"),
-        (lambda: _lift(actual_sets=0), "The sets done must be from 1 to 99"),
-        (lambda: _lift(actual_load_kg=2000.0), "The load lifted cannot be more than"),
-        (lambda: _run(actual_load_kg=100.0), "A run cannot have"),
-        (lambda: _lift(actual_distance_km=3.0), "A deadlift cannot have"),
-        (lambda: _run(id=True), "id must be a whole number"),
+        (lambda: run(START, minutes=30.5), "duration must be a whole number of minutes"),  # type: ignore[arg-type]
+        (lambda: run(START, minutes=model.MAX_DURATION_MIN + 1), "from 1 to 1,440 minutes"),
+        (lambda: lift(START, sets=2**63), "Sets must be from 1 to 99"),
+        (lambda: lift(START, sets=model.MAX_SETS + 1), "Sets must be from 1 to 99"),
+        (lambda: lift(START, reps=model.MAX_REPS + 1), "Reps must be from 1 to 999"),
+        (lambda: lift(START, sets=True), "Sets must be a whole number"),
+        (
+            lambda: lift(START, load_kg=model.MAX_LOAD_KG + 1),
+            "The load cannot be more than 1,000 kg",
+        ),
+        (lambda: lift(START, load_kg=-1.0), "The load cannot be negative"),
+        (lambda: run(START, distance_km=model.MAX_DISTANCE_KM + 1), "cannot be more than 500 km"),
+        (
+            lambda: run(START, speed_kmh=model.MAX_HUMAN_SPEED_KMH + 1),
+            "cannot be more than 45 km/h",
+        ),
+        (lambda: run(START, notes="\ud800"), "one character is broken"),
+        (lambda: run(START, notes="x" * (model.MAX_NOTES_CHARS + 1)), "at most 100,000 characters"),
+        (lambda: run(START, notes=5), "Notes must be text"),
+        (lambda: run(START, pain="yes"), "Pain must be yes or no"),
+        (lambda: lift(START, spotter="no"), "Spotter must be yes, no or not set"),
+        (lambda: run(START, rpe=11), r"\(RPE\) must be from 1 to 10"),
+        (lambda: run(START, rpe=0), r"\(RPE\) must be from 1 to 10"),
+        (lambda: run(START, actual_distance_km=-1.0), "The distance run cannot be negative"),
+        (lambda: run(START, actual_duration_min=10.5), "must be a whole number of minutes"),
+        (lambda: lift(START, actual_sets=0), "The sets done must be from 1 to 99"),
+        (lambda: lift(START, actual_load_kg=2000.0), "The load lifted cannot be more than"),
+        (lambda: run(START, actual_load_kg=100.0), "A run cannot have"),
+        (lambda: lift(START, actual_distance_km=3.0), "A deadlift cannot have"),
+        (lambda: run(START, id=True), "id must be a whole number"),
         (lambda: Profile(10, 15, immediate_window_min=60.5), "window must be a whole number"),  # type: ignore[arg-type]
         (lambda: Profile(10, 15, immediate_window_min=9), "from 10 to 180"),
         (lambda: Profile(10, 15, immediate_window_min=181), "from 10 to 180"),
@@ -74,12 +72,13 @@ def test_each_limit_is_refused_with_a_sentence(build: Any, message: str) -> None
 
 
 def test_the_limits_themselves_are_accepted() -> None:
-    _lift(sets=model.MAX_SETS, reps=model.MAX_REPS, load_kg=model.MAX_LOAD_KG, rpe=10)
-    _run(
+    lift(START, sets=model.MAX_SETS, reps=model.MAX_REPS, load_kg=model.MAX_LOAD_KG, rpe=10)
+    run(
+        START,
         distance_km=model.MAX_DISTANCE_KM,
         speed_kmh=model.MAX_HUMAN_SPEED_KMH,
         notes="x" * model.MAX_NOTES_CHARS,
-        duration_min=model.MAX_DURATION_MIN,
+        minutes=model.MAX_DURATION_MIN,
         actual_distance_km=0.0,
         rpe=1,
     )

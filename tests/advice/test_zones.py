@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desktop.advice import Context, InvalidInputError, Zone, advise_run, context_zones
-from tests.advice.builders import PROFILE, at, lift, run
+from tests.builders import PROFILE, at, lift, run
 
 
 def test_zones_of_a_late_lift_cross_midnight() -> None:

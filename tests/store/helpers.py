@@ -1,12 +1,13 @@
-"""Shared helpers for the store tests: sample sessions, file snapshots, a v1 fixture file."""
+"""Shared helpers for the store tests: file snapshots and old-version database files.
+
+Sessions come from tests.builders, the suite's one set of builders.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-
-from desktop.advice.model import Kind, Session, Workout
 
 V1_SCHEMA = """
 CREATE TABLE "session" (
@@ -26,35 +27,6 @@ CREATE TABLE "profile" (
 CREATE TABLE "preference" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL);
 CREATE TABLE "daylog" ("day" TEXT NOT NULL PRIMARY KEY, "water_oz" REAL);
 """
-
-
-def run(start: datetime, **fields: object) -> Session:
-    """A valid run starting at `start`; keyword arguments override fields."""
-    values: dict[str, object] = {
-        "kind": Kind.RUN,
-        "start": start,
-        "duration_min": 40,
-        "workout": Workout.EASY,
-        "distance_km": 8.0,
-        "speed_kmh": 12.0,
-    }
-    values.update(fields)
-    return Session(**values)  # type: ignore[arg-type]
-
-
-def lift(start: datetime, **fields: object) -> Session:
-    """A valid deadlift session starting at `start`; keyword arguments override fields."""
-    values: dict[str, object] = {
-        "kind": Kind.DEADLIFT,
-        "start": start,
-        "duration_min": 45,
-        "spotter": True,
-        "sets": 5,
-        "reps": 3,
-        "load_kg": 140.0,
-    }
-    values.update(fields)
-    return Session(**values)  # type: ignore[arg-type]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -5,24 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from desktop.advice import Kind, Session, Workout
 from desktop.store import Store
-
-
-def _run(day: int) -> Session:
-    return Session(
-        kind=Kind.RUN,
-        start=datetime(2026, 11, day, 18, 0),
-        duration_min=30,
-        workout=Workout.EASY,
-        distance_km=5.0,
-        speed_kmh=10.0,
-    )
+from tests.builders import run
 
 
 def test_a_deleted_session_comes_back_with_its_id_values_and_stamps(tmp_path: Path) -> None:
     with Store.open(tmp_path / "liftrun.db") as store:
-        session_id = store.add(_run(10))
+        session_id = store.add(run(datetime(2026, 11, 10, 18, 0)))
         saved = store.get(session_id)
         assert saved is not None
         store.delete(session_id)
@@ -35,11 +24,11 @@ def test_a_deleted_session_comes_back_with_its_id_values_and_stamps(tmp_path: Pa
 
 def test_remove_and_put_happen_together(tmp_path: Path) -> None:
     with Store.open(tmp_path / "liftrun.db") as store:
-        first = store.add(_run(10))
-        second = store.add(_run(11))
+        first = store.add(run(datetime(2026, 11, 10, 18, 0)))
+        second = store.add(run(datetime(2026, 11, 11, 18, 0)))
         older = store.get(second)
         assert older is not None
-        store.update(second, _run(12))
+        store.update(second, run(datetime(2026, 11, 12, 18, 0)))
         store.apply_changes(remove=[first], put=[older])
         assert store.get(first) is None
         assert store.get(second) == older

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.store import BackupError, Store
 from desktop.store.backups import BackupKind, backup_paths
-from tests.store.helpers import run
+from tests.builders import run
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

@@ -17,7 +17,7 @@ from desktop.store import (
 )
 from desktop.store import backups as backups_module
 from desktop.store.backups import backup_paths
-from tests.store.helpers import run
+from tests.builders import run
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

@@ -11,7 +11,8 @@ import pytest
 from desktop.store import BackupError, Store
 from desktop.store import backups as backups_module
 from desktop.store.backups import BackupKind, backup_paths, backup_time
-from tests.store.helpers import build_v1, lift, run
+from tests.builders import lift, run
+from tests.store.helpers import build_v1
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

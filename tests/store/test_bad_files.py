@@ -24,7 +24,8 @@ from desktop.store import (
     StoreError,
 )
 from desktop.store.opening import apply_pragmas
-from tests.store.helpers import lift, run, snapshot
+from tests.builders import lift, run
+from tests.store.helpers import snapshot
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

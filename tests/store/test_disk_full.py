@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.store import DiskFullError, Store, StoreError
-from tests.store.helpers import build_v1, run
+from tests.builders import run
+from tests.store.helpers import build_v1
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

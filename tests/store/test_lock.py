@@ -13,7 +13,7 @@ import pytest
 
 from desktop.store import AlreadyOpenError, Store
 from desktop.store.lock import lock_path_for
-from tests.store.helpers import run
+from tests.builders import run
 
 T0 = datetime(2024, 1, 1, 7, 0)
 

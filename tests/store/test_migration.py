@@ -13,7 +13,8 @@ from desktop.advice.model import DayLog, DistanceUnit, Kind, WeightUnit
 from desktop.store import SCHEMA_VERSION, NewerSchemaError, Store, StoreError
 from desktop.store import schema as schema_module
 from desktop.store.backups import BackupKind, backup_paths
-from tests.store.helpers import V1_DAY, build_v1, run, snapshot
+from tests.builders import run
+from tests.store.helpers import V1_DAY, build_v1, snapshot
 
 
 def _columns(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -20,7 +20,8 @@ from desktop.store import (
     Store,
     StoreError,
 )
-from tests.store.helpers import V1_SCHEMA, build_v1, run, snapshot
+from tests.builders import run
+from tests.store.helpers import V1_SCHEMA, build_v1, snapshot
 
 T0 = datetime(2024, 1, 1, 7, 0)
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and FIFOs")

@@ -22,7 +22,7 @@ from desktop.advice.model import (
     Workout,
 )
 from desktop.store import SessionNotFoundError, Store, StoreClosedError
-from tests.store.helpers import lift, run
+from tests.builders import lift, run
 
 T0 = datetime(2024, 5, 1, 7, 30)
 
@@ -202,7 +202,7 @@ def test_values_the_engine_refuses_never_reach_the_store(
     """One validation: the engine's Session refuses these; the store only checks types."""
     store.add(run(T0))
     with pytest.raises(InvalidInputError):
-        store.add(run(T0, **fields))
+        store.add(run(T0, **fields))  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):
         store.add("not a session")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store import Store, TemplateNotFoundError
-from tests.store.helpers import lift, run
+from tests.builders import lift, run
 
 
 def test_a_week_is_saved_and_placed_on_another_week(store: Store) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.advice.model import Kind, Session, WeekTotals
 from desktop.store import Store
-from tests.store.helpers import lift, run
+from tests.builders import lift, run
 
 FIRST_DAY = date(2024, 12, 2)  # a Monday; the data crosses into 2025
 
