@@ -3,7 +3,8 @@
 Each `ActionSpec` names its menu, text (with a mnemonic unique in that menu), shortcut
 and the window method it calls. `build_actions` makes the QActions (objectName
 `undoAction`, `copyWeekAction`, …, attribute `undo_action`, `copy_week_action`, …)
-and the menus; the window connects them in one place. A new feature adds a row here.
+and the menus; the window connects them in one place. A new feature adds a row here;
+a `Submenu` row nests a submenu (File > Export).
 
 Shortcuts: a standard key (`QKeySequence.StandardKey`) takes the platform's bindings,
 minus any sequence another action names explicitly, so "Del, Ctrl+D" (Delete on Linux)
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QMenuBar
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar
 
 StandardKey = QKeySequence.StandardKey
 Shortcut = StandardKey | str | None
@@ -42,13 +43,32 @@ class ActionSpec:
         return head + "".join(part.capitalize() for part in rest)
 
 
-MENUS: tuple[tuple[str, tuple[ActionSpec | None, ...]], ...] = (
+@dataclass(frozen=True)
+class Submenu:
+    """A submenu inside a menu (File > Export): its title, with a mnemonic, and its rows."""
+
+    title: str
+    items: tuple[ActionSpec | None, ...]
+
+
+MenuItem = ActionSpec | Submenu | None
+
+MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     (
         "&File",
         (
             ActionSpec("open_action", "&Open database…", StandardKey.Open, "on_open_database"),
             ActionSpec("backup_action", "&Back up now", "Ctrl+B", "on_back_up"),
             ActionSpec("restore_action", "&Restore a backup…", "Ctrl+Shift+O", "on_restore_backup"),
+            SEPARATOR,
+            ActionSpec("import_action", "&Import…", "Ctrl+I", "on_import"),
+            Submenu(
+                "&Export",
+                (
+                    ActionSpec("export_ics_action", "&Calendar (.ics)…", None, "on_export_ics"),
+                    ActionSpec("export_csv_action", "C&SV…", None, "on_export_csv"),
+                ),
+            ),
             SEPARATOR,
             ActionSpec(
                 "quit_action", "&Quit", StandardKey.Quit, "close", QAction.MenuRole.QuitRole
@@ -110,7 +130,17 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | None, ...]], ...] = (
 
 def all_specs() -> list[ActionSpec]:
     """Every action of every menu, in menu order."""
-    return [spec for _title, specs in MENUS for spec in specs if spec is not None]
+    return [spec for _title, items in MENUS for spec in _specs_in(items)]
+
+
+def _specs_in(items: Sequence[MenuItem]) -> list[ActionSpec]:
+    found: list[ActionSpec] = []
+    for item in items:
+        if isinstance(item, Submenu):
+            found += _specs_in(item.items)
+        elif item is not None:
+            found.append(item)
+    return found
 
 
 def resolve_shortcuts(
@@ -142,22 +172,36 @@ def build_actions(parent: QObject, menu_bar: QMenuBar) -> dict[str, QAction]:
     """Make every menu and action (disabled; the window enables them once attached)."""
     shortcuts = resolve_shortcuts(all_specs(), QKeySequence.keyBindings)
     actions: dict[str, QAction] = {}
-    for title, specs in MENUS:
-        menu = menu_bar.addMenu(title)
-        for spec in specs:
-            if spec is None:
-                menu.addSeparator()
-                continue
-            action = QAction(spec.text, parent)
-            action.setObjectName(spec.object_name)
-            # setShortcuts: setShortcut's overload check would build the `Qt` namespace.
-            action.setShortcuts(shortcuts[spec.attr])
-            if spec.role is not None:
-                action.setMenuRole(spec.role)
-            action.setEnabled(False)
-            menu.addAction(action)
-            actions[spec.attr] = action
+    for title, items in MENUS:
+        _fill_menu(menu_bar.addMenu(title), items, parent, shortcuts, actions)
     return actions
+
+
+def _fill_menu(
+    menu: QMenu,
+    items: Sequence[MenuItem],
+    parent: QObject,
+    shortcuts: dict[str, list[QKeySequence]],
+    actions: dict[str, QAction],
+) -> None:
+    for spec in items:
+        if spec is None:
+            menu.addSeparator()
+            continue
+        if isinstance(spec, Submenu):
+            submenu = menu.addMenu(spec.title)
+            submenu.setObjectName(spec.title.replace("&", "").lower() + "Menu")
+            _fill_menu(submenu, spec.items, parent, shortcuts, actions)
+            continue
+        action = QAction(spec.text, parent)
+        action.setObjectName(spec.object_name)
+        # setShortcuts: setShortcut's overload check would build the `Qt` namespace.
+        action.setShortcuts(shortcuts[spec.attr])
+        if spec.role is not None:
+            action.setMenuRole(spec.role)
+        action.setEnabled(False)
+        menu.addAction(action)
+        actions[spec.attr] = action
 
 
 def bind_button(button: QAbstractButton, action: QAction) -> None:

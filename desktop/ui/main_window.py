@@ -33,6 +33,7 @@ from desktop.ui.window_edits import EditsMixin
 from desktop.ui.window_files import FilesMixin
 from desktop.ui.window_layout import WindowLayout
 from desktop.ui.window_panels import PanelsMixin
+from desktop.ui.window_transfer import TransferMixin
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -54,7 +55,7 @@ LEGEND = (
 )
 
 
-class MainWindow(FilesMixin, EditsMixin, PanelsMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, PanelsMixin, TransferMixin, QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
     ready = Signal()
@@ -75,6 +76,9 @@ class MainWindow(FilesMixin, EditsMixin, PanelsMixin, QMainWindow):
     open_action: QAction
     backup_action: QAction
     restore_action: QAction
+    import_action: QAction
+    export_ics_action: QAction
+    export_csv_action: QAction
     quit_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -203,6 +207,7 @@ class MainWindow(FilesMixin, EditsMixin, PanelsMixin, QMainWindow):
         self.day_log_box.water_added.connect(self._on_water_added)
         self.day_log_box.day_log_edited.connect(self._on_day_log_edited)
         self._edits.changed.connect(self._on_changed)
+        self._connect_transfer()
         stack = self._edits.stack
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged):
             signal.connect(self._on_stack_changed)
