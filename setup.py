@@ -10,6 +10,8 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["desktop", "desktop.*"]), "desktop._resources"],
     package_dir={"desktop._resources": "resources"},
-    package_data={"desktop._resources": ["*.qss", "*.svg", "*.ico", "*.icns", "icons/*.png"]},
+    package_data={
+        "desktop._resources": ["*.qss", "*.svg", "*.ico", "*.icns", "icons/*.png", "samples/*"]
+    },
     include_package_data=False,
 )

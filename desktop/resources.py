@@ -1,4 +1,4 @@
-"""Find Liftrun's bundled files (icons, style sheet) from source, installed, or frozen.
+"""Find Liftrun's bundled files (icons, style sheet, samples) from source, installed, or frozen.
 
 This is the only module that knows where `resources/` lives:
 - frozen by PyInstaller: `<sys._MEIPASS>/resources` (build.spec puts it there);
@@ -67,3 +67,12 @@ def icon_path(size: int = 256) -> Path:
 def icon_paths() -> list[Path]:
     """Every generated PNG size of the application icon, smallest first (for a QIcon)."""
     return [resource_path("icons", f"icon-{s}.png") for s in ICON_SIZES]
+
+
+SAMPLE_GPX = "run-and-ride.gpx"
+SAMPLE_FIT = "garmin-fenix-5-run.fit"
+
+
+def sample_path(name: str) -> Path:
+    """A bundled sample activity file (resources/samples), e.g. sample_path(SAMPLE_FIT)."""
+    return resource_path("samples", name)

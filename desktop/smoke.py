@@ -1,8 +1,9 @@
 """`liftrun --smoke-test`: prove a build works end to end, offscreen, on a throwaway database.
 
 It checks that `--version` prints "Liftrun <desktop.__version__>" (the line names the
-version), checks the bundled resources, saves one deadlift through the store and reads it
-back, asks the engine for advice on a run 45 minutes after that lift, starts the real main
+version), checks the bundled resources, imports the bundled sample GPX and FIT files (the
+readers and their dependencies are in the build), saves one deadlift through the store and
+reads it back, asks the engine for advice on a run 45 minutes after that lift, starts the real main
 window on the same database the way `liftrun` does (shell first, then the store) and waits
 until it is complete, prints one line and returns 0. Any failure prints the reason and
 returns 1; a hang is ended after TIMEOUT_S seconds with exit code 3.
@@ -24,10 +25,17 @@ import threading
 import traceback
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.advice import Session
 
 TIMEOUT_S = 120.0
 WINDOW_TIMEOUT_S = 30.0
 TIMEOUT_EXIT_CODE = 3
+# A zone away from UTC that every tz database has: found through the bundled tzdata on
+# systems without their own (Windows), so the export's VTIMEZONE is checked there too.
+CALENDAR_ZONE = "Europe/Berlin"
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +97,50 @@ def _check_resources() -> str:
     if icon.stat().st_size == 0:
         raise SmokeCheckError(f"the icon {icon} is empty")
     return "resources ok"
+
+
+def _check_imports(folder: Path) -> str:
+    """Read the bundled GPX and FIT samples as File > Import does, and export the runs as a
+    calendar in a named time zone, read back; e.g. "GPX 1 run, FIT 1 run, calendar 2 events".
+    """
+    from desktop import resources
+    from desktop.interop import read_file
+
+    found: list[str] = []
+    runs: list[Session] = []
+    for label, name in (("GPX", resources.SAMPLE_GPX), ("FIT", resources.SAMPLE_FIT)):
+        result = read_file(resources.sample_path(name))
+        if result.format != label.lower():
+            raise SmokeCheckError(f"{name} was read as {result.format!r}, not {label}")
+        if not result.sessions or result.problems:
+            problems = "; ".join(f"{p.where}: {p.message}" for p in result.problems)
+            raise SmokeCheckError(f"{name} gave no run ({problems or 'nothing read'})")
+        count = len(result.sessions)
+        note = f" ({result.skipped} skipped)" if result.skipped else ""
+        found.append(f"{label} {count} run{'' if count == 1 else 's'}{note}")
+        runs.extend(result.sessions)
+    found.append(_check_calendar_export(runs, folder / "runs.ics"))
+    return ", ".join(found)
+
+
+def _check_calendar_export(sessions: list[Session], path: Path) -> str:
+    """Export sessions with icalendar in a named zone (tzdata bundled) and parse it back."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar
+
+    from desktop.interop import export_ics
+
+    zone = ZoneInfo(CALENDAR_ZONE)
+    written = export_ics(sessions, path, zone=zone)
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = calendar.walk("VEVENT")
+    zones = {str(tz.get("TZID")) for tz in calendar.walk("VTIMEZONE")}
+    if written != len(sessions) or len(events) != written or CALENDAR_ZONE not in zones:
+        raise SmokeCheckError(
+            f"the calendar export gave {len(events)} of {len(sessions)} events, zones {zones}"
+        )
+    return f"calendar {written} events ({CALENDAR_ZONE})"
 
 
 def _check_store_and_engine(db_path: Path) -> tuple[int, str, int]:
@@ -185,6 +237,8 @@ def run() -> int:
             version = _check_version()
             step = "resources"
             resources_note = _check_resources()
+            step = "imports"
+            imports_note = _check_imports(Path(tmp))
             step = "store and engine"
             session_id, context, tips = _check_store_and_engine(db_path)
             step = "main window"
@@ -193,7 +247,8 @@ def run() -> int:
 
         _report(
             f"smoke ok: version {version}, window built, session {session_id} saved and "
-            f"reloaded, advice: {context}, {tips} tips, {resources_note} ({how_installed()})"
+            f"reloaded, advice: {context}, {tips} tips, imported {imports_note}, "
+            f"{resources_note} ({how_installed()})"
         )
         return 0
     except Exception as exc:  # a smoke test reports every failure the same way

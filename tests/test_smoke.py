@@ -25,6 +25,8 @@ def test_smoke_run_passes_in_process(
     line = capsys.readouterr().out.strip().splitlines()[-1]
     assert line.startswith(f"smoke ok: version {__version__}, window built, session 1 saved")
     assert "advice: immediately_after" in line
+    # The bundled samples, and their runs exported as a calendar in a named time zone.
+    assert "imported GPX 1 run (1 skipped), FIT 1 run, calendar 2 events (Europe/Berlin)" in line
     assert line.endswith("(from a source checkout)")
     assert out.read_text(encoding="utf-8").strip() == line
 
@@ -41,6 +43,23 @@ def test_smoke_run_reports_a_failure(
     assert smoke.run() == 1
     out = capsys.readouterr().out
     assert "smoke FAILED at main window: RuntimeError: the window would not build" in out
+
+
+def test_smoke_run_fails_when_a_sample_cannot_be_imported(
+    qapp: Any,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build whose FIT reader is broken (here: a damaged sample) fails at the imports step."""
+    from desktop import resources
+
+    damaged = tmp_path / "damaged.fit"
+    damaged.write_bytes(resources.sample_path(resources.SAMPLE_FIT).read_bytes()[:40])
+    monkeypatch.setattr(resources, "sample_path", lambda name: damaged)
+    assert smoke.run() == 1
+    out = capsys.readouterr().out
+    assert "smoke FAILED at imports" in out
 
 
 def test_smoke_run_fails_when_version_disagrees(
