@@ -1,4 +1,7 @@
-"""Fixtures for window tests: isolated QSettings, a real database file, a ready window."""
+"""Fixtures for window tests: a settings file, a real database file, a ready window.
+
+Every test already has its own home and Qt settings folder (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Profile
@@ -16,15 +19,10 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Point every QSettings and standard path at a throwaway folder for each test."""
-    folder = tmp_path_factory.mktemp("qsettings")
-    QStandardPaths.setTestModeEnabled(True)
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-            QSettings.setPath(fmt, scope, str(folder))
-    yield folder
+@pytest.fixture
+def isolated_settings(isolated_user_folders: Path) -> Path:
+    """The folder this test's default QSettings write to (tests/conftest.py points it there)."""
+    return isolated_user_folders / ".config"
 
 
 @pytest.fixture
