@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.advice.model import InvalidInputError, Kind, Profile, Session, Suggestion
-from desktop.ui.fields import DisplayUnits
+from desktop.ui.actual_fields import ActualFields
+from desktop.ui.fields import DisplayUnits, signals_blocked
 from desktop.ui.session_fields import SessionFields, pairwise_tab_order
 
 EMPTY_TEXT = "Pick a day and press New run or New deadlift"
+DONE_LOCKED_TIP = "Actual values are recorded, so it was done; clear them to mark it planned."
 
 
 class SessionForm(QWidget):
@@ -28,6 +30,8 @@ class SessionForm(QWidget):
 
     `is_dirty()` is True while the fields differ from what was loaded (a saved session
     or a new template); `dirty_changed` follows it for the window's modified mark.
+    Recording any actual value marks the draft done; `done_as_planned_requested` asks the
+    window to mark the saved session done with its planned values.
     """
 
     draft_changed = Signal(object)
@@ -35,6 +39,7 @@ class SessionForm(QWidget):
     delete_requested = Signal(int)
     duplicate_requested = Signal(object)
     dirty_changed = Signal(bool)
+    done_as_planned_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +68,7 @@ class SessionForm(QWidget):
         self.titleLabel.setFont(font)
 
         self.fields = SessionFields()
+        self.actual = ActualFields()
 
         self.errorLabel = QLabel()
         self.errorLabel.setObjectName("sessionFormError")
@@ -78,10 +84,16 @@ class SessionForm(QWidget):
         self.deleteButton = QPushButton("Delete…")
         self.deleteButton.setObjectName("deleteButton")
         self.deleteButton.setToolTip("Delete this session (it can be undone)")
+        self.doneAsPlannedButton = QPushButton("Done as planned")
+        self.doneAsPlannedButton.setObjectName("doneAsPlannedButton")
+        self.doneAsPlannedButton.setToolTip(
+            "Mark this session done with its planned values (Ctrl+Shift+D)"
+        )
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.saveButton)
         buttons.addWidget(self.duplicateButton)
+        buttons.addWidget(self.doneAsPlannedButton)
         buttons.addStretch(1)
         buttons.addWidget(self.deleteButton)
 
@@ -89,12 +101,20 @@ class SessionForm(QWidget):
         layout.addWidget(self.emptyLabel)
         layout.addWidget(self.titleLabel)
         layout.addWidget(self.fields)
+        layout.addWidget(self.actual)
         layout.addWidget(self.errorLabel)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
         pairwise_tab_order(
-            [*self.fields.tab_order(), self.saveButton, self.duplicateButton, self.deleteButton]
+            [
+                *self.fields.tab_order(),
+                *self.actual.tab_order(),
+                self.saveButton,
+                self.duplicateButton,
+                self.doneAsPlannedButton,
+                self.deleteButton,
+            ]
         )
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setObjectName("saveShortcut")
@@ -103,6 +123,8 @@ class SessionForm(QWidget):
 
     def _connect(self) -> None:
         self.fields.edited.connect(self._on_edited)
+        self.actual.edited.connect(self._on_actual_edited)
+        self.doneAsPlannedButton.clicked.connect(self._request_done_as_planned)
         self.saveButton.clicked.connect(self._request_save)
         self.deleteButton.clicked.connect(self._request_delete)
         self.duplicateButton.clicked.connect(self._request_duplicate)
@@ -110,7 +132,9 @@ class SessionForm(QWidget):
     # ------------------------------------------------------------------ public
     def set_profile(self, profile: Profile) -> None:
         """Show distances, speeds and loads in the profile's units, keeping the values."""
-        self.fields.set_units(DisplayUnits(profile))
+        display = DisplayUnits(profile)
+        self.fields.set_units(display)
+        self.actual.set_units(display)
         self._refresh()
 
     def edit_session(self, session: Session) -> None:
@@ -127,7 +151,9 @@ class SessionForm(QWidget):
         self._active = False
         self._session_id = None
         self._template = None
-        self.fields.fill(Session(kind=Kind.RUN, start=_next_hour(), duration_min=30))
+        blank = Session(kind=Kind.RUN, start=_next_hour(), duration_min=30)
+        self.fields.fill(blank)
+        self.actual.fill(blank)
         self._baseline = None
         self._refresh()
         if was_active:
@@ -160,27 +186,31 @@ class SessionForm(QWidget):
         self._session_id = session_id
         self._template = session
         self.fields.fill(session)
+        self.actual.fill(session)
         self._baseline, _ = self._build_draft()
         self.draft_changed.emit(self._refresh())
 
     def _build_draft(self) -> tuple[Session | None, str]:
         if not self._active:
             return None, ""
-        problem = self.fields.limit_problem()
+        problem = self.fields.limit_problem() or self.actual.limit_problem()
         if problem:
             return None, problem
         keep_stamps = self._template is not None and self._session_id is not None
         template = self._template
         try:
-            return self.fields.session(
+            draft = self.fields.session(
                 {
                     "id": self._session_id,
                     "created": template.created if keep_stamps and template else None,
                     "updated": template.updated if keep_stamps and template else None,
+                    **self.actual.values(),
                 }
-            ), ""
+            )
         except InvalidInputError as error:
             return None, str(error)
+        # Recording what happened is saying it happened.
+        return (replace(draft, done=True) if self.actual.has_values() else draft), ""
 
     def _refresh(self) -> Session | None:
         """Bring enabled states, title, error text and the dirty mark in line with the fields."""
@@ -188,6 +218,10 @@ class SessionForm(QWidget):
         self.emptyLabel.setVisible(not self._active)
         self.titleLabel.setVisible(self._active)
         self.fields.setEnabled(self._active)
+        self.actual.setEnabled(self._active)
+        self.actual.set_kind(self.fields.kind())
+        self.actual.set_planned(draft)
+        self._lock_done()
         saved = self._active and self._session_id is not None
         kind_word = "run" if self.fields.kind() is Kind.RUN else "deadlift"
         self.titleLabel.setText(f"{'Edit' if saved else 'New'} {kind_word}")
@@ -196,6 +230,7 @@ class SessionForm(QWidget):
         self.saveButton.setEnabled(draft is not None)
         self.deleteButton.setEnabled(saved)
         self.duplicateButton.setEnabled(saved)
+        self.doneAsPlannedButton.setEnabled(saved)
         dirty = self._active and (draft is None or draft != self._baseline)
         if dirty != self._dirty:
             self._dirty = dirty
@@ -205,6 +240,24 @@ class SessionForm(QWidget):
     # ------------------------------------------------------------------- slots
     def _on_edited(self) -> None:
         self.draft_changed.emit(self._refresh())
+
+    def _on_actual_edited(self) -> None:
+        self.draft_changed.emit(self._refresh())
+
+    def _lock_done(self) -> None:
+        """Recorded actual values keep Done ticked: the tick follows, and cannot be undone."""
+        done = self.fields.doneField
+        recorded = self._active and self.actual.has_values()
+        if recorded and not done.isChecked():
+            with signals_blocked(done):
+                done.setChecked(True)
+        done.setEnabled(not recorded)
+        done.setToolTip(DONE_LOCKED_TIP if recorded else "")
+
+    def _request_done_as_planned(self) -> None:
+        session_id = self.session_id()
+        if session_id is not None:
+            self.done_as_planned_requested.emit(session_id)
 
     def _request_save(self) -> None:
         draft = self.draft()

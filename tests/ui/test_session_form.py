@@ -417,3 +417,123 @@ def test_notes_show_the_limit_while_typing(form: SessionForm) -> None:
     assert f"{MAX_NOTES_CHARS:,}" in counter.text()
     assert "at most" in child(form, QLabel, "sessionFormError").text()
     assert form.draft() is None
+
+
+# --- the Actual section -------------------------------------------------------------------
+
+
+def type_value(qtbot: QtBot, field: QSpinBox | QDoubleSpinBox, text: str) -> None:
+    """Replace a spin box's text the way a person types it, then leave the field."""
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field, text)
+    field.interpretText()
+
+
+def test_run_actuals_are_typed_speed_worked_out_and_the_draft_is_done(
+    form: SessionForm, qtbot: QtBot
+) -> None:
+    from desktop.advice import units
+
+    form.edit_session(RUN)
+    assert not form.draft().done  # type: ignore[union-attr]
+    assert shown(form, "actualDistanceField") and shown(form, "actualDurationField")
+    assert not shown(form, "actualSetsField") and not shown(form, "actualLoadField")
+    type_value(qtbot, child(form, QDoubleSpinBox, "actualDistanceField"), "12")
+    type_value(qtbot, child(form, QSpinBox, "actualDurationField"), "60")
+    type_value(qtbot, child(form, QSpinBox, "rpeField"), "7")
+    pace = child(form, QLabel, "actualPaceLabel").text()
+    assert pace == units.format_speed_and_pace(12.0, DistanceUnit.KM) == "12.0 km/h = 5:00 /km"
+    draft = form.draft()
+    assert draft is not None
+    assert (draft.actual_distance_km, draft.actual_duration_min, draft.rpe) == (12.0, 60, 7)
+    assert draft.done  # recording an actual value marks it done
+    assert (draft.distance_km, draft.duration_min) == (10.0, 45)  # the plan stays
+    done = child(form, QCheckBox, "doneField")
+    assert done.isChecked() and not done.isEnabled()
+    assert form.is_dirty()
+    with qtbot.waitSignal(form.save_requested) as saved:
+        child(form, QPushButton, "saveButton").click()
+    assert saved.args == [draft]
+
+
+def test_clearing_the_actuals_lets_done_be_unticked(form: SessionForm, qtbot: QtBot) -> None:
+    form.edit_session(RUN)
+    distance = child(form, QDoubleSpinBox, "actualDistanceField")
+    type_value(qtbot, distance, "3")
+    done = child(form, QCheckBox, "doneField")
+    assert not done.isEnabled()
+    distance.setValue(0.0)
+    assert done.isEnabled() and done.isChecked()
+    done.setChecked(False)
+    draft = form.draft()
+    assert draft is not None and not draft.done and draft.actual_distance_km is None
+
+
+def test_run_actuals_in_miles_are_stored_in_km(form: SessionForm, qtbot: QtBot) -> None:
+    from desktop.advice import units
+
+    form.set_profile(MILES)
+    form.edit_session(RUN)
+    distance = child(form, QDoubleSpinBox, "actualDistanceField")
+    assert distance.suffix() == " mi"
+    assert distance.maximum() <= units.km_to_mi(500.0)
+    type_value(qtbot, distance, "6")
+    type_value(qtbot, child(form, QSpinBox, "actualDurationField"), "60")
+    draft = form.draft()
+    assert draft is not None and draft.actual_distance_km == pytest.approx(units.mi_to_km(6.0))
+    assert child(form, QLabel, "actualPaceLabel").text() == "6.0 mph = 10:00 /mi"
+
+
+def test_deadlift_actuals_sets_reps_load_and_effort(form: SessionForm, qtbot: QtBot) -> None:
+    form.set_profile(MILES)  # pounds
+    form.edit_session(LIFT)
+    assert not shown(form, "actualDistanceField") and not shown(form, "actualDurationField")
+    type_value(qtbot, child(form, QSpinBox, "actualSetsField"), "4")
+    type_value(qtbot, child(form, QSpinBox, "actualRepsField"), "3")
+    type_value(qtbot, child(form, QDoubleSpinBox, "actualLoadField"), "300")
+    type_value(qtbot, child(form, QSpinBox, "rpeField"), "9")
+    draft = form.draft()
+    assert draft is not None and draft.done
+    assert (draft.actual_sets, draft.actual_reps, draft.rpe) == (4, 3, 9)
+    assert draft.actual_load_kg == pytest.approx(300 * 0.45359237)
+    assert draft.actual_distance_km is None
+    assert "Planned: 5" in child(form, QSpinBox, "actualSetsField").toolTip()
+
+
+def test_saved_actuals_are_shown_and_round_trip_unchanged(form: SessionForm) -> None:
+    from dataclasses import replace
+
+    recorded = replace(RUN, done=True, actual_distance_km=9.37, actual_duration_min=50, rpe=6)
+    form.edit_session(recorded)
+    assert child(form, QSpinBox, "rpeField").value() == 6
+    assert child(form, QDoubleSpinBox, "actualDistanceField").value() == pytest.approx(9.37)
+    assert form.draft() == recorded
+    assert not form.is_dirty()
+
+
+def test_an_effort_above_ten_cannot_be_entered(form: SessionForm, qtbot: QtBot) -> None:
+    form.edit_session(RUN)
+    rpe = child(form, QSpinBox, "rpeField")
+    assert (rpe.minimum(), rpe.maximum()) == (0, 10)
+    assert rpe.specialValueText() == "—"
+    rpe.lineEdit().selectAll()
+    qtbot.keyClicks(rpe, "12")
+    assert "at most 10" in child(form, QLabel, "sessionFormError").text()
+    assert form.draft() is None
+
+
+def test_done_as_planned_button_asks_for_the_saved_session(form: SessionForm, qtbot: QtBot) -> None:
+    button = child(form, QPushButton, "doneAsPlannedButton")
+    form.new_session(replace_id(RUN, None))
+    assert not button.isEnabled()
+    form.edit_session(RUN)
+    assert button.isEnabled()
+    with qtbot.waitSignal(form.done_as_planned_requested) as asked:
+        button.click()
+    assert asked.args == [7]
+
+
+def replace_id(session: Session, session_id: int | None) -> Session:
+    from dataclasses import replace
+
+    return replace(session, id=session_id)
