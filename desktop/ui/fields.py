@@ -138,7 +138,27 @@ class _Limit:
         return f"{self.what} can be at most {most}; Enter sets it to that."
 
 
-class LimitedDoubleSpinBox(QDoubleSpinBox):
+class _LimitedSpin:
+    """What both limited spin boxes add to their Qt base: say the limit, keep the text."""
+
+    _limit: _Limit
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._limit.validate(super().validate(text, pos), text)  # type: ignore[misc]
+
+    def fixup(self, text: str) -> str:
+        return self._limit.fixup(text)
+
+    def is_over_limit(self) -> bool:
+        """True while the typed text is a number above the field's maximum."""
+        return self._limit.over
+
+    def limit_message(self) -> str:
+        """A sentence naming the limit while the typed number is above it, else ""."""
+        return self._limit.message()
+
+
+class LimitedDoubleSpinBox(_LimitedSpin, QDoubleSpinBox):
     """A QDoubleSpinBox whose maximum is an engine limit, said rather than cut short."""
 
     limit_changed = Signal(str)
@@ -147,22 +167,8 @@ class LimitedDoubleSpinBox(QDoubleSpinBox):
         super().__init__(parent)
         self._limit = _Limit(self, what, self.limit_changed)
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        return self._limit.validate(super().validate(text, pos), text)
 
-    def fixup(self, text: str) -> str:
-        return self._limit.fixup(text)
-
-    def is_over_limit(self) -> bool:
-        """True while the typed text is a number above the field's maximum."""
-        return self._limit.over
-
-    def limit_message(self) -> str:
-        """A sentence naming the limit while the typed number is above it, else ""."""
-        return self._limit.message()
-
-
-class LimitedSpinBox(QSpinBox):
+class LimitedSpinBox(_LimitedSpin, QSpinBox):
     """A QSpinBox whose maximum is an engine limit, said rather than cut short."""
 
     limit_changed = Signal(str)
@@ -170,20 +176,6 @@ class LimitedSpinBox(QSpinBox):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._limit = _Limit(self, what, self.limit_changed)
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        return self._limit.validate(super().validate(text, pos), text)
-
-    def fixup(self, text: str) -> str:
-        return self._limit.fixup(text)
-
-    def is_over_limit(self) -> bool:
-        """True while the typed text is a number above the field's maximum."""
-        return self._limit.over
-
-    def limit_message(self) -> str:
-        """A sentence naming the limit while the typed number is above it, else ""."""
-        return self._limit.message()
 
 
 def floor1(value: float) -> float:
