@@ -1,0 +1,373 @@
+"""File > Import, File > Export and dropped files, through the real window on a real file."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import Kind, Session, Workout, session_title
+from desktop.interop import ImportPreview, read_file
+from desktop.store import Store
+from desktop.ui.import_preview_dialog import ImportPreviewDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.reading_progress import ReadingProgress
+from desktop.ui.session_mime import session_mime
+
+DATA = Path(__file__).resolve().parents[1] / "interop" / "data"
+LIFT_DAY = date(2030, 3, 4)
+
+
+def in_file(window: MainWindow) -> dict[int, Session]:
+    """The sessions the window's store holds, read from the file."""
+    return {s.id: s for s in window.planner.store.all_sessions() if s.id is not None}
+
+
+def seed(db_path: Path) -> list[int]:
+    """A deadlift, a too-long fast run 70 minutes later, and a run the week after."""
+    lift = Session(
+        kind=Kind.DEADLIFT,
+        start=datetime(2030, 3, 4, 17, 0),
+        duration_min=60,
+        sets=5,
+        reps=5,
+        load_kg=140.0,
+        notes="=SUM(A1:A9) is not a formula",
+    )
+    run = Session(
+        kind=Kind.RUN,
+        start=datetime(2030, 3, 4, 18, 10),
+        duration_min=60,
+        workout=Workout.INTERVALS,
+        distance_km=12.0,
+        speed_kmh=14.0,
+    )
+    later = Session(
+        kind=Kind.RUN,
+        start=datetime(2030, 3, 12, 7, 0),
+        duration_min=30,
+        workout=Workout.EASY,
+        distance_km=5.0,
+    )
+    with Store.open(db_path) as store:
+        return store.add_many([lift, run, later])
+
+
+class Recorder:
+    """What the replaced transfer dialogs were asked, and what they answer."""
+
+    def __init__(self, save_to: Path) -> None:
+        self.save_to = save_to
+        self.ranges: list[tuple[date, date]] = []
+        self.range_answer: tuple[date, date] | None = (LIFT_DAY, LIFT_DAY)
+        self.previews: list[ImportPreviewDialog] = []
+        self.import_answer = True
+        self.units_asked: list[tuple[str, str]] = []
+        self.unit_answer: str | None = "kg"
+
+    def ask_range(self, first: date, last: date) -> tuple[date, date] | None:
+        self.ranges.append((first, last))
+        return self.range_answer
+
+    def confirm_import(self, preview: ImportPreview) -> bool:
+        self.previews.append(ImportPreviewDialog(preview))
+        return self.import_answer
+
+    def ask_unit(self, file_name: str, default: str) -> str | None:
+        self.units_asked.append((file_name, default))
+        return self.unit_answer
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow], db_path: Path, tmp_path: Path) -> MainWindow:
+    seed(db_path)
+    built = make_window()
+    built.ensure_profile()
+    recorder = Recorder(tmp_path / "out")
+    built._ask_export_range = recorder.ask_range  # type: ignore[method-assign]
+    built._choose_save_file = lambda title, suggested, name_filter: recorder.save_to  # type: ignore[method-assign]
+    built._confirm_import = recorder.confirm_import  # type: ignore[method-assign]
+    built._ask_weight_unit = recorder.ask_unit  # type: ignore[method-assign]
+    built.recorder = recorder  # type: ignore[attr-defined]
+    return built
+
+
+def recorder_of(window: MainWindow) -> Recorder:
+    recorder: Recorder = window.recorder  # type: ignore[attr-defined]
+    return recorder
+
+
+def choose(window: MainWindow, path: Path) -> None:
+    window._choose_file = lambda title, directory, name_filter: path  # type: ignore[method-assign]
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def test_calendar_export_writes_the_chosen_days_with_advice_and_stable_uids(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder = recorder_of(window)
+    recorder.save_to = tmp_path / "plan"  # no suffix: .ics is added
+    window.export_ics_action.trigger()
+    assert recorder.ranges == [(date.today(), date(2030, 3, 12))]  # from today on
+    written = tmp_path / "plan.ics"
+    calendar = Calendar.from_ical(written.read_bytes())
+    events = calendar.walk("VEVENT")
+    profile = window.planner.profile()
+    stored = sorted(in_file(window).values(), key=lambda s: s.start)[:2]
+    assert [str(e["SUMMARY"]) for e in events] == [session_title(s, profile) for s in stored]
+    run_event = events[1]
+    description = str(run_event["DESCRIPTION"])
+    assert "Warning: This run is 12.0 km" in description
+    assert "Suggestion: " in description
+    start = run_event.decoded("DTSTART")
+    assert start.tzinfo is not None and start.replace(tzinfo=None) == stored[1].start
+    assert "exported 2 sessions" in window.statusBar().currentMessage().lower()
+    first_uids = [str(e["UID"]) for e in events]
+    window.export_ics_action.trigger()
+    again = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in again] == first_uids
+    assert len(set(first_uids)) == 2
+
+
+def test_calendar_export_cancelled_at_the_range_writes_no_file(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder = recorder_of(window)
+    recorder.range_answer = None
+    recorder.save_to = tmp_path / "plan.ics"
+    window.export_ics_action.trigger()
+    assert not recorder.save_to.exists()
+
+
+def test_csv_export_holds_every_session_and_reads_back_the_same(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder = recorder_of(window)
+    recorder.save_to = tmp_path / "all.csv"
+    window.export_csv_action.trigger()
+    text = recorder.save_to.read_text(encoding="utf-8-sig")
+    assert "'=SUM(A1:A9)" in text  # neutralised for spreadsheets
+    back = read_file(recorder.save_to)
+    assert back.format == "liftrun-csv"
+    assert list(back.sessions) == sorted(in_file(window).values(), key=lambda s: s.start)
+    assert "exported 3 sessions" in window.statusBar().currentMessage().lower()
+
+
+def test_an_export_that_cannot_be_written_says_so_in_one_sentence(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder_of(window).save_to = tmp_path / "no-such-folder" / "all.csv"
+    window.export_csv_action.trigger()
+    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    assert title == "Cannot export"
+    assert text.startswith("Liftrun could not write all.csv (") and text.endswith(").")
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def test_import_previews_then_adds_everything_as_one_undo_step(window: MainWindow) -> None:
+    before = in_file(window)
+    choose(window, DATA / "hevy-kg.csv")
+    window.import_action.trigger()
+    [dialog] = recorder_of(window).previews
+    assert dialog.preview.summary.startswith("hevy-kg.csv (Hevy export): 2 sessions will be added")
+    assert len(dialog.lines("added")) == 2
+    after = in_file(window)
+    added = {i: s for i, s in after.items() if i not in before}
+    assert len(added) == 2 and all(s.done for s in added.values())
+    stack = window._edits.stack
+    assert stack.count() == 1
+    assert window.undo_action.text() == "&Undo Import 2 sessions from hevy-kg.csv"
+    window.undo_action.trigger()
+    assert in_file(window) == before
+    window.redo_action.trigger()
+    assert in_file(window) == after  # same ids, same stamps
+
+
+def test_the_real_preview_dialog_imports_on_its_import_button(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    del window._confirm_import  # the window's own method: the real modal dialog
+    before = len(in_file(window))
+    shown: list[list[str]] = []
+
+    def press_import() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportPreviewDialog)
+        shown.append(dialog.lines("added"))
+        dialog.importButton.click()
+
+    QTimer.singleShot(0, press_import)
+    assert window.import_file(DATA / "garmin-fenix-5-run.fit") == 1
+    assert len(shown) == 1 and "Run" in shown[0][0]
+    assert len(in_file(window)) == before + 1
+
+
+def test_cancel_in_the_preview_writes_nothing(window: MainWindow) -> None:
+    before = in_file(window)
+    recorder_of(window).import_answer = False
+    choose(window, DATA / "strong-legacy.csv")
+    window.import_action.trigger()
+    [dialog] = recorder_of(window).previews
+    assert dialog.is_section_shown("problems")
+    assert dialog.lines("problems") == [
+        "line 7: Weight Unit is 'stone'; Liftrun knows kg and lb. The set was left out."
+    ]
+    assert in_file(window) == before
+    assert window._edits.stack.count() == 0
+    assert "nothing was added" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_progress_dialog_reads_nothing_and_writes_nothing(
+    window: MainWindow,
+) -> None:
+    before = in_file(window)
+    made: list[ReadingProgress] = []
+
+    def cancelled_progress(label: str) -> ReadingProgress:
+        progress = ReadingProgress(label, window)
+        progress.cancel()  # as if Cancel was pressed while reading
+        made.append(progress)
+        return progress
+
+    window._reading_progress = cancelled_progress  # type: ignore[method-assign]
+    assert window.import_file(DATA / "hevy-lbs.csv") == 0
+    assert len(made) == 1
+    assert recorder_of(window).previews == []
+    assert in_file(window) == before
+    assert window._edits.stack.count() == 0
+    assert (
+        window.statusBar().currentMessage() == "Reading hevy-lbs.csv cancelled: nothing was added."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "sentence"),
+    [
+        (b"just some notes\n", "notes.csv is not a Liftrun, Strong or Hevy CSV export"),
+        (b"", "notes.csv is empty; there is nothing to import."),
+    ],
+)
+def test_an_unreadable_file_gets_one_sentence_and_writes_nothing(
+    window: MainWindow, tmp_path: Path, content: bytes, sentence: str
+) -> None:
+    before = in_file(window)
+    path = tmp_path / "notes.csv"
+    path.write_bytes(content)
+    assert window.import_file(path) == 0
+    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    assert title == "Cannot import this file"
+    assert text.startswith(sentence) and text.count(". ") == 0 and "Traceback" not in text
+    assert recorder_of(window).previews == []
+    assert in_file(window) == before
+
+
+def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow) -> None:
+    assert window.import_file(DATA / "truncated-activity.fit") == 0
+    assert window.dialogs.errors == [  # type: ignore[attr-defined]
+        (
+            "Cannot import this file",
+            "This FIT file ends too early; it may have been cut off while copying.",
+        )
+    ]
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(window: MainWindow) -> None:
+    assert window.import_file(DATA / "runs-and-ride.gpx") == 1
+    count = len(in_file(window))
+    assert window.import_file(DATA / "runs-and-ride.gpx") == 0
+    second = recorder_of(window).previews[1]
+    assert second.lines("added") == [] and len(second.lines("duplicates")) == 1
+    assert not second.importButton.isEnabled()
+    assert second.lines("skipped")  # the bike ride and the drive, counted
+    assert len(in_file(window)) == count
+    assert window._edits.stack.count() == 1
+
+
+def test_strongs_current_export_asks_the_weight_unit_and_uses_it(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder = recorder_of(window)
+    recorder.unit_answer = None
+    assert window.import_file(DATA / "strong-current.csv") == 0
+    assert recorder.units_asked == [("strong-current.csv", "kg")]  # the profile's unit
+    assert recorder.previews == []
+    recorder.unit_answer = "lb"
+    in_kg = read_file(DATA / "strong-current.csv", weight_unit="kg")
+    in_lb = read_file(DATA / "strong-current.csv", weight_unit="lb")
+    assert window.import_file(DATA / "strong-current.csv") == len(in_lb.sessions)
+    loads = sorted(s.load_kg for s in in_file(window).values() if s.done and s.load_kg)
+    assert loads == sorted(s.load_kg for s in in_lb.sessions if s.load_kg)
+    assert loads != sorted(s.load_kg for s in in_kg.sessions if s.load_kg)
+    window.import_file(DATA / "hevy-kg.csv")  # Hevy names its units: nothing asked
+    assert len(recorder.units_asked) == 2
+
+
+# -- dropped files -------------------------------------------------------------------------
+
+
+def drag_enter(window: MainWindow, mime: QMimeData) -> bool:
+    event = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+    return event.isAccepted()
+
+
+def test_a_file_dropped_on_the_window_opens_the_same_import(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    copy = tmp_path / "watch.fit"
+    shutil.copy(DATA / "garmin-fenix-5-run.fit", copy)
+    before = len(in_file(window))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    assert window.acceptDrops()
+    assert drag_enter(window, mime)
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: len(recorder_of(window).previews) == 1)
+    assert recorder_of(window).previews[0].preview.title == "Import watch.fit"
+    qtbot.waitUntil(lambda: len(in_file(window)) == before + 1)
+    assert window._edits.stack.count() == 1
+
+
+def test_only_local_files_are_taken_from_a_drag(window: MainWindow) -> None:
+    assert not drag_enter(window, session_mime(1))
+    web = QMimeData()
+    web.setUrls([QUrl("https://example.org/run.gpx")])
+    assert not drag_enter(window, web)
+
+
+def test_an_empty_range_day_export_still_writes_a_calendar(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    recorder = recorder_of(window)
+    empty_day = LIFT_DAY + timedelta(days=2)
+    recorder.range_answer = (empty_day, empty_day)
+    recorder.save_to = tmp_path / "empty.ics"
+    window.export_ics_action.trigger()
+    assert Calendar.from_ical(recorder.save_to.read_bytes()).walk("VEVENT") == []
+    assert window.statusBar().currentMessage() == "Exported 0 sessions to empty.ics."
