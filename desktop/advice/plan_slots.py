@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 import desktop.advice as engine
-from desktop.advice.model import Advice, Context, Kind, Profile, Session, Workout
+from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
 
 __all__ = ["LONG_RUN_REST_H", "SECOND_RUN_GAP", "WARM_UP_MIN", "Role", "Slot", "find_slots"]
 
@@ -124,6 +124,16 @@ class _Finder:
         ended = [lift.end for lift in self.lifts if lift.end <= start]
         return (start - max(ended)).total_seconds() / 3600 if ended else math.inf
 
+    def _suggested(
+        self, start: datetime, context: Context, workout: Workout
+    ) -> tuple[Advice, Suggestion] | None:
+        """The engine's advice for a run at `start` if it has `context` and suggests `workout`."""
+        advice = _probe(start, self.history, self.profile)
+        suggestion = advice.suggestion
+        if advice.context is context and suggestion is not None and suggestion.workout is workout:
+            return advice, suggestion
+        return None
+
     def _next_lift_h(self, end: datetime) -> float:
         coming = [lift.start for lift in self.lifts if lift.start >= end]
         return (min(coming) - end).total_seconds() / 3600 if coming else math.inf
@@ -134,20 +144,15 @@ class _Finder:
             start = lift.end + timedelta(minutes=gap)
             if start.date() != lift.day or not self._fits(start, INTERVALS_MIN):
                 continue
-            advice = _probe(start, self.history, self.profile)
-            suggestion = advice.suggestion
-            if (
-                advice.context is Context.IMMEDIATELY_AFTER
-                and suggestion is not None
-                and suggestion.workout is Workout.INTERVALS
-                and suggestion.distance_km
-            ):
+            found = self._suggested(start, Context.IMMEDIATELY_AFTER, Workout.INTERVALS)
+            if found is not None and (km := found[1].distance_km):
+                advice, suggestion = found
                 speed = suggestion.speed_kmh or advice.max_speed_kmh
                 return Slot(
                     role=Role.INTERVALS,
                     start=start,
                     duration_min=INTERVALS_MIN,
-                    cap_km=suggestion.distance_km,
+                    cap_km=km,
                     speed_kmh=speed,
                     pace_kmh=speed or self.profile.max_speed_kmh,
                     workout=Workout.INTERVALS,
@@ -160,13 +165,9 @@ class _Finder:
         gap = max(self.profile.immediate_window_min + 30, EASY_LATER_GAP_MIN)
         start = _quarter_up(lift.end + timedelta(minutes=gap))
         while start.date() == lift.day and start.time() <= LATEST_START:
-            advice = _probe(start, self.history, self.profile)
-            suggestion = advice.suggestion
-            if (
-                advice.context is Context.SAME_DAY_LATER
-                and suggestion is not None
-                and suggestion.workout is Workout.EASY
-            ):
+            found = self._suggested(start, Context.SAME_DAY_LATER, Workout.EASY)
+            if found is not None:
+                advice, suggestion = found
                 caps = [c for c in (advice.max_distance_km, suggestion.distance_km) if c]
                 cap = min(caps) if caps else self.free_cap_km
                 speeds = [v for v in (advice.max_speed_kmh, suggestion.speed_kmh) if v]
@@ -192,22 +193,16 @@ class _Finder:
         times = tuple(dict.fromkeys((*([habit] if habit else []), *_HILL_TIMES)))
         for clock in times:
             start = datetime.combine(day, clock)
-            advice = _probe(start, self.history, self.profile)
-            suggestion = advice.suggestion
-            if (
-                advice.context is Context.NEXT_DAY
-                and suggestion is not None
-                and suggestion.workout is Workout.HILLS
-                and suggestion.distance_km
-            ):
+            found = self._suggested(start, Context.NEXT_DAY, Workout.HILLS)
+            if found is not None and (km := found[1].distance_km):
                 pace = self.profile.max_speed_kmh * HILL_PACE_SHARE
-                minutes = _duration(suggestion.distance_km, pace)
+                minutes = _duration(km, pace)
                 if self._fits(start, minutes):
                     return Slot(
                         role=Role.HILLS,
                         start=start,
                         duration_min=minutes,
-                        cap_km=suggestion.distance_km,
+                        cap_km=km,
                         speed_kmh=None,
                         pace_kmh=pace,
                         workout=Workout.HILLS,
