@@ -223,24 +223,11 @@ class ProgressChart(QWidget):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.setPen(text)
         metrics = QFontMetrics(self.font())
-        label_rect = QRectF(
-            _MARGIN,
-            rect.top() - metrics.height() / 2,
-            rect.left() - _MARGIN - _AXIS_GAP,
-            metrics.height(),
-        )
-        painter.drawText(
-            label_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{top:g}"
-        )
-        zero_rect = QRectF(
-            _MARGIN,
-            rect.bottom() - metrics.height() / 2,
-            rect.left() - _MARGIN - _AXIS_GAP,
-            metrics.height(),
-        )
-        painter.drawText(
-            zero_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0"
-        )
+        label_width = rect.left() - _MARGIN - _AXIS_GAP
+        right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for y, label in ((rect.top(), f"{top:g}"), (rect.bottom(), "0")):
+            label_rect = QRectF(_MARGIN, y - metrics.height() / 2, label_width, metrics.height())
+            painter.drawText(label_rect, right_middle, label)
         title_rect = QRectF(
             rect.left(), rect.top() - metrics.height() - _AXIS_GAP, rect.width(), metrics.height()
         )
