@@ -79,12 +79,12 @@ def describe(
     parts = [f"{_count(len(plan.to_add), 'session', 'sessions')} will be added"]
     if plan.duplicates:
         parts.append(f"{_count(len(plan.duplicates), 'is', 'are')} already in Liftrun")
+    unit = ("set", "sets") if result.format in ("strong", "hevy") else ("activity", "activities")
     if result.skipped:
-        parts.append(f"{result.skipped} left out")
+        parts.append(f"{_count(result.skipped, *unit)} left out")
     if result.problems:
         parts.append(_count(len(result.problems), "problem", "problems"))
     summary = f"{file_name} ({result.format_name}): " + ", ".join(parts) + "."
-    unit = ("set", "sets") if result.format in ("strong", "hevy") else ("activity", "activities")
     skipped = tuple(
         f"{skip.what}: {_count(skip.count, *unit)}, {skip.why}" for skip in result.skips
     )

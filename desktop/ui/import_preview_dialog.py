@@ -22,6 +22,17 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("problems", "Problems (not imported)"),
 )
 _MAX_LIST_ROWS = 8
+_MAX_LIST_WIDTH = 860
+_SCROLL_BAR_ROOM = 24
+
+
+def _fit_to_lines(items: QListWidget, count: int) -> None:
+    """Tall enough for up to eight whole rows, wide enough for the longest line (capped)."""
+    frame = 2 * items.frameWidth()
+    row_height = max(items.sizeHintForRow(0), items.fontMetrics().height()) if count else 16
+    items.setFixedHeight(row_height * max(1, min(count, _MAX_LIST_ROWS)) + frame)
+    width = items.sizeHintForColumn(0) + frame + _SCROLL_BAR_ROOM
+    items.setMinimumWidth(min(width, _MAX_LIST_WIDTH))
 
 
 class ImportPreviewDialog(QDialog):
@@ -49,8 +60,7 @@ class ImportPreviewDialog(QDialog):
             items.setObjectName(f"{name}List")
             items.addItems(list(lines))
             items.setAlternatingRowColors(True)
-            row_height = max(items.sizeHintForRow(0), 16) if lines else 16
-            items.setMaximumHeight(row_height * min(len(lines), _MAX_LIST_ROWS) + 6)
+            _fit_to_lines(items, len(lines))
             label.setBuddy(items)
             label.setVisible(bool(lines))
             items.setVisible(bool(lines))

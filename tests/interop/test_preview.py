@@ -53,7 +53,7 @@ def test_preview_lists_everything_in_words() -> None:
     preview = describe(result, plan, PROFILE, "strong.csv")
     assert preview.summary == (
         "strong.csv (Strong export): 1 session will be added, 1 is already in Liftrun, "
-        "4 left out, 1 problem."
+        "4 sets left out, 1 problem."
     )
     assert preview.added == (f"Mon 03 Mar 2025 07:00  {session_title(run(7), PROFILE)}",)
     assert preview.duplicates == (f"Mon 03 Mar 2025 18:00  {session_title(lift(18), PROFILE)}",)

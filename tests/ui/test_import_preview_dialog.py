@@ -84,3 +84,15 @@ def test_nothing_new_leaves_import_disabled(qtbot: QtBot) -> None:
     assert not dialog.importButton.isEnabled()
     assert dialog.lines("skipped") == ["FIT activity (cycling): 1 activity, not a run"]
     assert dialog.lines("added") == []
+
+
+def test_short_lists_show_every_line_whole_without_scrolling(qtbot: QtBot) -> None:
+    dialog = dialog_for(qtbot, "strong-current.csv", already_imported=True)
+    dialog.adjustSize()
+    for section in ("added", "duplicates", "skipped", "problems"):
+        items = dialog.findChild(QListWidget, f"{section}List")
+        assert items is not None
+        assert not items.verticalScrollBar().isVisible(), section
+        assert not items.horizontalScrollBar().isVisible(), section
+        last = items.visualItemRect(items.item(items.count() - 1))
+        assert items.viewport().rect().contains(last), section
