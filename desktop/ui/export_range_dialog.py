@@ -30,6 +30,7 @@ class ExportRangeDialog(QDialog):
         self.setObjectName("exportRangeDialog")
         self.setWindowTitle("Export to a calendar")
         self.setModal(True)
+        self.setMinimumWidth(340)
         layout = QVBoxLayout(self)
         intro = QLabel("Sessions starting on these days become calendar events.")
         intro.setWordWrap(True)
