@@ -23,6 +23,7 @@ from desktop.advice import (
 from desktop.planner.calendar_feed import CalendarFeedMixin
 from desktop.planner.changes import SessionChange
 from desktop.planner.health import HealthQueries
+from desktop.planner.progress_feed import ProgressFeedMixin
 from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
 from desktop.planner.transfer import ExportBatch, TransferQueries
 
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 
-class Planner(TransferQueries, HealthQueries, CalendarFeedMixin):
+class Planner(TransferQueries, HealthQueries, CalendarFeedMixin, ProgressFeedMixin):
     """What the main window asks and changes, in one place: marks, rows, advice, edits.
 
     Sessions near the visible month are loaded once and kept in an engine

@@ -29,6 +29,7 @@ from desktop.store.errors import (
 )
 from desktop.store.lock import DatabaseLock
 from desktop.store.models import SessionRow, session_values
+from desktop.store.records import RecordQueries
 
 DEFAULT_KEEP_BACKUPS = 7
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -42,7 +43,7 @@ def _day_bounds(first: date, last: date) -> tuple[str, str]:
     return first.isoformat(), high
 
 
-class Store(BackupMethods, DayRecords, StoreCore):
+class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
     """A Liftrun database file opened for exclusive writing; use Store.open()."""
 
     # --- opening and closing ---------------------------------------------------------------

@@ -91,6 +91,9 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
             ActionSpec("new_lift_action", "New &deadlift", "Ctrl+L", "on_new_lift"),
             SEPARATOR,
             ActionSpec("duplicate_action", "Dupl&icate to next day", "Ctrl+D", "on_duplicate"),
+            ActionSpec(
+                "done_as_planned_action", "Done as pla&nned", "Ctrl+Shift+D", "on_done_as_planned"
+            ),
             ActionSpec("delete_action", "De&lete session", StandardKey.Delete, "on_delete"),
         ),
     ),
@@ -99,6 +102,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         (
             ActionSpec("today_action", "&Today", "Ctrl+T", "on_today"),
             ActionSpec("history_action", "&History of changes", None, "on_show_history"),
+            ActionSpec("progress_action", "&Progress", None, "on_show_progress"),
         ),
     ),
     (

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -169,6 +169,11 @@ class DayList(QTableView):
         header.setSectionResizeMode(_ADVICE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def add_context_action(self, action: QAction) -> None:
+        """Offer `action` in the rows' context menu (a right-click selects the row first)."""
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addAction(action)
 
     def show_rows(self, rows: list[DayRow]) -> None:
         """Show a day's rows; nothing is selected afterwards."""

@@ -33,6 +33,7 @@ from desktop.ui.window_edits import EditsMixin
 from desktop.ui.window_files import FilesMixin
 from desktop.ui.window_layout import WindowLayout
 from desktop.ui.window_panels import PanelsMixin
+from desktop.ui.window_progress import ProgressMixin
 from desktop.ui.window_transfer import TransferMixin
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ LEGEND = (
 )
 
 
-class MainWindow(FilesMixin, EditsMixin, PanelsMixin, TransferMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, ProgressMixin, PanelsMixin, TransferMixin, QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
     ready = Signal()
@@ -90,9 +91,11 @@ class MainWindow(FilesMixin, EditsMixin, PanelsMixin, TransferMixin, QMainWindow
     new_run_action: QAction
     new_lift_action: QAction
     duplicate_action: QAction
+    done_as_planned_action: QAction
     delete_action: QAction
     today_action: QAction
     history_action: QAction
+    progress_action: QAction
     profile_action: QAction
     about_action: QAction
     health_action: QAction
@@ -207,6 +210,7 @@ class MainWindow(FilesMixin, EditsMixin, PanelsMixin, TransferMixin, QMainWindow
         self.day_log_box.water_added.connect(self._on_water_added)
         self.day_log_box.day_log_edited.connect(self._on_day_log_edited)
         self._edits.changed.connect(self._on_changed)
+        self._attach_progress()
         self._connect_transfer()
         stack = self._edits.stack
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged):

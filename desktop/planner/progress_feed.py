@@ -1,0 +1,85 @@
+"""What the Progress view and the week totals strip show, and the "done as planned" change.
+
+A mixin of `Planner` (no Qt). Totals come from the store's SQL (`Store.weekly_totals`,
+GROUP BY week); records from `Store.records`. The window turns `done_as_planned` into one
+SessionsCommand, so marking a session done is one undo step like any other edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from desktop.advice import Profile, Session, WeekTotals
+from desktop.advice.units import format_distance, format_weight
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+DAYS_IN_WEEK = 7
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class ProgressFeedMixin:
+    """Weekly totals, records and "done as planned" for the window, from the store."""
+
+    _store: Store
+
+    if TYPE_CHECKING:  # provided by Planner
+
+        def profile(self) -> Profile: ...
+
+        def get(self, session_id: int) -> Session | None: ...
+
+    def week_totals(self, day: date) -> WeekTotals:
+        """The totals of the Monday-to-Sunday week holding `day`."""
+        return self._store.weekly_totals(day, day)[0]
+
+    def progress_weeks(self, weeks: int, today: date) -> list[WeekTotals]:
+        """The last `weeks` weeks up to today's, oldest first; 0 means from the first session.
+
+        Sessions planned after today's week are left out: the chart shows how weeks went.
+        """
+        last = _monday(today)
+        if weeks > 0:
+            first = last - timedelta(days=DAYS_IN_WEEK * (weeks - 1))
+        else:
+            first_day = self._store.first_session_day()
+            first = min(_monday(first_day), last) if first_day is not None else last
+        return self._store.weekly_totals(first, last)
+
+    def record_lines(self) -> list[str]:
+        """The longest run and the heaviest deadlift set so far, one sentence each."""
+        records = self._store.records()
+        profile = self.profile()
+        lines: list[str] = []
+        if records.longest_run_km is not None and records.longest_run_day is not None:
+            distance = format_distance(records.longest_run_km, profile.distance_unit)
+            lines.append(f"Longest run: {distance} on {records.longest_run_day:%a %d %b %Y}.")
+        if records.heaviest_set_kg is not None and records.heaviest_set_day is not None:
+            load = format_weight(records.heaviest_set_kg, profile.weight_unit)
+            reps = records.heaviest_set_reps
+            times = f" \u00d7 {reps} rep{'s' if reps != 1 else ''}" if reps else ""
+            day = records.heaviest_set_day
+            lines.append(f"Heaviest deadlift set: {load}{times} on {day:%a %d %b %Y}.")
+        return lines
+
+    def done_as_planned(self, session_id: int) -> Session | None:
+        """The stored session marked done with its planned values (effort kept); None if gone."""
+        stored = self.get(session_id)
+        if stored is None:
+            return None
+        # The plan is what happened: recorded amounts go; the effort felt is kept.
+        return replace(
+            stored,
+            done=True,
+            actual_distance_km=None,
+            actual_duration_min=None,
+            actual_sets=None,
+            actual_reps=None,
+            actual_load_kg=None,
+        )

@@ -1,0 +1,67 @@
+"""The Store's records so far: the longest run and the heaviest deadlift set, found by SQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.store.base import StoreCore
+
+# Done sessions only; the actual value where recorded, else the planned one. Ties go to
+# the earliest session: the record was set then.
+LONGEST_RUN_SQL = """
+SELECT COALESCE(actual_distance_km, distance_km) AS km, substr(start, 1, 10)
+FROM session
+WHERE kind = 'run' AND done AND km > 0
+ORDER BY km DESC, start
+LIMIT 1
+"""
+HEAVIEST_SET_SQL = """
+SELECT COALESCE(actual_load_kg, load_kg) AS kg, COALESCE(actual_reps, reps),
+       substr(start, 1, 10)
+FROM session
+WHERE kind = 'deadlift' AND done AND kg > 0
+ORDER BY kg DESC, COALESCE(actual_reps, reps, 0) DESC, start
+LIMIT 1
+"""
+FIRST_DAY_SQL = "SELECT substr(MIN(start), 1, 10) FROM session"
+
+
+@dataclass(frozen=True)
+class ProgressRecords:
+    """The longest done run and the heaviest done deadlift set, with their days."""
+
+    longest_run_km: float | None = None
+    longest_run_day: date | None = None
+    heaviest_set_kg: float | None = None
+    heaviest_set_reps: int | None = None
+    heaviest_set_day: date | None = None
+
+
+def read_records(conn: sqlite3.Connection) -> ProgressRecords:
+    """The records in the session table (None where nothing is done yet)."""
+    run = conn.execute(LONGEST_RUN_SQL).fetchone()
+    lift = conn.execute(HEAVIEST_SET_SQL).fetchone()
+    return ProgressRecords(
+        longest_run_km=float(run[0]) if run else None,
+        longest_run_day=date.fromisoformat(run[1]) if run else None,
+        heaviest_set_kg=float(lift[0]) if lift else None,
+        heaviest_set_reps=int(lift[1]) if lift and lift[1] is not None else None,
+        heaviest_set_day=date.fromisoformat(lift[2]) if lift else None,
+    )
+
+
+class RecordQueries(StoreCore):
+    """Store methods for the Progress view: records and the first session's day."""
+
+    def records(self) -> ProgressRecords:
+        """The longest done run and the heaviest done deadlift set so far."""
+        with self._reading() as conn:
+            return read_records(conn)
+
+    def first_session_day(self) -> date | None:
+        """The day of the earliest session, None when there is none."""
+        with self._reading() as conn:
+            row = conn.execute(FIRST_DAY_SQL).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
