@@ -160,7 +160,9 @@ def test_an_empty_range_says_so_instead_of_drawing_nothing(qtbot: QtBot) -> None
 
 
 def test_ten_years_of_weeks_each_get_a_column(qtbot: QtBot) -> None:
-    view = _view(qtbot, weeks=520)
-    chart = view.chart
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(1600, 400)  # more than a pixel per week, whatever the screen
+    chart.set_weeks(_weeks(520), DistanceUnit.KM, WeightUnit.KG)
     assert chart.week_at(chart.week_center(0)) == 0
     assert chart.week_at(chart.week_center(519)) == 519
