@@ -37,6 +37,10 @@ class HealthQueries:
             return cached.soreness if cached is not None else None
         return self._store.day_log(day).soreness
 
+    def backup_folder(self) -> Path:
+        """The `backups` folder beside the database."""
+        return Path(self._store.backup_folder)
+
     def backup_list(self) -> list[BackupInfo]:
         """Every backup of the open database, newest first, with its kind, date and sessions."""
         from desktop.store import list_backups

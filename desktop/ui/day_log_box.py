@@ -1,4 +1,4 @@
-"""The day's log: water against the target, quick water buttons, BCAAs and a note."""
+"""The day's log: soreness 0-10, water against the target, quick water buttons, BCAAs, a note."""
 
 from __future__ import annotations
 
@@ -22,18 +22,24 @@ from desktop.advice import units
 from desktop.advice.article import BCAA, WATER_64_OZ
 from desktop.advice.model import DayLog, Profile, VolumeUnit
 from desktop.ui.fields import apply_volume_unit, signals_blocked
+from desktop.ui.soreness_picker import SorenessPicker
 
 # Quick-add steps in the user's unit: a glass and a bottle.
 _STEPS = {VolumeUnit.ML: (250.0, 500.0), VolumeUnit.OZ: (8.0, 16.0)}
 _BAR_STEPS = 1000
-CAPTION = "Water, BCAAs and note"
+CAPTION = "Soreness, water, BCAAs and note"
 
 
 class DayLogBox(QWidget):
-    """Shows and edits one DayLog; water leaves as oz, everything else as a whole DayLog."""
+    """Shows and edits one DayLog; water leaves as oz, everything else as a whole DayLog.
+
+    A soreness rating leaves as `soreness_rated` (the whole DayLog), so the window can name
+    that undo step; water, BCAAs and the note leave as `day_log_edited`.
+    """
 
     water_added = Signal(float)
     day_log_edited = Signal(object)
+    soreness_rated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +59,8 @@ class DayLogBox(QWidget):
         font = self.titleLabel.font()
         font.setBold(True)
         self.titleLabel.setFont(font)
+
+        self.sorenessPicker = SorenessPicker()
 
         self.waterBar = QProgressBar()
         self.waterBar.setObjectName("waterBar")
@@ -90,10 +98,11 @@ class DayLogBox(QWidget):
 
         self.dayNoteField = QLineEdit()
         self.dayNoteField.setObjectName("dayNoteField")
-        self.dayNoteField.setPlaceholderText("Soreness, injury, rest day…")
+        self.dayNoteField.setPlaceholderText("Injury, rest day, how it felt…")
         self.dayNoteField.setAccessibleName("Note about this day")
         self.dayNoteField.setClearButtonEnabled(True)
         self.dayNoteField.editingFinished.connect(self._on_note)
+        self.sorenessPicker.rating_chosen.connect(self._on_soreness)
 
         quick = QHBoxLayout()
         quick.addWidget(self.addWaterButton)
@@ -114,6 +123,7 @@ class DayLogBox(QWidget):
         self._body = QWidget()
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.sorenessPicker)
         body.addWidget(self.waterBar)
         body.addWidget(self.waterLabel)
         body.addLayout(quick)
@@ -163,6 +173,7 @@ class DayLogBox(QWidget):
                 self._shown_water = None
                 self.bcaaField.setChecked(False)
                 self.dayNoteField.setText("")
+                self.sorenessPicker.set_rating(None)
             else:
                 oz = log.water_oz or 0.0
                 self.waterField.setValue(units.volume_from_oz(oz, self._unit))
@@ -170,6 +181,7 @@ class DayLogBox(QWidget):
                 self.bcaaField.setChecked(log.bcaa)
                 if self.dayNoteField.text() != log.note:
                     self.dayNoteField.setText(log.note)
+                self.sorenessPicker.set_rating(log.soreness)
         self._update_water_text()
 
     def _update_water_text(self) -> None:
@@ -223,6 +235,13 @@ class DayLogBox(QWidget):
         if note == self._log.note:
             return
         self._edited(replace(self._log, note=note))
+
+    def _on_soreness(self, rating: int | None) -> None:
+        if self._log is None or self._log.soreness == rating:
+            return
+        self._log = replace(self._log, soreness=rating)
+        self._refresh()
+        self.soreness_rated.emit(self._log)
 
     def _edited(self, log: DayLog) -> None:
         self._log = log

@@ -31,6 +31,7 @@ from desktop.ui import actions
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.window_edits import EditsMixin
 from desktop.ui.window_files import FilesMixin
+from desktop.ui.window_health import HealthMixin
 from desktop.ui.window_layout import WindowLayout
 from desktop.ui.window_panels import PanelsMixin
 from desktop.ui.window_progress import ProgressMixin
@@ -56,7 +57,15 @@ LEGEND = (
 )
 
 
-class MainWindow(FilesMixin, EditsMixin, ProgressMixin, PanelsMixin, TransferMixin, QMainWindow):
+class MainWindow(
+    FilesMixin,
+    EditsMixin,
+    ProgressMixin,
+    PanelsMixin,
+    TransferMixin,
+    HealthMixin,
+    QMainWindow,
+):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
     ready = Signal()
@@ -212,6 +221,7 @@ class MainWindow(FilesMixin, EditsMixin, ProgressMixin, PanelsMixin, TransferMix
         self._edits.changed.connect(self._on_changed)
         self._attach_progress()
         self._connect_transfer()
+        self._connect_health_signals()
         stack = self._edits.stack
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged):
             signal.connect(self._on_stack_changed)

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QLocale, QRegularExpression, Qt
+from PySide6.QtCore import QLocale, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.advice import HEALTH_NOTICE, units
+from desktop.advice import units
 from desktop.advice.model import (
     MAX_DISTANCE_KM,
     MAX_HUMAN_SPEED_KMH,
@@ -38,11 +35,13 @@ from desktop.ui.fields import (
     DisplayUnits,
     ExactValues,
     LimitedDoubleSpinBox,
+    LimitedSpinBox,
     apply_volume_unit,
     floor1,
     select_data,
     signals_blocked,
 )
+from desktop.ui.profile_parts import WINDOW_HELP, health_notice_frame, help_label, water_help
 
 INTRO = (
     "Liftrun puts your deadlifts and your runs on one calendar.\n"
@@ -111,28 +110,7 @@ class ProfileDialog(QDialog):
             intro.setWordWrap(True)
             layout.addWidget(intro)
 
-        notice = QFrame()
-        notice.setObjectName("healthNoticeFrame")
-        notice.setFrameShape(QFrame.Shape.StyledPanel)
-        notice_row = QHBoxLayout(notice)
-        icon = QLabel()
-        side = self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarIconSize, None, self)
-        pixmap = (
-            self.style()
-            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation, None, self)
-            .pixmap(side, side)
-        )
-        icon.setPixmap(pixmap)
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        icon.setAccessibleName("Health notice")
-        self.healthNotice = QLabel(HEALTH_NOTICE)
-        self.healthNotice.setObjectName("healthNotice")
-        self.healthNotice.setWordWrap(True)
-        font = self.healthNotice.font()
-        font.setBold(True)
-        self.healthNotice.setFont(font)
-        notice_row.addWidget(icon)
-        notice_row.addWidget(self.healthNotice, 1)
+        notice, self.healthNotice = health_notice_frame(self)
         layout.addWidget(notice)
 
         self.maxDistanceField = LimitedDoubleSpinBox("Your longest run")
@@ -176,18 +154,20 @@ class ProfileDialog(QDialog):
         self.weightUnitField.addItem("Kilograms (kg)", WeightUnit.KG)
         self.weightUnitField.addItem("Pounds (lb)", WeightUnit.LB)
 
-        self.windowField = QSpinBox()
+        self.windowField = LimitedSpinBox("The 'right after a deadlift' window")
         self.windowField.setObjectName("windowField")
         self.windowField.setRange(WINDOW_MIN_MIN, WINDOW_MAX_MIN)
         self.windowField.setSuffix(" min")
         self.windowField.setToolTip(
             "A run starting within this many minutes after a deadlift counts as "
-            "'immediately after' it."
+            f"'immediately after' it.\n{WINDOW_HELP}"
         )
+        self.windowHelp = help_label(WINDOW_HELP, "windowHelp")
 
         self.waterTargetField = LimitedDoubleSpinBox("The daily water target")
         self.waterTargetField.setObjectName("waterTargetField")
         self.waterTargetField.setToolTip("The article says: drink at least 64 oz of water per day.")
+        self.waterHelp = help_label("", "waterHelp")
         # Thousands separators like the labels (units.format_volume), where they agree.
         self.waterTargetField.setGroupSeparatorShown(
             self.waterTargetField.locale().groupSeparator() == ","
@@ -200,7 +180,9 @@ class ProfileDialog(QDialog):
         form.addRow("Top &speed:", self.maxSpeedField)
         form.addRow("Or best &pace:", pace_row)
         form.addRow("\u201cRight after a deadlift\u201d &means within:", self.windowField)
+        form.addRow("", self.windowHelp)
         form.addRow("Daily water &target:", self.waterTargetField)
+        form.addRow("", self.waterHelp)
         units_caption = QLabel("Units")
         units_caption.setObjectName("unitsCaption")
         font = units_caption.font()
@@ -256,10 +238,11 @@ class ProfileDialog(QDialog):
         self.distanceUnitField.currentIndexChanged.connect(self._on_units_changed)
         self.volumeUnitField.currentIndexChanged.connect(self._on_units_changed)
         self.weightUnitField.currentIndexChanged.connect(self._validate)
-        self.windowField.valueChanged.connect(self._validate)
+        self.windowField.lineEdit().textChanged.connect(self._validate)  # a typed 5 is refused
         self.waterTargetField.valueChanged.connect(self._validate)
         for spin in (self.maxDistanceField, self.maxSpeedField, self.waterTargetField):
             spin.limit_changed.connect(self._validate)
+        self.windowField.limit_changed.connect(self._validate)
 
     def _inputs(self) -> list[QWidget]:
         """Every field whose signals re-validate; blocked while the dialog fills them."""
@@ -289,7 +272,7 @@ class ProfileDialog(QDialog):
         return Profile(
             max_distance_km=distance,
             max_speed_kmh=min(speed, MAX_HUMAN_SPEED_KMH),
-            immediate_window_min=self.windowField.value(),
+            immediate_window_min=self._typed_window(),
             water_target_oz=water,
             distance_unit=DistanceUnit(self.distanceUnitField.currentData()),
             volume_unit=VolumeUnit(self.volumeUnitField.currentData()),
@@ -311,6 +294,12 @@ class ProfileDialog(QDialog):
         self.paceUnitLabel.setText(f"/{unit.value}")
         apply_volume_unit(self.waterTargetField, display.volume)
         self.waterTargetField.setSpecialValueText(NOT_SET)
+        self.waterHelp.setText(water_help(display.volume))
+
+    def _typed_window(self) -> int:
+        """The window as typed, even outside 10-180 (the profile then says why it is refused)."""
+        text = self.windowField.cleanText().strip()
+        return int(text) if text.isdigit() else self.windowField.value()
 
     def _on_units_changed(self) -> None:
         old = self._units

@@ -1,7 +1,8 @@
-"""The main window's File and Help menus: open, back up, restore, about, health, logs.
+"""The main window's File and Help menus: open, about, health, logs.
 
 A mixin of MainWindow (desktop.ui.main_window). Opening another database or restoring a
-backup asks about unsaved form changes first and starts a fresh undo stack.
+backup asks about unsaved form changes first and starts a fresh undo stack. Back up now
+and Restore a backup are in desktop.ui.window_health.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ else:
 
 
 class FilesMixin(_Base):
-    """File > Open database, Back up, Restore and the Help menu for MainWindow."""
+    """File > Open database and the Help menu for MainWindow."""
 
     _planner: Planner
     _edits: EditRunner
@@ -43,6 +44,8 @@ class FilesMixin(_Base):
         def _reload_all(self) -> None: ...
 
         def ensure_profile(self) -> None: ...
+
+        def _queue_store_notices(self) -> None: ...
 
     def on_open_database(self) -> None:
         """File > Open database: switch to another Liftrun file."""
@@ -65,42 +68,7 @@ class FilesMixin(_Base):
         self._demo = False
         self._reload_all()
         self.ensure_profile()
-
-    def on_back_up(self) -> None:
-        """File > Back up now."""
-        path = self._edits.attempt(self._planner.backup_now)
-        if path is not None:
-            self.statusBar().showMessage(f"Backed up to {path}", 8000)
-
-    def on_restore_backup(self) -> None:
-        """File > Restore a backup: pick one, check it, confirm, replace the database."""
-        if not self._settle_form():
-            return
-        backups = self._edits.attempt(self._planner.backups)
-        if backups is None:
-            return
-        folder = backups[0].parent if backups else self._planner.db_path.parent
-        path = self._choose_file(
-            "Restore a backup", folder, "Liftrun backups (*.sqlite *.db *.bak);;All files (*)"
-        )
-        if path is None or not self._edits.attempt(lambda: self._planner.check_backup(path)):
-            return
-        question = (
-            f"Replace your current plan with the backup {path.name}? "
-            "Your current file is backed up first; this clears Edit > Undo."
-        )
-        if not self._confirm(question):
-            return
-
-        def restore() -> bool:
-            self._planner.restore(path)
-            return True
-
-        restored = self._edits.attempt(restore)
-        self._edits.clear()  # the stack described the file as it was before
-        self._reload_all()
-        if restored:
-            self.statusBar().showMessage(f"Restored {path.name}.", 8000)
+        self._queue_store_notices()  # the new file's failed backup, adjusted profile, …
 
     def on_about(self) -> None:
         """Help > About."""

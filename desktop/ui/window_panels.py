@@ -57,6 +57,8 @@ class PanelsMixin(_Base):
 
         def _show_error(self, title: str, text: str) -> None: ...
 
+        def _refresh_advice_after_log(self, day: date) -> None: ...
+
     def _build_panels(self) -> None:
         from PySide6.QtCore import Qt  # not at module level: see main_window's docstring
         from PySide6.QtWidgets import QSplitter
@@ -177,8 +179,8 @@ class PanelsMixin(_Base):
         self._go_to(day, touched.select)
 
     def _show_day_log_saved(self, day: date) -> None:
-        """After a day-log change: the month's badges, the stored log, and the day's advice
-        (its water line) unless a session is in the form."""
+        """After a day-log change: the month's badges, the stored log, the day's rows and
+        the advice shown (the day's, or the session's in the form)."""
         if day != self.calendar.selected_day():
             self._go_to(day, None)
             return
@@ -187,8 +189,7 @@ class PanelsMixin(_Base):
         if day_log is None:
             return
         self.day_log_box.show_day(day_log, self._planner.profile().water_target_oz)
-        if self.session_form.session_id() is None and self.session_form.draft() is None:
-            self._show_day_advice(day)
+        self._refresh_advice_after_log(day)  # window_health: soreness changes every run's advice
 
     def _show_draft_advice(self, draft: Session) -> None:
         advice = self._edits.attempt(lambda: self._planner.advise_draft(draft))

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.advice import (
+    Code,
     Context,
     InvalidInputError,
     Kind,
@@ -225,6 +226,8 @@ def test_a_done_lift_ends_when_it_really_ended() -> None:
 
 _HARD_WORDS = ("sprint", "run up hills", "intervals")
 _EASY_WORDS = ("keep the run easy", "easy, shorter run", "rest day")
+# Beside hills (even the shorter ones on very sore legs) no tip may ask for an easy run.
+_EASY_RUN_WORDS = ("keep the run easy", "easy, shorter run", "easy run")
 
 
 def _agrees(tip_texts: list[str], workout: Workout | None) -> bool:
@@ -236,7 +239,22 @@ def _agrees(tip_texts: list[str], workout: Workout | None) -> bool:
         return not any(word in text for text in lowered for word in _HARD_WORDS)
     if workout is Workout.INTERVALS:
         return not any(word in text for text in lowered for word in _EASY_WORDS)
+    if workout is Workout.HILLS:
+        return not any(word in text for text in lowered for word in _EASY_RUN_WORDS)
     return True
+
+
+def test_very_sore_legs_the_day_after_get_shorter_hills_and_a_tip_that_says_so() -> None:
+    lift_day = [lift(at(0, 18), 60)]
+    advice = advise_day(MONDAY + timedelta(days=1), lift_day, PROFILE, soreness=8)
+    assert advice.suggestion is not None and advice.suggestion.workout is Workout.HILLS
+    assert "steady climbs" in advice.suggestion.text
+    sore = [tip.text for tip in advice.tips if tip.code == Code.TIP_SORE_LEGS]
+    assert sore and "hills" in sore[0] and "easy, shorter run" not in sore[0]
+    assert _agrees([tip.text for tip in advice.tips], Workout.HILLS)
+    calm = advise_day(MONDAY + timedelta(days=3), lift_day, PROFILE, soreness=8)
+    assert calm.suggestion is not None and calm.suggestion.workout is Workout.EASY
+    assert any("easy, shorter run" in tip.text for tip in calm.tips)
 
 
 _lift_starts = st.builds(

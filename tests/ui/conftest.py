@@ -83,6 +83,8 @@ def make_window(
 
         window._ask_unsaved = ask_unsaved  # type: ignore[method-assign]
         window._ask_profile = lambda first_run: profile if with_profile else None  # type: ignore[method-assign]
+        # The list of backups answers with the file a test hands `_choose_file`.
+        window._choose_backup = lambda backups: window._choose_file("", Path(), "")  # type: ignore[method-assign]
         window.dialogs = dialogs  # type: ignore[attr-defined]
         windows.append(window)
         return window

@@ -1,10 +1,11 @@
-"""DayLogBox: water against the target in the user's unit, quick add, BCAA and the day note."""
+"""DayLogBox: soreness 0-10, water against the target in the user's unit, quick add, BCAA, note."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QToolButton,
 )
 from pytestqt.qtbot import QtBot
 
@@ -55,9 +57,9 @@ def test_water_against_target_in_millilitres(box: DayLogBox) -> None:
 
 def test_no_date_title_the_window_already_shows_the_day(box: DayLogBox) -> None:
     title = box.findChild(QLabel, "dayLogTitle")
-    assert title is not None and title.text() == "Water, BCAAs and note"
+    assert title is not None and title.text() == "Soreness, water, BCAAs and note"
     box.show_day(DayLog(day=date(2024, 12, 24)), 64.0)
-    assert title.text() == "Water, BCAAs and note"
+    assert title.text() == "Soreness, water, BCAAs and note"
     assert not any(
         "2024" in label.text() or "June" in label.text() for label in box.findChildren(QLabel)
     )
@@ -133,3 +135,57 @@ def test_showing_a_day_emits_nothing(qtbot: QtBot) -> None:
         widget.show_day(DayLog(day=DAY, water_oz=None, bcaa=True, note="rest day"), 80.0)
     assert widget.waterBar.text() == "0 / 80 oz"
     assert widget.bcaaField.isChecked() and widget.dayNoteField.text() == "rest day"
+
+
+def soreness_button(box: DayLogBox, value: int) -> QToolButton:
+    found = box.findChild(QToolButton, f"soreness{value}Button")
+    assert found is not None, value
+    return found
+
+
+def test_soreness_is_empty_by_default_and_one_click_rates_it(box: DayLogBox, qtbot: QtBot) -> None:
+    picker = box.sorenessPicker
+    assert picker.rating() is None
+    assert not any(soreness_button(box, v).isChecked() for v in range(11))
+    assert "Not rated" in picker.valueLabel.text()
+    assert picker.accessibleName() == "How sore are your legs and back?"
+    with (
+        qtbot.waitSignal(box.soreness_rated) as blocker,
+        qtbot.assertNotEmitted(box.day_log_edited),
+    ):
+        soreness_button(box, 7).click()
+    assert blocker.args[0] == DayLog(
+        day=DAY, water_oz=LOG.water_oz, bcaa=False, note="", soreness=7
+    )
+    assert soreness_button(box, 7).isChecked() and not soreness_button(box, 6).isChecked()
+    assert picker.valueLabel.text() == "7/10, very sore"
+    with qtbot.waitSignal(box.soreness_rated) as blocker:
+        soreness_button(box, 7).click()  # the chosen number again: back to not rated
+    assert blocker.args[0].soreness is None
+    assert not soreness_button(box, 7).isChecked()
+
+
+def test_soreness_by_keyboard_one_tab_stop(box: DayLogBox, qtbot: QtBot) -> None:
+    picker = box.sorenessPicker
+    assert picker.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert soreness_button(box, 3).focusPolicy() == Qt.FocusPolicy.NoFocus
+    ratings: list[int | None] = []
+    box.soreness_rated.connect(lambda log: ratings.append(log.soreness))
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_End, Qt.Key.Key_Left):
+        qtbot.keyClick(picker, key)
+    qtbot.keyClick(picker, Qt.Key.Key_4)
+    qtbot.keyClick(picker, Qt.Key.Key_Home)
+    qtbot.keyClick(picker, Qt.Key.Key_Delete)
+    qtbot.keyClick(picker, Qt.Key.Key_Delete)  # already not rated: nothing to send
+    assert ratings == [0, 1, 10, 9, 4, 0, None]
+
+
+def test_a_stored_rating_is_shown_without_emitting(qtbot: QtBot) -> None:
+    widget = DayLogBox()
+    qtbot.addWidget(widget)
+    with qtbot.assertNotEmitted(widget.soreness_rated):
+        widget.show_day(DayLog(day=DAY, soreness=3), 64.0)
+    assert widget.sorenessPicker.rating() == 3 and soreness_button(widget, 3).isChecked()
+    with qtbot.assertNotEmitted(widget.soreness_rated):
+        widget.show_day(DayLog(day=DAY), 64.0)
+    assert widget.sorenessPicker.rating() is None

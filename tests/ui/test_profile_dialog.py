@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -167,3 +168,51 @@ def test_labels_capitalised_limits_before_units_and_tab_follows(
         widget = widget.nextInFocusChain()
     assert seen == names[1:]
     assert dialog.minimumWidth() >= dialog.fontMetrics().averageCharWidth() * 60
+
+
+def error_text(dialog: ProfileDialog) -> str:
+    label = dialog.findChild(QLabel, "profileErrorLabel")
+    assert label is not None
+    return label.text() if label.isVisibleTo(dialog) else ""
+
+
+@pytest.mark.parametrize("typed", ["5", "200", "1440"])
+def test_a_window_outside_10_to_180_minutes_is_refused_with_the_reason(
+    qtbot: QtBot, metric_locale: None, typed: str
+) -> None:
+    dialog = ProfileDialog(Profile(max_distance_km=10.0, max_speed_kmh=15.0))
+    qtbot.addWidget(dialog)
+    window = dialog.findChild(QSpinBox, "windowField")
+    assert window is not None
+    help_line = dialog.findChild(QLabel, "windowHelp")
+    assert help_line is not None and "10-180 min" in help_line.text()
+    assert "second session" in help_line.text() and "10-180 min" in window.toolTip()
+    window.lineEdit().selectAll()
+    qtbot.keyClicks(window.lineEdit(), typed)
+    assert not ok_button(dialog).isEnabled()
+    assert "10" in error_text(dialog) and "180" in error_text(dialog)
+    assert "second session" in error_text(dialog)  # the reason, not just the numbers
+    window.lineEdit().selectAll()
+    qtbot.keyClicks(window.lineEdit(), "90")
+    assert ok_button(dialog).isEnabled() and error_text(dialog) == ""
+    assert dialog.profile().immediate_window_min == 90
+
+
+@pytest.mark.parametrize(
+    ("unit", "below", "floor_text"),
+    [(VolumeUnit.OZ, 60.0, "64 oz"), (VolumeUnit.ML, 1800.0, "1,893 ml")],
+)
+def test_a_water_target_under_the_articles_64_oz_is_refused_with_the_reason(
+    qtbot: QtBot, metric_locale: None, unit: VolumeUnit, below: float, floor_text: str
+) -> None:
+    dialog = ProfileDialog(Profile(max_distance_km=10.0, max_speed_kmh=15.0, volume_unit=unit))
+    qtbot.addWidget(dialog)
+    help_line = dialog.findChild(QLabel, "waterHelp")
+    assert help_line is not None
+    assert floor_text in help_line.text() and "the article's floor" in help_line.text()
+    spin(dialog, "waterTargetField").setValue(below)
+    assert not ok_button(dialog).isEnabled()
+    assert "at least 64 oz" in error_text(dialog) and "article" in error_text(dialog)
+    spin(dialog, "waterTargetField").setValue(below * 2)
+    assert ok_button(dialog).isEnabled()
+    assert dialog.profile().water_target_oz > 64.0

@@ -1,0 +1,230 @@
+"""The window's health side against a real file: soreness, backup failures, store notices."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton
+from pytestqt.qtbot import QtBot
+
+from desktop.advice import Code, DayLog, Kind, Session, Workout
+from desktop.store import BackupInfo, BackupKind, Store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.window_health import (
+    BACKUP_FAILED_TITLE,
+    PROFILE_ADJUSTED_TITLE,
+    UNREADABLE_TITLE,
+)
+
+MONDAY = date(2026, 3, 2)
+
+
+def intervals_run(day: date = MONDAY, hour: int = 7) -> Session:
+    return Session(
+        kind=Kind.RUN,
+        start=datetime.combine(day, time(hour)),
+        duration_min=30,
+        workout=Workout.INTERVALS,
+        distance_km=4.0,
+    )
+
+
+def action(window: MainWindow, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def notices(window: MainWindow) -> list[tuple[str, str]]:
+    """Replace the window's non-modal notice with a recorder."""
+    shown: list[tuple[str, str]] = []
+    window._show_notice = lambda title, text: shown.append((title, text))  # type: ignore[method-assign]
+    return shown
+
+
+def break_backups(db_path: Path) -> None:
+    """Put a file where the backups folder goes: every backup then really fails."""
+    folder = db_path.parent / "backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.write_text("not a folder")
+
+
+# --- soreness ---------------------------------------------------------------------------
+
+
+def test_a_soreness_rating_is_one_undo_step_and_the_advice_follows_at_once(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    with Store.open(db_path) as store:
+        run_id = store.add(intervals_run())
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    window.day_list.select_session(run_id, notify=True)
+    assert window.session_form.session_id() == run_id
+    assert "very sore" not in window.advice_panel.plain_text()
+    assert not window.day_list.rows()[0].has_warning
+
+    picker = window.day_log_box.sorenessPicker
+    eight = picker.findChild(QToolButton, "soreness8Button")
+    assert eight is not None
+    eight.click()
+
+    assert window.planner.store.day_log(MONDAY).soreness == 8  # in the file
+    assert "very sore today (8/10)" in window.advice_panel.plain_text()  # the run's advice
+    assert window.day_list.rows()[0].has_warning
+    advice = window.planner.advise_draft(window.planner.get(run_id))  # type: ignore[arg-type]
+    assert Code.SORENESS_HIGH in {w.code for w in advice.warnings}
+    assert action(window, "undoAction").text() == f"&Undo Rate soreness 8/10 on {MONDAY:%a %d %b}"
+
+    action(window, "undoAction").trigger()
+    assert window.planner.store.day_log(MONDAY).soreness is None
+    assert picker.rating() is None
+    assert "very sore" not in window.advice_panel.plain_text()
+    assert not window.day_list.rows()[0].has_warning
+
+    action(window, "redoAction").trigger()
+    assert window.planner.store.day_log(MONDAY).soreness == 8
+    assert picker.rating() == 8
+    assert "very sore today (8/10)" in window.advice_panel.plain_text()
+
+
+def test_below_seven_nothing_changes_and_the_keyboard_rates_too(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    with Store.open(db_path) as store:
+        store.add(intervals_run())
+        store.save_day_log(DayLog(day=MONDAY, water_oz=20.0, note="kept"))
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    picker = window.day_log_box.sorenessPicker
+    picker.setFocus()
+    qtbot.keyClick(picker, Qt.Key.Key_6)
+    assert window.planner.store.day_log(MONDAY) == DayLog(
+        day=MONDAY, water_oz=20.0, note="kept", soreness=6
+    )
+    assert not window.day_list.rows()[0].has_warning
+    assert "very sore" not in window.advice_panel.plain_text()  # the day's advice
+    qtbot.keyClick(picker, Qt.Key.Key_Right)
+    assert window.planner.store.day_log(MONDAY).soreness == 7
+    assert window.day_list.rows()[0].has_warning
+    assert "very sore" in window.advice_panel.plain_text()
+    qtbot.keyClick(picker, Qt.Key.Key_Delete)
+    assert window.planner.store.day_log(MONDAY).soreness is None
+    assert action(window, "undoAction").text() == f"&Undo Clear soreness on {MONDAY:%a %d %b}"
+
+
+# --- backups --------------------------------------------------------------------------------
+
+
+def test_a_failed_daily_backup_is_shown_in_the_status_bar_and_once_in_a_dialog(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    with Store.open(db_path) as store:
+        store.add(intervals_run())  # something to protect: the next open's backup is due
+    break_backups(db_path)
+    window = make_window()
+    errors = window.dialogs.errors  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    title, text = errors[0]
+    assert title == BACKUP_FAILED_TITLE
+    assert "backups" in text and "File > Back up now" in text  # what failed, what to do
+    assert window.statusBar().currentMessage().startswith(BACKUP_FAILED_TITLE)
+    assert window.planner.store.last_backup_error is not None
+
+    window.calendar.select_day(MONDAY + timedelta(days=40))  # another page, more reading
+    qtbot.wait(0)
+    assert len(errors) == 1  # told once
+
+    window.statusBar().clearMessage()
+    action(window, "backupAction").trigger()  # by hand: asked for, so answered again
+    assert len(errors) == 2 and errors[1][0] == BACKUP_FAILED_TITLE
+    assert window.statusBar().currentMessage().startswith(BACKUP_FAILED_TITLE)
+
+    (db_path.parent / "backups").unlink()
+    action(window, "backupAction").trigger()
+    assert len(errors) == 2
+    assert window.statusBar().currentMessage().startswith("Backed up to")
+
+
+def test_restore_lists_the_backups_and_still_checks_the_chosen_file(
+    make_window: Callable[..., MainWindow], db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    window.ensure_profile()
+    action(window, "backupAction").trigger()
+    listed: list[list[BackupInfo]] = []
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"SQLite format 3\x00" + b"\x01" * 200)
+
+    def choose(backups: list[BackupInfo]) -> Path | None:
+        listed.append(backups)
+        return garbage
+
+    window._choose_backup = choose  # type: ignore[method-assign]
+    action(window, "restoreAction").trigger()
+    [[info]] = listed
+    assert info.kind is BackupKind.MANUAL and info.sessions == 0 and info.ok
+    assert window.dialogs.errors  # type: ignore[attr-defined]
+    assert window.dialogs.questions == []  # type: ignore[attr-defined]  # never asked to replace
+
+
+# --- the store's one-time notices -------------------------------------------------------
+
+
+def test_an_adjusted_profile_is_told_once_after_the_window_is_ready(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    from tests.store.helpers import build_v2
+
+    build_v2(db_path, window_min=1440, water_oz=32.0)
+    window = make_window()
+    infos = window.dialogs.infos  # type: ignore[attr-defined]
+    assert infos == []  # not inside attach: once the window is ready
+    qtbot.waitUntil(lambda: bool(infos))
+    [(title, text)] = infos
+    assert title == PROFILE_ADJUSTED_TITLE
+    assert "1440 minutes" in text and "64" in text
+    assert window.planner.profile().immediate_window_min == 180
+    window.close()
+
+    again = make_window()
+    qtbot.wait(0)
+    assert again.dialogs.infos == []  # type: ignore[attr-defined]
+
+
+def test_an_unreadable_session_is_named_once_and_the_rest_of_the_calendar_shows(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    with Store.open(db_path) as store:
+        kept = store.add(intervals_run(hour=7))
+        bad = store.add(intervals_run(hour=18))
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE session SET speed_kmh = 1000 WHERE id = ?", (bad,))
+    conn.commit()
+    conn.close()
+
+    window = make_window()
+    shown = notices(window)
+    window.ensure_profile()
+    window.calendar.select_day(MONDAY)
+    qtbot.waitUntil(lambda: bool(shown))
+    [(title, text)] = shown
+    assert title == UNREADABLE_TITLE
+    assert "2026-03-02 18:00" in text and f"number {bad}" in text
+    assert "could not be read" in window.statusBar().currentMessage()
+    assert [row.session_id for row in window.day_list.rows()] == [kept]
+    marks = window.calendar.marks_for(MONDAY)
+    assert marks is not None and len(marks.sessions) == 1
+
+    window.calendar.select_day(MONDAY + timedelta(days=35))
+    window.calendar.select_day(MONDAY)
+    qtbot.wait(0)
+    assert len(shown) == 1  # once per open
