@@ -28,6 +28,7 @@ from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
 _MARGIN = 8
 _AXIS_GAP = 6
 _MIN_BAR_PX = 1.0
+_MIN_LINE_CONTRAST = 3.0  # WCAG contrast ratio for graphics against the background
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,36 @@ def _nice_top(value: float) -> float:
         if top >= value:
             return top
     return 10.0 ** (exponent + 1)
+
+
+def _axis_label(value: float) -> str:
+    """An axis maximum as people write it: "50", "2.5", "10,000"."""
+    return f"{value:,g}"
+
+
+def _line_colour(palette: QPalette) -> QColor:
+    """The palette's link colour for the longest-run line, or its text colour when the link
+    colour would hardly show on the chart's background (a dark theme keeping a dark link)."""
+    link = palette.color(QPalette.ColorRole.Link)
+    lighter, darker = sorted(
+        (_luminance(link), _luminance(palette.color(QPalette.ColorRole.Base))), reverse=True
+    )
+    if (lighter + 0.05) / (darker + 0.05) < _MIN_LINE_CONTRAST:
+        return palette.color(QPalette.ColorRole.Text)
+    return link
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG relative luminance (0 black .. 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
 
 
 class ProgressChart(QWidget):
@@ -190,7 +221,13 @@ class ProgressChart(QWidget):
     def _layout(self) -> _Layout:
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        left = _MARGIN + metrics.horizontalAdvance("8888") + _AXIS_GAP
+        top_km = max(max(w.run_km, w.run_km_done, w.longest_run_km) for w in self._weeks)
+        top_volume_kg = max(w.lift_volume_kg for w in self._weeks)
+        nice_km = _nice_top(units.distance_from_km(top_km, self._distance_unit))
+        nice_volume = _nice_top(units.weight_from_kg(top_volume_kg, self._weight_unit))
+        # The axis labels get the room the widest of them needs ("10,000" is no "0000").
+        widest = max(metrics.horizontalAdvance(_axis_label(v)) for v in (nice_km, nice_volume))
+        left = _MARGIN + max(widest, metrics.horizontalAdvance("888")) + _AXIS_GAP
         right = self.width() - _MARGIN
         usable = max(1.0, right - left)
         top = _MARGIN + line + _AXIS_GAP  # the first panel's title and legend
@@ -199,14 +236,12 @@ class ProgressChart(QWidget):
         height = max(20.0, (bottom - top - panel_gap) / 2)
         distance = QRectF(left, top, usable, height * 1.2)
         volume = QRectF(left, distance.bottom() + panel_gap, usable, height * 0.8)
-        top_km = max(max(w.run_km, w.run_km_done, w.longest_run_km) for w in self._weeks)
-        top_volume_kg = max(w.lift_volume_kg for w in self._weeks)
         return _Layout(
             distance=distance,
             volume=volume,
             slot=usable / len(self._weeks),
-            top_km=_nice_top(units.distance_from_km(top_km, self._distance_unit)),
-            top_volume_kg=_nice_top(units.weight_from_kg(top_volume_kg, self._weight_unit)),
+            top_km=nice_km,
+            top_volume_kg=nice_volume,
         )
 
     def _bar_width(self, slot: float) -> float:
@@ -225,7 +260,7 @@ class ProgressChart(QWidget):
         metrics = QFontMetrics(self.font())
         label_width = rect.left() - _MARGIN - _AXIS_GAP
         right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for y, label in ((rect.top(), f"{top:g}"), (rect.bottom(), "0")):
+        for y, label in ((rect.top(), _axis_label(top)), (rect.bottom(), "0")):
             label_rect = QRectF(_MARGIN, y - metrics.height() / 2, label_width, metrics.height())
             painter.drawText(label_rect, right_middle, label)
         title_rect = QRectF(
@@ -265,7 +300,7 @@ class ProgressChart(QWidget):
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRects(planned_bars)
-        link = palette.color(QPalette.ColorRole.Link)
+        link = _line_colour(palette)
         # Antialiasing a long polyline is slow; it only shows when weeks are wide apart.
         smooth = layout.slot >= 4
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
@@ -299,7 +334,7 @@ class ProgressChart(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(mark)
             else:
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Link), 2))
+                painter.setPen(QPen(_line_colour(palette), 2))
                 painter.drawLine(
                     QPointF(mark.left(), mark.center().y()),
                     QPointF(mark.right(), mark.center().y()),

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.ui.progress_view import ProgressView
 
-DEFAULT_SIZE = (900, 560)
+DEFAULT_SIZE = (1100, 600)
 
 
 class ProgressWindow(QDialog):
