@@ -166,3 +166,32 @@ def test_ten_years_of_weeks_each_get_a_column(qtbot: QtBot) -> None:
     chart.set_weeks(_weeks(520), DistanceUnit.KM, WeightUnit.KG)
     assert chart.week_at(chart.week_center(0)) == 0
     assert chart.week_at(chart.week_center(519)) == 519
+
+
+def test_longest_run_line_keeps_contrast_on_a_dark_palette(qtbot: QtBot) -> None:
+    from desktop.ui.progress_chart import _line_colour
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    dark.setColor(QPalette.ColorRole.Link, QColor("#0000ff"))  # Qt's default: lost on dark
+    assert _line_colour(dark) == QColor("#e6e6e6")
+    dark.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8"))  # a dark theme's own link
+    assert _line_colour(dark) == QColor("#8ab4f8")
+
+
+def test_a_five_digit_volume_axis_label_is_painted_whole(qtbot: QtBot) -> None:
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 300)
+    heavy = [replace_volume(week, 9_500.0) for week in _weeks(3)]
+    chart.set_weeks(heavy, DistanceUnit.KM, WeightUnit.KG)
+    layout = chart._layout()
+    label_room = layout.volume.left() - 8 - 6  # _MARGIN and _AXIS_GAP
+    assert chart.fontMetrics().horizontalAdvance("10,000") <= label_room
+
+
+def replace_volume(week: WeekTotals, volume_kg: float) -> WeekTotals:
+    from dataclasses import replace
+
+    return replace(week, lift_volume_kg=volume_kg)
