@@ -54,7 +54,8 @@ Decisions that are ours, not the article's, and why:
   INTERVALS or LONG run, or one over the 80/90% caps in any context, warns
   `soreness-high`, and the suggestion becomes an easy run of 30% of the max distance or
   rest; on the day after a lift the hills stay (the article's advice) but get shorter:
-  3 steady climbs over 30% of the max distance. Below 7 nothing changes.
+  3 steady climbs over 30% of the max distance, and the `soreness-high` warning and the
+  sore-legs tip propose those hills, not an easy run. Below 7 nothing changes.
 - Two deadlifts in a day: the later one sets the context. Each gets `two-deadlifts`.
 - The subject is never its own deadlift: a history entry with the subject's id, or equal
   to an id-less subject (the draft), is ignored.

@@ -92,11 +92,16 @@ def free_for_longest(history: History, moment: datetime, day: date, skip: Skip) 
 Skip = Callable[[Session], bool]
 
 
+def sore_hills(context: Context, *, lift_later: bool) -> bool:
+    """On very sore legs the day after a lift the article's hills stay, shorter and steadier."""
+    return context is Context.NEXT_DAY and not lift_later
+
+
 def slot_suggestion(
     context: Context, caps: Caps, *, sore: bool, lift_later: bool, free: bool
 ) -> Suggestion:
     """The run that fits a slot; never hard before a lift later the day, easy when very sore."""
-    if sore and context is Context.NEXT_DAY and not lift_later:
+    if sore and sore_hills(context, lift_later=lift_later):
         return suggestions.hills(caps, sore=True)
     if sore:
         return suggestions.easy(caps, texts.REASON_SORE, short=True)
@@ -207,8 +212,14 @@ def longest_warning(
     )
 
 
-def soreness_warning(run: Session, caps: Caps, soreness: int | None) -> AdviceWarning | None:
-    """At 7/10 or more: an intervals or long run, or one over the caps."""
+def soreness_warning(
+    run: Session, caps: Caps, soreness: int | None, *, hills: bool
+) -> AdviceWarning | None:
+    """At 7/10 or more: an intervals or long run, or one over the caps.
+
+    `hills`: the suggestion beside it is the shorter hills (see `sore_hills`), so the
+    warning proposes those rather than an easy run.
+    """
     if not is_sore(soreness):
         return None
     assert soreness is not None
@@ -216,7 +227,10 @@ def soreness_warning(run: Session, caps: Caps, soreness: int | None) -> AdviceWa
     if not (hard or caps.distance_over(run.distance_km) or caps.speed_over(run.speed_kmh)):
         return None
     return AdviceWarning(
-        Code.SORENESS_HIGH, texts.soreness_high(soreness), article.NEXT_DAY_DOMS, research.SORENESS
+        Code.SORENESS_HIGH,
+        texts.soreness_high(soreness, hills=hills),
+        article.NEXT_DAY_DOMS,
+        research.SORENESS,
     )
 
 
@@ -277,7 +291,9 @@ def advise_run(run: Session, history: History, profile: Profile, soreness: int |
         speed_warning(run, caps, capped),
         long_after_warning(run, caps, context),
         longest_warning(run, profile, lift if capped else None, lifts_today),
-        soreness_warning(run, caps, soreness),
+        soreness_warning(
+            run, caps, soreness, hills=sore_hills(context, lift_later=bool(later_lifts))
+        ),
         pain_warning(run),
     )
     warnings = [w for w in found if w is not None] + overlap_warnings(run, others)

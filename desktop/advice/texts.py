@@ -210,8 +210,13 @@ PAIN: Final = "You reported pain on this run: when running hurts, stop at once."
 NO_SPOTTER: Final = "This deadlift has no spotter: never lift without a spotter."
 
 
-def soreness_high(soreness: int) -> str:
-    """Warning: a hard or long run on very sore legs."""
+def soreness_high(soreness: int, *, hills: bool = False) -> str:
+    """Warning: a hard or long run on very sore legs (the day after a lift: shorter hills)."""
+    if hills:
+        return (
+            f"Your legs and back are very sore today ({soreness}/10): swap this run for a few "
+            "short, steady hills, or rest."
+        )
     return (
         f"Your legs and back are very sore today ({soreness}/10): swap this run for an easy, "
         "shorter one, or rest."

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.advice import (
+    Advice,
     Code,
     Context,
     InvalidInputError,
@@ -252,9 +253,21 @@ def test_very_sore_legs_the_day_after_get_shorter_hills_and_a_tip_that_says_so()
     sore = [tip.text for tip in advice.tips if tip.code == Code.TIP_SORE_LEGS]
     assert sore and "hills" in sore[0] and "easy, shorter run" not in sore[0]
     assert _agrees([tip.text for tip in advice.tips], Workout.HILLS)
+    intervals = run(at(1, 7), 40, workout=Workout.INTERVALS)
+    ran = advise_run(intervals, [*lift_day, intervals], PROFILE, soreness=8)
+    assert ran.suggestion is not None and ran.suggestion.workout is Workout.HILLS
+    [warning] = [w for w in ran.warnings if w.code == Code.SORENESS_HIGH]
+    assert "short, steady hills" in warning.message and "easy" not in warning.message
+    assert _agrees(_panel_texts(ran), Workout.HILLS)
     calm = advise_day(MONDAY + timedelta(days=3), lift_day, PROFILE, soreness=8)
     assert calm.suggestion is not None and calm.suggestion.workout is Workout.EASY
     assert any("easy, shorter run" in tip.text for tip in calm.tips)
+
+
+def _panel_texts(advice: Advice) -> list[str]:
+    """The tips, and the soreness warning (it proposes what to run instead)."""
+    texts = [tip.text for tip in advice.tips]
+    return texts + [w.message for w in advice.warnings if w.code == Code.SORENESS_HIGH]
 
 
 _lift_starts = st.builds(
@@ -283,7 +296,7 @@ def test_no_panel_shows_a_tip_and_a_suggestion_that_disagree(
         else:
             advice = advise_lift(session, sessions, PROFILE)
         workout = advice.suggestion.workout if advice.suggestion else None
-        assert _agrees([tip.text for tip in advice.tips], workout), (session, advice)
+        assert _agrees(_panel_texts(advice), workout), (session, advice)
         if workout is Workout.EASY:
             text = advice.suggestion.text if advice.suggestion else ""
             assert "sprint" not in text and "climb" not in text
@@ -291,7 +304,7 @@ def test_no_panel_shows_a_tip_and_a_suggestion_that_disagree(
         day = MONDAY + timedelta(days=offset)
         advice = advise_day(day, sessions, PROFILE, soreness=soreness)
         workout = advice.suggestion.workout if advice.suggestion else None
-        assert _agrees([tip.text for tip in advice.tips], workout), (day, advice)
+        assert _agrees(_panel_texts(advice), workout), (day, advice)
 
 
 def test_profile_for_the_issue_cases() -> None:
