@@ -39,6 +39,11 @@ class SorenessPicker(QFrame):
         self._rating: int | None = None
         self._buttons: list[QToolButton] = []
         self._build()
+        # The chosen number stands out in every style (a checked tool button can look flat).
+        self.setStyleSheet(
+            "QToolButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); font-weight: bold; }"
+        )
         self._connect_signals()
         self._show_rating()
 
