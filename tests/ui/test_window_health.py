@@ -228,3 +228,41 @@ def test_an_unreadable_session_is_named_once_and_the_rest_of_the_calendar_shows(
     window.calendar.select_day(MONDAY)
     qtbot.wait(0)
     assert len(shown) == 1  # once per open
+
+
+def test_the_restore_list_names_each_backup_and_offers_any_other_file(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    from desktop.ui.restore_backup_dialog import RestoreBackupDialog
+
+    window = make_window()
+    window.ensure_profile()
+    action(window, "backupAction").trigger()
+    infos = window.planner.backup_list()
+    seen: list[str] = []
+
+    def answer(button_name: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreBackupDialog)
+        intro = dialog.findChild(QLabel, "restoreIntro")
+        assert intro is not None
+        seen.append(intro.text())
+        item = dialog.backup_list.topLevelItem(0)
+        assert item is not None
+        seen.append(" | ".join(item.text(column) for column in range(3)))
+        button = dialog.findChild(QPushButton, button_name)
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, lambda: answer("restoreButton"))
+    assert MainWindow._choose_backup(window, infos) == infos[0].path
+    assert "backed up first" in seen[0]  # not the start-up wording about a damaged file
+    assert "Made by hand" in seen[1] and "0 sessions" in seen[1]
+
+    other = tmp_path / "elsewhere.db"
+    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
+    QTimer.singleShot(0, lambda: answer("otherBackupButton"))
+    assert MainWindow._choose_backup(window, infos) == other
