@@ -36,6 +36,7 @@ __all__ = [
     "PreviewDay",
     "PreviewEntry",
     "build_preview",
+    "template_preview",
 ]
 
 
@@ -81,9 +82,12 @@ class PreviewDay:
 
 @dataclass(frozen=True)
 class PlanPreview:
-    """The plan for a request: each week's plan, the days to show, notes, and what goes."""
+    """The plan for a request: each week's plan, the days to show, notes, and what goes.
 
-    request: PlanRequest
+    A template placed on a week has no request (`None`) and one plan holding its sessions.
+    """
+
+    request: PlanRequest | None
     plans: tuple[WeekPlan, ...]
     days: tuple[PreviewDay, ...]
     notes: tuple[str, ...]
@@ -189,6 +193,73 @@ def build_preview(
         notes.extend(prefix + note for note in plan.notes)
 
     new = [s for plan in plans for s in plan.sessions]
+    days = _preview_days(request.week_start, request.weeks, new, kept, removed, context, profile)
+    return PlanPreview(
+        request=request, plans=tuple(plans), days=days, notes=tuple(notes), removed=removed
+    )
+
+
+def template_preview(
+    week_start: date,
+    sessions: Iterable[Session],
+    profile: Profile,
+    existing: Iterable[Session],
+    *,
+    keep_existing: bool = True,
+) -> PlanPreview:
+    """The preview of a template's `sessions` placed on the week of `week_start`.
+
+    Like `build_preview`, done sessions stay and planned ones are removed unless
+    `keep_existing`; the notes say which new sessions overlap one left on the calendar and
+    how many get a warning where they land.
+    """
+    week_start = check_week_start(week_start)
+    first = datetime.combine(week_start, time())
+    last = first + timedelta(weeks=1)
+    new = sorted(sessions, key=lambda s: (s.start, s.kind.value))
+    stored = list(existing)
+    in_span = [s for s in stored if first <= s.start < last]
+    removed = () if keep_existing else tuple(s for s in in_span if not s.done)
+    removed_set = set(map(id, removed))
+    kept = [s for s in in_span if id(s) not in removed_set]
+    context = [s for s in stored if id(s) not in removed_set] + new
+    days = _preview_days(week_start, 1, new, kept, removed, context, profile)
+    notes = [
+        f"The {_clock_name(s)} overlaps the {_clock_name(other)} already on the calendar."
+        for s in new
+        for other in kept
+        if s.start < other.end and other.start < s.end
+    ]
+    warned = sum(
+        1 for day in days for e in day.entries if e.status is EntryStatus.NEW and e.has_warning
+    )
+    if warned:
+        noun = "session gets" if warned == 1 else "sessions get"
+        notes.append(f"{warned} {noun} a warning on this week; read its advice before applying.")
+    plan = WeekPlan(sessions=tuple(new))
+    return PlanPreview(request=None, plans=(plan,), days=days, notes=tuple(notes), removed=removed)
+
+
+def _clock_name(session: Session) -> str:
+    kind = "deadlift" if session.kind is Kind.DEADLIFT else "run"
+    return f"{kind} on {session.start:%A} at {session.start:%H:%M}"
+
+
+def _preview_days(
+    week_start: date,
+    weeks: int,
+    new: list[Session],
+    kept: list[Session],
+    removed: tuple[Session, ...],
+    context: list[Session],
+    profile: Profile,
+) -> tuple[PreviewDay, ...]:
+    """Every day of the span with its new, kept and removed sessions, each with advice.
+
+    `context` is what the calendar will hold (new sessions included) for the advice.
+    """
+    first = datetime.combine(week_start, time())
+    last = first + timedelta(weeks=weeks)
     # The advice needs only the days around the span, not years of history.
     near = [s for s in context if first - _MARGIN <= s.start < last + _MARGIN]
     history = engine.History(near)
@@ -214,18 +285,15 @@ def build_preview(
                 advice="Removed when the plan is applied.",
             )
         )
-    days = tuple(
+    return tuple(
         PreviewDay(
-            day=request.week_start + timedelta(days=offset),
+            day=week_start + timedelta(days=offset),
             entries=tuple(
                 sorted(
-                    entries.get(request.week_start + timedelta(days=offset), ()),
+                    entries.get(week_start + timedelta(days=offset), ()),
                     key=lambda e: (e.session.start, e.status.value),
                 )
             ),
         )
-        for offset in range(7 * request.weeks)
-    )
-    return PlanPreview(
-        request=request, plans=tuple(plans), days=days, notes=tuple(notes), removed=removed
+        for offset in range(7 * weeks)
     )

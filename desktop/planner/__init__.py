@@ -26,6 +26,7 @@ from desktop.planner.health import HealthQueries
 from desktop.planner.progress_feed import ProgressFeedMixin
 from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
 from desktop.planner.transfer import ExportBatch, TransferQueries
+from desktop.planner.week_planning import WeekPlanningMixin
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -55,7 +56,9 @@ __all__ = [
 ]
 
 
-class Planner(TransferQueries, HealthQueries, CalendarFeedMixin, ProgressFeedMixin):
+class Planner(
+    TransferQueries, HealthQueries, CalendarFeedMixin, ProgressFeedMixin, WeekPlanningMixin
+):
     """What the main window asks and changes, in one place: marks, rows, advice, edits.
 
     Sessions near the visible month are loaded once and kept in an engine

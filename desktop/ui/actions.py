@@ -106,6 +106,20 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         ),
     ),
     (
+        # No mnemonic: P, L, A and N are all taken by the session form's fields.
+        "Plan",
+        (
+            ActionSpec("plan_week_action", "Plan &week…", "Ctrl+Shift+P", "on_plan_week"),
+            ActionSpec("plan_block_action", "Plan &block…", "Ctrl+Shift+B", "on_plan_block"),
+            SEPARATOR,
+            ActionSpec(
+                "save_template_action", "&Save week as template…", None, "on_save_week_template"
+            ),
+            ActionSpec("apply_template_action", "&Apply template…", None, "on_apply_template"),
+            ActionSpec("delete_template_action", "&Delete template…", None, "on_delete_template"),
+        ),
+    ),
+    (
         "&Settings",
         (
             ActionSpec(

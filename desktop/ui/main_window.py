@@ -34,6 +34,7 @@ from desktop.ui.window_files import FilesMixin
 from desktop.ui.window_health import HealthMixin
 from desktop.ui.window_layout import WindowLayout
 from desktop.ui.window_panels import PanelsMixin
+from desktop.ui.window_planning import PlanningMixin
 from desktop.ui.window_progress import ProgressMixin
 from desktop.ui.window_transfer import TransferMixin
 
@@ -62,6 +63,7 @@ class MainWindow(
     EditsMixin,
     ProgressMixin,
     PanelsMixin,
+    PlanningMixin,
     TransferMixin,
     HealthMixin,
     QMainWindow,
@@ -105,6 +107,11 @@ class MainWindow(
     today_action: QAction
     history_action: QAction
     progress_action: QAction
+    plan_week_action: QAction
+    plan_block_action: QAction
+    save_template_action: QAction
+    apply_template_action: QAction
+    delete_template_action: QAction
     profile_action: QAction
     about_action: QAction
     health_action: QAction

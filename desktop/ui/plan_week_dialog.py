@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QSignalBlocker, QTime, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,14 +29,10 @@ from PySide6.QtWidgets import (
 
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
-from desktop.advice.plan_preview import EntryStatus, PlanPreview, PlanRequest, PreviewEntry
+from desktop.advice.plan_preview import PlanPreview, PlanRequest
+from desktop.ui.plan_preview_text import notes_text, preview_html
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-STATUS_TEXT = {
-    EntryStatus.NEW: "New",
-    EntryStatus.KEPT: "Already planned",
-    EntryStatus.REMOVED: "Removed",
-}
 _DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
 _MAX_WEEKLY = 1000.0  # km or mi; far above anything a person runs in a week
 
@@ -270,26 +264,9 @@ class PlanWeekDialog(QDialog):
             self.previewText.clear()
             self.notesLabel.setVisible(False)
             return
-        muted = _muted(self.palette())
-        parts: list[str] = []
-        for day in preview.days:
-            parts.append(
-                f"<p style='margin:8px 0 2px 0'><b>{day.day:%A} {day.day.day} {day.day:%B}</b></p>"
-            )
-            new = [e for e in day.entries if e.status is EntryStatus.NEW]
-            old = [e for e in day.entries if e.status is not EntryStatus.NEW]
-            if not day.entries:
-                parts.append(f"<p style='margin:0 0 0 14px; color:{muted}'>Rest day</p>")
-            parts.extend(_entry_html(entry, muted) for entry in new)
-            if old:
-                parts.append(
-                    f"<p style='margin:2px 0 0 14px; color:{muted}'>Already on the calendar:</p>"
-                )
-                parts.extend(_entry_html(entry, muted) for entry in old)
-        self.previewText.setHtml("".join(parts))
-        notes = preview.notes
-        self.notesLabel.setText("\n".join(f"• {note}" for note in notes))
-        self.notesLabel.setVisible(bool(notes))
+        self.previewText.setHtml(preview_html(preview, self.palette()))
+        self.notesLabel.setText(notes_text(preview))
+        self.notesLabel.setVisible(bool(preview.notes))
 
     # --- slots ------------------------------------------------------------------------
 
@@ -317,27 +294,3 @@ class PlanWeekDialog(QDialog):
     def _on_apply(self) -> None:
         if self._preview is not None:
             self.accept()
-
-
-def _entry_html(entry: PreviewEntry, muted: str) -> str:
-    """One session: its summary (existing ones in italics, removed ones struck out), then its
-    one-line advice below it."""
-    summary = html.escape(entry.summary)
-    if entry.status is EntryStatus.KEPT:
-        summary = f"<i>{summary}</i>"
-    elif entry.status is EntryStatus.REMOVED:
-        summary = f"<s>{summary}</s> ({STATUS_TEXT[entry.status].lower()})"
-    mark = "\N{WARNING SIGN} " if entry.has_warning else ""
-    return (
-        f"<p style='margin:0 0 3px 14px'>{summary}<br>"
-        f"<span style='color:{muted}'>{mark}{html.escape(entry.advice)}</span></p>"
-    )
-
-
-def _muted(palette: QPalette) -> str:
-    """A solid colour between the text and the background, readable in light and dark themes."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    pairs = ((text.red(), base.red()), (text.green(), base.green()), (text.blue(), base.blue()))
-    mix = [round(0.6 * a + 0.4 * b) for a, b in pairs]
-    return "#{:02x}{:02x}{:02x}".format(*mix)

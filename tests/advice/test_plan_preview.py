@@ -7,7 +7,7 @@ from datetime import time, timedelta
 import pytest
 
 from desktop.advice import InvalidInputError, Kind, LiftSlot, Workout
-from desktop.advice.plan_preview import EntryStatus, PlanRequest, build_preview
+from desktop.advice.plan_preview import EntryStatus, PlanRequest, build_preview, template_preview
 from tests.builders import MONDAY, PROFILE, at, lift, run
 
 REQUEST = PlanRequest(
@@ -82,3 +82,33 @@ def test_context_before_the_week_shapes_the_advice() -> None:
 def test_a_bad_request_is_refused_with_a_sentence(changes: dict[str, object], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
         build_preview(PlanRequest(**{**REQUEST.__dict__, **changes}), PROFILE, [])
+
+
+def test_a_template_on_a_week_shows_its_advice_and_what_is_there_apart() -> None:
+    template = [lift(at(0, 18), spotter=True), run(at(0, 19, 5), minutes=20, distance_km=1.0)]
+    there = run(at(0, 18, 30), id=5)  # overlaps the template's deadlift
+    done = run(at(2, 7), id=6, done=True)
+    preview = template_preview(MONDAY, template, PROFILE, [there, done])
+    assert preview.request is None and list(preview.sessions) == template
+    monday = preview.days[0].entries
+    assert [e.status for e in monday] == [EntryStatus.NEW, EntryStatus.KEPT, EntryStatus.NEW]
+    overlap = "The deadlift on Monday at 18:00 overlaps the run on Monday at 18:30 already"
+    assert any(note.startswith(overlap) for note in preview.notes)
+    assert any(note.endswith("read its advice before applying.") for note in preview.notes)
+    assert any(e.has_warning for e in monday if e.status is EntryStatus.NEW)
+
+    replacing = template_preview(MONDAY, template, PROFILE, [there, done], keep_existing=False)
+    assert replacing.removed == (there,)
+    assert not any("overlaps" in note for note in replacing.notes)
+
+
+def test_a_template_fits_cleanly_on_an_empty_week() -> None:
+    template = [lift(at(0, 18)), run(at(1, 7), workout=Workout.HILLS, distance_km=4.0)]
+    preview = template_preview(MONDAY, template, PROFILE, [])
+    assert preview.notes == () and preview.removed == ()
+    assert not any(e.has_warning for d in preview.days for e in d.entries)
+
+
+def test_a_template_needs_a_monday() -> None:
+    with pytest.raises(InvalidInputError, match="Monday"):
+        template_preview(MONDAY + timedelta(days=1), [], PROFILE, [])

@@ -202,7 +202,7 @@ def test_apply_accepts_with_the_preview_shown(qtbot: QtBot, profile: Profile) ->
         dialog.applyButton.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.plan_preview() is shown
-    assert shown is not None and shown.request.runs == 3
+    assert shown is not None and shown.request is not None and shown.request.runs == 3
 
 
 def test_cancel_rejects(qtbot: QtBot, profile: Profile) -> None:

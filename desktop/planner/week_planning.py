@@ -1,0 +1,158 @@
+"""Plan week, Plan block and week templates: what the window's planning dialogs ask.
+
+A mixin of `Planner` (no Qt). `plan_defaults` pre-fills the dialog from the calendar: the
+deadlift days and times most weeks had lately, the runs and distance of the recent weeks.
+`plan_preview` and `template_preview` hand the engine's pure previews
+(`desktop.advice.plan_preview`) the stored sessions of the span and the days around it.
+The window applies a preview as one SessionsCommand (one undo step).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
+
+from desktop.advice import InvalidInputError, Kind, LiftSlot, Profile, Session
+from desktop.advice.plan_preview import PlanPreview, PlanRequest, build_preview, template_preview
+from desktop.advice.planning import MAX_RUNS, check_lifts
+from desktop.planner.changes import monday_of
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+# How many weeks before the planned one the pre-filled inputs look at.
+PATTERN_WEEKS = 4
+# Around the planned span, sessions the engine needs as context (a lift the Sunday before
+# sets Monday's runs; the lift the Monday after caps the Sunday before it).
+CONTEXT_DAYS = timedelta(days=7)
+# With nothing on the calendar yet: the pattern the article's example uses.
+FIRST_LIFTS = (LiftSlot(0, time(18, 0), 60), LiftSlot(3, time(18, 0), 60))
+FIRST_RUNS = 3
+FIRST_RUN_KM = 5.0
+BLOCK_WEEKS = 4
+
+
+class WeekPlanningMixin:
+    """Pre-filled plans, plan and template previews, and saving a week as a template."""
+
+    _store: Store
+
+    if TYPE_CHECKING:  # provided by Planner
+
+        def profile(self) -> Profile: ...
+
+    # -- Plan week and Plan block -------------------------------------------------------
+
+    def plan_defaults(self, day: date, *, weeks: int = 1) -> PlanRequest:
+        """A request for the week holding `day` (and `weeks - 1` after it), filled from the
+        current and recent weeks: deadlift days and times, runs a week, weekly distance."""
+        monday = monday_of(day)
+        first = monday - timedelta(weeks=PATTERN_WEEKS)
+        recent = self._store.sessions_between(first, monday + timedelta(days=6))
+        lifts = _lift_pattern([s for s in recent if s.kind is Kind.DEADLIFT])
+        totals = [
+            t for t in self._store.weekly_totals(first, monday - timedelta(days=1)) if t.runs > 0
+        ]
+        if totals:
+            runs = min(MAX_RUNS, round(sum(t.runs for t in totals) / len(totals)))
+            weekly_km = round(sum(t.run_km for t in totals) / len(totals), 1)
+        else:
+            runs = FIRST_RUNS
+            per_run = min(FIRST_RUN_KM, self.profile().max_distance_km * 0.5)
+            weekly_km = round(FIRST_RUNS * per_run, 1)
+        return PlanRequest(
+            week_start=monday,
+            lifts=lifts if lifts or recent else FIRST_LIFTS,
+            runs=runs,
+            weekly_km=weekly_km,
+            long_run=True,
+            keep_existing=True,
+            weeks=weeks,
+        )
+
+    def plan_preview(self, request: PlanRequest) -> PlanPreview:
+        """The engine's preview of `request` against the stored sessions of its weeks and
+        the days around them. Raises `InvalidInputError` on a bad request."""
+        if not isinstance(request, PlanRequest):
+            raise InvalidInputError("A plan needs a PlanRequest.")
+        first = request.week_start
+        last = first + timedelta(weeks=max(1, request.weeks), days=-1)
+        existing = self._stored_around(first, last)
+        return build_preview(request, self.profile(), existing)
+
+    # -- week templates -----------------------------------------------------------------
+
+    def template_names(self) -> list[str]:
+        """The saved templates' names, sorted."""
+        return self._store.template_names()
+
+    def week_sessions(self, day: date) -> list[Session]:
+        """The sessions of the Monday-to-Sunday week holding `day`, in time order."""
+        monday = monday_of(day)
+        return self._store.sessions_between(monday, monday + timedelta(days=6))
+
+    def save_week_template(self, name: str, day: date) -> int:
+        """Keep the week holding `day` as the template `name`; returns how many sessions.
+
+        Raises `InvalidInputError` when the week is empty: a template of nothing would
+        only clear weeks it is applied to.
+        """
+        sessions = self.week_sessions(day)
+        if not sessions:
+            raise InvalidInputError(
+                f"The week of {monday_of(day):%a %d %b} has no sessions to keep as a template."
+            )
+        self._store.save_template(name.strip(), sessions)
+        return len(sessions)
+
+    def delete_template(self, name: str) -> None:
+        """Remove the template `name`."""
+        self._store.delete_template(name)
+
+    def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
+        """The template `name` placed on the week holding `day`, with advice and notes.
+
+        Raises the store's TemplateNotFoundError when it has been deleted.
+        """
+        monday = monday_of(day)
+        placed = self._store.template(name, monday)
+        existing = self._stored_around(monday, monday + timedelta(days=6))
+        return template_preview(
+            monday, placed, self.profile(), existing, keep_existing=keep_existing
+        )
+
+    def _stored_around(self, first: date, last: date) -> list[Session]:
+        return self._store.sessions_between(first - CONTEXT_DAYS, last + CONTEXT_DAYS)
+
+
+def _lift_pattern(lifts: Iterable[Session]) -> tuple[LiftSlot, ...]:
+    """The weekdays at least half of the weeks with deadlifts had one on, each at its most
+    usual start and length (the latest week's wins a tie); overlapping ones are left out."""
+    by_week: dict[date, list[Session]] = {}
+    for lift in lifts:
+        by_week.setdefault(monday_of(lift.day), []).append(lift)
+    if not by_week:
+        return ()
+    slots: list[LiftSlot] = []
+    for weekday in range(7):
+        # Newest week first, so Counter.most_common keeps it first among equals.
+        on_day = [
+            s
+            for week in sorted(by_week, reverse=True)
+            for s in by_week[week]
+            if s.start.weekday() == weekday
+        ]
+        weeks_with = {monday_of(s.day) for s in on_day}
+        if 2 * len(weeks_with) < len(by_week):
+            continue
+        start = Counter(s.start.time().replace(second=0, microsecond=0) for s in on_day)
+        minutes = Counter(min(s.duration_min, 24 * 60) for s in on_day)
+        candidate = LiftSlot(weekday, start.most_common(1)[0][0], minutes.most_common(1)[0][0])
+        try:
+            check_lifts([*slots, candidate])
+        except InvalidInputError:
+            continue
+        slots.append(candidate)
+    return tuple(slots)
