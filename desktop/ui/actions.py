@@ -95,6 +95,19 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
                 "done_as_planned_action", "Done as pla&nned", "Ctrl+Shift+D", "on_done_as_planned"
             ),
             ActionSpec("delete_action", "De&lete session", StandardKey.Delete, "on_delete"),
+            SEPARATOR,
+            ActionSpec("move_day_back_action", "Move a day &back", "Alt+Left", "on_move_day_back"),
+            ActionSpec(
+                "move_day_forward_action", "Move a day &forward", "Alt+Right", "on_move_day_forward"
+            ),
+            ActionSpec("move_week_back_action", "Move a week b&ack", "Alt+Up", "on_move_week_back"),
+            ActionSpec(
+                "move_week_forward_action",
+                "Move a week f&orward",
+                "Alt+Down",
+                "on_move_week_forward",
+            ),
+            ActionSpec("repeat_action", "Repeat weekl&y…", "Ctrl+Shift+R", "on_repeat_weekly"),
         ),
     ),
     (
@@ -102,6 +115,11 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         (
             ActionSpec("today_action", "&Today", "Ctrl+T", "on_today"),
             ActionSpec("history_action", "&History of changes", None, "on_show_history"),
+            SEPARATOR,
+            ActionSpec("month_view_action", "&Month", "Ctrl+Shift+M", "on_month_view"),
+            ActionSpec("week_view_action", "&Week", "Ctrl+Shift+W", "on_week_view"),
+            ActionSpec("previous_week_action", "Pre&vious week", "Alt+PgUp", "on_previous_week"),
+            ActionSpec("next_week_action", "Ne&xt week", "Alt+PgDown", "on_next_week"),
             ActionSpec("progress_action", "&Progress", None, "on_show_progress"),
         ),
     ),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.planner import DayRow
 from desktop.ui.fields import signals_blocked
+from desktop.ui.session_mime import SESSION_MIME_TYPE, session_mime
 
 _HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
 _ADVICE_COLUMN = 4
@@ -108,6 +112,26 @@ class DayRowsModel(QAbstractTableModel):
             return "The first warning for the session; point at it to see them all"
         return None
 
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Rows are selectable and can be dragged onto the calendar."""
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        """A dragged row carries its session id, as calendar chips do."""
+        return [SESSION_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The session of the first dragged row."""
+        valid = [index for index in indexes if index.isValid()]
+        if not valid:
+            return QMimeData()
+        return session_mime(self._rows[valid[0].row()].session_id)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        """Move (the default) or copy (Ctrl, Option on macOS)."""
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Cell text, the warning's tooltip and the session id."""
         if not index.isValid():
@@ -155,6 +179,9 @@ class DayList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
+        self.setDragEnabled(True)  # rows drag onto the calendar (session_mime)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QVBox
 from desktop import APP_NAME
 from desktop.ui import actions
 from desktop.ui.calendar_view import CalendarView
+from desktop.ui.window_calendar import CalendarMixin
 from desktop.ui.window_edits import EditsMixin
 from desktop.ui.window_files import FilesMixin
 from desktop.ui.window_health import HealthMixin
@@ -52,13 +53,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LEGEND = (
-    "\u25a0 deadlift   \u25cf run   outline = planned, filled = done   "
-    "\u26a0 the day's advice has a warning"
-)
-
 
 class MainWindow(
+    CalendarMixin,
     FilesMixin,
     EditsMixin,
     ProgressMixin,
@@ -105,6 +102,15 @@ class MainWindow(
     done_as_planned_action: QAction
     delete_action: QAction
     today_action: QAction
+    month_view_action: QAction
+    week_view_action: QAction
+    previous_week_action: QAction
+    next_week_action: QAction
+    move_day_back_action: QAction
+    move_day_forward_action: QAction
+    move_week_back_action: QAction
+    move_week_forward_action: QAction
+    repeat_action: QAction
     history_action: QAction
     progress_action: QAction
     plan_week_action: QAction
@@ -160,6 +166,7 @@ class MainWindow(
         self._open_planner = open_planner or _planner_opener(open_store)
         self._edits = EditRunner(planner, self._report, parent=self)
         self._build_panels()
+        self._build_calendar_views()
         self._connect_signals()
         self._attached = True
         for action in self._actions.values():
@@ -182,7 +189,6 @@ class MainWindow(
 
     def _build_shell(self) -> None:
         self.calendar = CalendarView()
-        self.calendar.setToolTip(LEGEND)
         self.day_pane = QWidget()  # filled by attach()
         self.day_pane.setObjectName("dayPane")
         left_pane = QWidget()
@@ -204,9 +210,6 @@ class MainWindow(
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setObjectName("statusBar")
-        legend = QLabel(LEGEND)
-        legend.setObjectName("calendarLegend")
-        self.statusBar().addPermanentWidget(legend)
 
     def _connect_signals(self) -> None:
         for spec in actions.all_specs():
@@ -226,6 +229,7 @@ class MainWindow(
         self.day_log_box.water_added.connect(self._on_water_added)
         self.day_log_box.day_log_edited.connect(self._on_day_log_edited)
         self._edits.changed.connect(self._on_changed)
+        self._connect_calendar_signals()
         self._attach_progress()
         self._connect_transfer()
         self._connect_health_signals()

@@ -163,3 +163,12 @@ def neighbour(chips: Sequence[ChipData], current: ChipData | None, key: Qt.Key) 
         return abs(chip.start.hour * 60 + chip.start.minute - minute)
 
     return min((c for c in chips if c.day == target_day), key=distance)
+
+
+def tooltip_at(view: WeekView, pos: QPointF) -> str:
+    """A block's whole line and warnings, else the zone under the point, else nothing."""
+    chip = view.block_at(pos)
+    if chip is not None:
+        return chip.full_tooltip()
+    zones = [zone.label for zone, rect in view.zone_rects() if rect.contains(pos)]
+    return f"After the deadlift: {zones[-1]}" if zones else ""

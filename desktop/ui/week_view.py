@@ -43,6 +43,8 @@ from desktop.ui.week_geometry import (
 
 # (session id, new start, copy) -> the warnings the plan would have after that move.
 MovePreview = Callable[[int, datetime, bool], Sequence[str]]
+# (session id, new duration in minutes) -> the warnings the plan would have.
+ResizePreview = Callable[[int, int], Sequence[str]]
 FIRST_HOUR, LAST_HOUR = 6, 23
 EDGE = 5.0  # how close to a block's lower edge a press resizes instead of moving
 
@@ -58,6 +60,7 @@ class _Drag:
     duration_min: int
     copy: bool = False
     warnings: tuple[str, ...] = ()
+    previewed: bool = False  # a would-be plan was asked for: the window shows it until the end
 
 
 class WeekView(QWidget):
@@ -72,6 +75,8 @@ class WeekView(QWidget):
     """Enter or a double-click on a block."""
     new_run_requested = Signal(datetime)
     """A double-click on an empty slot: a run starting there."""
+    drag_finished = Signal()
+    """A block drag ended with nothing changed (dropped in place, or Esc)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +93,7 @@ class WeekView(QWidget):
         self._selected: int | None = None
         self._drag: _Drag | None = None
         self._preview: MovePreview | None = None
+        self._resize_preview: ResizePreview | None = None
         self._painter: ChipPainter | None = None
         self._scrolled = False
         self._scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
@@ -137,6 +143,10 @@ class WeekView(QWidget):
         """What a block dragged to a new start asks: (id, start, copy) -> warning texts."""
         self._preview = preview
 
+    def set_resize_preview(self, preview: ResizePreview | None) -> None:
+        """What a lower edge dragged asks: (id, minutes) -> warning texts."""
+        self._resize_preview = preview
+
     def selected_session(self) -> int | None:
         """The id of the selected block, if any."""
         return self._selected
@@ -172,6 +182,7 @@ class WeekView(QWidget):
         """Forget a block drag in progress (Esc)."""
         self._drag = None
         QToolTip.hideText()
+        self.drag_finished.emit()
         self.update()
 
     # -- geometry (public for tests and tooltips) -------------------------------------------
@@ -324,7 +335,7 @@ class WeekView(QWidget):
         pos = event.position()
         if drag.resize:
             duration = geometry.resized(drag.chip.duration_min, drag.origin, pos, step)
-            self._drag = replace(drag, duration_min=duration)
+            self._update_resize(duration)
         else:
             start = geometry.moved(drag.chip.start, drag.origin, pos, step)
             self._update_move(start, wants_copy(event))
@@ -339,13 +350,23 @@ class WeekView(QWidget):
         warnings: tuple[str, ...] = ()
         if self._preview is not None and not same_place:
             warnings = tuple(self._preview(drag.chip.session_id, start, copy))
-        self._drag = replace(drag, start=start, copy=copy, warnings=warnings)
+        self._drag = replace(drag, start=start, copy=copy, warnings=warnings, previewed=True)
         if warnings:
             QToolTip.showText(
                 self.mapToGlobal(self._drag.origin.toPoint()), "\n".join(warnings), self
             )
         else:
             QToolTip.hideText()
+
+    def _update_resize(self, duration: int) -> None:
+        drag = self._drag
+        assert drag is not None
+        if duration == drag.duration_min:
+            return
+        warnings: tuple[str, ...] = ()
+        if self._resize_preview is not None and duration != drag.chip.duration_min:
+            warnings = tuple(self._resize_preview(drag.chip.session_id, duration))
+        self._drag = replace(drag, duration_min=duration, warnings=warnings, previewed=True)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Drop the dragged block: one move (or copy) or one resize, if anything changed."""
@@ -358,6 +379,8 @@ class WeekView(QWidget):
             self.resize_session(drag.chip.session_id, drag.duration_min)
         elif not drag.resize and (drag.start != drag.chip.start or drag.copy):
             self.move_session(drag.chip.session_id, drag.start, wants_copy(event) or drag.copy)
+        elif drag.previewed:
+            self.drag_finished.emit()
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -390,12 +413,9 @@ class WeekView(QWidget):
     def event(self, event: QEvent) -> bool:
         """Tooltips: a block's whole line and warnings, or the zone under the cursor."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            pos = QPointF(event.pos())
-            chip = self.block_at(pos)
-            text = chip.full_tooltip() if chip is not None else ""
-            if not text:
-                zones = [z.label for z, rect in self.zone_rects() if rect.contains(pos)]
-                text = f"After the deadlift: {zones[-1]}" if zones else ""
+            from desktop.ui.week_painting import tooltip_at
+
+            text = tooltip_at(self, QPointF(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
@@ -405,4 +425,4 @@ class WeekView(QWidget):
         return super().event(event)
 
 
-__all__ = ["DAYS", "MovePreview", "WeekView"]
+__all__ = ["DAYS", "MovePreview", "ResizePreview", "WeekView"]

@@ -322,7 +322,10 @@ def test_keyboard_shortcut_and_tab_order(
 
 def test_legend_explains_the_markers(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
-    assert "deadlift" in window.calendar.toolTip() and "planned" in window.calendar.toolTip()
+    legend = window.chip_legend
+    words = [entry.words for entry in legend.entries()]
+    assert "deadlift" in words and "outline: planned" in words and "advice warns" in words
+    assert legend.parentWidget() is window.calendar.parentWidget()  # right under the month
 
 
 def test_each_action_asks_for_draft_advice_once(
