@@ -102,3 +102,14 @@ def test_an_empty_week_is_not_kept_as_a_template(planner: Planner) -> None:
     with pytest.raises(InvalidInputError, match="no sessions"):
         planner.save_week_template("Nothing", MONDAY)
     assert planner.template_names() == []
+
+
+def test_a_week_with_deadlifts_keeps_its_own_days(planner: Planner) -> None:
+    past = [lift(at(-7 * week + 1, 18)) for week in (1, 2, 3)]  # Tuesdays lately
+    this_week = [lift(at(0, 6, 45)), lift(at(4, 18, 15), 50)]  # Monday and Friday this week
+    planner.store.add_many([*past, *this_week])
+    request = planner.plan_defaults(MONDAY + timedelta(days=2))
+    assert request.lifts == (LiftSlot(0, time(6, 45), 60), LiftSlot(4, time(18, 15), 50))
+    # Planned with those slots, no deadlift is added twice.
+    preview = planner.plan_preview(request)
+    assert not [s for s in preview.sessions if s.kind is Kind.DEADLIFT]

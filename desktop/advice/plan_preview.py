@@ -152,7 +152,9 @@ def _week_targets(
         f"{_week_name(week)}: the {count} "
         f"({units.format_distance(km, profile.distance_unit)}) {verb} toward the targets."
     )
-    return max(0, request.runs - len(runs)), max(0.0, target_km - km), note
+    runs_left = max(0, request.runs - len(runs))
+    # With no run left to add, the distance left has nowhere to go: nothing to fall short of.
+    return runs_left, max(0.0, target_km - km) if runs_left else 0.0, note
 
 
 def build_preview(

@@ -47,11 +47,15 @@ class WeekPlanningMixin:
 
     def plan_defaults(self, day: date, *, weeks: int = 1) -> PlanRequest:
         """A request for the week holding `day` (and `weeks - 1` after it), filled from the
-        current and recent weeks: deadlift days and times, runs a week, weekly distance."""
+        current and recent weeks: deadlift days and times (the week's own when it has
+        deadlifts, else those most recent weeks had), runs a week and weekly distance (the
+        average of the recent weeks with runs)."""
         monday = monday_of(day)
         first = monday - timedelta(weeks=PATTERN_WEEKS)
         recent = self._store.sessions_between(first, monday + timedelta(days=6))
-        lifts = _lift_pattern([s for s in recent if s.kind is Kind.DEADLIFT])
+        # A week that has deadlifts already keeps its own days; else the recent weeks' pattern.
+        past_lifts = [s for s in recent if s.kind is Kind.DEADLIFT]
+        lifts = _lift_pattern([s for s in past_lifts if s.day >= monday] or past_lifts)
         totals = [
             t for t in self._store.weekly_totals(first, monday - timedelta(days=1)) if t.runs > 0
         ]

@@ -105,6 +105,7 @@ class ApplyTemplateDialog(QDialog):
         self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancelButton.setObjectName("cancelButton")
         layout.addWidget(self.buttons)
+        self.resize(780, 680)
 
     def _connect_signals(self) -> None:
         self.templateCombo.currentIndexChanged.connect(self._on_input_changed)

@@ -112,3 +112,13 @@ def test_a_template_fits_cleanly_on_an_empty_week() -> None:
 def test_a_template_needs_a_monday() -> None:
     with pytest.raises(InvalidInputError, match="Monday"):
         template_preview(MONDAY + timedelta(days=1), [], PROFILE, [])
+
+
+def test_no_distance_is_asked_when_the_kept_runs_fill_the_run_count() -> None:
+    kept = [run(at(1, 7), id=1), run(at(5, 9), id=2)]
+    request = PlanRequest(MONDAY, (), runs=2, weekly_km=30.0)
+    preview = build_preview(request, PROFILE, kept)
+    assert preview.sessions == ()
+    assert preview.notes == (
+        "Week of 2 Mar: the 2 runs already there (10.0 km) count toward the targets.",
+    )
