@@ -108,8 +108,10 @@ class WeekView(QWidget):
 
     def set_week(self, monday: date) -> None:
         """Show the week starting on this day (any day: its Monday is used)."""
-        self._monday = monday - timedelta(days=monday.weekday())
-        self._drag = None
+        wanted = monday - timedelta(days=monday.weekday())
+        if wanted != self._monday:
+            self._monday = wanted
+            self._drag = None
         self.update()
 
     def week(self) -> date:

@@ -98,7 +98,6 @@ class CalendarMixin(_Base):
 
     def _build_calendar_views(self) -> None:
         """Put the calendar and a week view in a stack, the chip legend under the month."""
-        from PySide6.QtCore import Qt
         from PySide6.QtGui import QActionGroup
         from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -129,9 +128,8 @@ class CalendarMixin(_Base):
             action.setCheckable(True)
             self._view_group.addAction(action)
         self.month_view_action.setChecked(True)
-        self.day_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for name in ("repeat_action", "move_day_back_action", "move_day_forward_action"):
-            self.day_list.addAction(getattr(self, name))
+            self.day_list.add_context_action(getattr(self, name))
 
     def _connect_calendar_signals(self) -> None:
         self.calendar.session_dropped.connect(self.drop_session)
@@ -398,18 +396,21 @@ class CalendarMixin(_Base):
 
     # -- selecting and starting sessions from the views ---------------------------------------
 
-    def _show_session(self, session_id: int) -> None:
+    def _show_session(self, session_id: int, *, refresh_week: bool = True) -> None:
         session = self._planner.get(session_id)
         if session is None or not self._settle_form():
             return
         with signals_blocked(self.calendar):
             self.calendar.select_day(session.day)
         self.show_day(session.day, select_session=session_id)
-        self._refresh_week()
+        if refresh_week:
+            self._refresh_week()
 
     def _on_week_session_selected(self, session_id: int) -> None:
+        """A block clicked: its day and the session in the form (the week view stays as is,
+        so a drag that starts with this click goes on)."""
         if session_id != self.session_form.session_id():
-            self._show_session(session_id)
+            self._show_session(session_id, refresh_week=False)
 
     def _on_session_activated(self, session_id: int) -> None:
         self._show_session(session_id)
