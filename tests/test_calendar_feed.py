@@ -86,8 +86,8 @@ def test_week_feed_zones_and_totals(planner: Planner) -> None:
     right_after = [z for z in feed.zones if z.context is Context.IMMEDIATELY_AFTER]
     assert [(z.start, z.end) for z in right_after] == [(at(0, 19), at(0, 20))]
     assert feed.day_totals[MONDAY] == "5 sets"
-    assert feed.day_totals[MONDAY + timedelta(days=1)] == "5.0 km of 5.0 km"
-    assert feed.week_total.startswith("Week: Runs 1 of 2 done, 5.0 km of 11.0 km")
+    assert feed.day_totals[MONDAY + timedelta(days=1)] == "5.0/5.0 km"
+    assert feed.week_total.startswith("Runs 1 of 2 done, 5.0 km of 11.0 km")
     moved = planner.moved_session(planner.sessions_on(MONDAY)[0], at(4, 6), copy=False)
     zones = planner.week_zones(MONDAY, moved)
     assert [z.start for z in zones if z.context is Context.IMMEDIATELY_AFTER] == [at(4, 7)]

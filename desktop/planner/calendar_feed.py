@@ -339,7 +339,9 @@ class CalendarFeedMixin:
         if runs:
             planned = sum(s.distance_km or 0.0 for s in runs)
             done = sum(s.as_done().distance_km or 0.0 for s in runs if s.done)
-            parts.append(f"{format_distance(done, unit)} of {format_distance(planned, unit)}")
+            # "4.0/8.7 km": done of planned, short enough for a narrow column
+            done_text = format_distance(done, unit).split(" ")[0]
+            parts.append(f"{done_text}/{format_distance(planned, unit)}")
         if lifts:
             sets = sum(s.sets or 0 for s in lifts)
             parts.append(f"{sets} sets")
@@ -360,7 +362,7 @@ class CalendarFeedMixin:
             f"deadlifts {totals.lifts_done} of {totals.lifts} done, {sets} sets planned, "
             f"{format_weight(totals.lift_volume_kg, profile.weight_unit)} lifted"
         )
-        return f"Week: {run_line}; {lift_line}"
+        return f"{run_line}; {lift_line}"  # the week view puts "Week:" before it
 
 
 def _soreness(logs: dict[date, DayLog], day: date) -> int | None:

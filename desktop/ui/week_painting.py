@@ -28,9 +28,17 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
     for zone, rect in view.zone_rects():
         painter.fillRect(rect, zone_brush(zone.key))
         if rect.height() >= ink.line * 1.2:
+            text = ink.metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, rect.width() - 8)
+            # A base-coloured backing keeps the words legible over any hatching, dark or light.
+            backing = QRectF(
+                rect.left() + 1, rect.top() + 1, ink.metrics.horizontalAdvance(text) + 4, ink.line
+            )
+            painter.save()
+            painter.setOpacity(0.8)
+            painter.fillRect(backing, ink.base)
+            painter.restore()
             painter.setPen(ink.muted)
             painter.setFont(ink.font)
-            text = ink.metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, rect.width() - 4)
             painter.drawText(QPointF(rect.left() + 3, rect.top() + ink.metrics.ascent() + 1), text)
     selected = view.selected_session()
     dragged = view.dragged()

@@ -295,7 +295,7 @@ def test_view_week_and_month_switch_the_stack_and_follow_the_day(planned: MainWi
     assert planned.calendar_stack.currentWidget() is view
     assert view.week() == MONDAY
     assert {c.session_id for c in view.chips()} == {s.id for s in stored(planned)}
-    assert view.week_total().startswith("Week: Runs 0 of 1 done, 0.0 km of 9.0 km")
+    assert view.week_total().startswith("Runs 0 of 1 done, 0.0 km of 9.0 km")
     assert view.day_totals()[MONDAY] == "5 sets"
     planned.calendar.select_day(MONDAY + timedelta(days=9))
     assert view.week() == MONDAY + timedelta(days=7) and view.chips() == []
