@@ -10,8 +10,8 @@ tests and keys use the same path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 from desktop.ui.chip_legend import ChipLegend, zone_entries
 from desktop.ui.month_cells import wants_copy
 from desktop.ui.session_chips import ChipData, ChipPainter, in_time_order
+from desktop.ui.week_drag import BlockDrag, MovePreview, ResizePreview, moved, resized
 from desktop.ui.week_geometry import (
     DAYS,
     FINE_SNAP_MIN,
@@ -41,26 +42,8 @@ from desktop.ui.week_geometry import (
     shaded_zones,
 )
 
-# (session id, new start, copy) -> the warnings the plan would have after that move.
-MovePreview = Callable[[int, datetime, bool], Sequence[str]]
-# (session id, new duration in minutes) -> the warnings the plan would have.
-ResizePreview = Callable[[int, int], Sequence[str]]
 FIRST_HOUR, LAST_HOUR = 6, 23
 EDGE = 5.0  # how close to a block's lower edge a press resizes instead of moving
-
-
-@dataclass(frozen=True)
-class _Drag:
-    """A block being dragged: its chip, where the press was, and what it would become."""
-
-    chip: ChipData
-    origin: QPointF
-    resize: bool
-    start: datetime
-    duration_min: int
-    copy: bool = False
-    warnings: tuple[str, ...] = ()
-    previewed: bool = False  # a would-be plan was asked for: the window shows it until the end
 
 
 class WeekView(QWidget):
@@ -91,7 +74,7 @@ class WeekView(QWidget):
         self._day_totals: dict[date, str] = {}
         self._week_total = ""
         self._selected: int | None = None
-        self._drag: _Drag | None = None
+        self._drag: BlockDrag | None = None
         self._preview: MovePreview | None = None
         self._resize_preview: ResizePreview | None = None
         self._painter: ChipPainter | None = None
@@ -323,7 +306,7 @@ class WeekView(QWidget):
             return
         rects = self.block_rects(chip.session_id)
         resize = any(abs(rect.bottom() - pos.y()) <= EDGE for rect in rects[-1:])
-        self._drag = _Drag(chip, pos, resize, chip.start, chip.duration_min)
+        self._drag = BlockDrag(chip, pos, resize, chip.start, chip.duration_min)
         self.select_session(chip.session_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -344,31 +327,20 @@ class WeekView(QWidget):
         self.update()
 
     def _update_move(self, start: datetime, copy: bool) -> None:
-        drag = self._drag
-        assert drag is not None
-        if (start, copy) == (drag.start, drag.copy):
+        assert self._drag is not None
+        before = self._drag
+        self._drag = moved(before, start, copy, self._preview)
+        if self._drag is before:
             return
-        same_place = start == drag.chip.start and not copy
-        warnings: tuple[str, ...] = ()
-        if self._preview is not None and not same_place:
-            warnings = tuple(self._preview(drag.chip.session_id, start, copy))
-        self._drag = replace(drag, start=start, copy=copy, warnings=warnings, previewed=True)
-        if warnings:
-            QToolTip.showText(
-                self.mapToGlobal(self._drag.origin.toPoint()), "\n".join(warnings), self
-            )
+        if self._drag.warnings:
+            text = "\n".join(self._drag.warnings)
+            QToolTip.showText(self.mapToGlobal(self._drag.origin.toPoint()), text, self)
         else:
             QToolTip.hideText()
 
     def _update_resize(self, duration: int) -> None:
-        drag = self._drag
-        assert drag is not None
-        if duration == drag.duration_min:
-            return
-        warnings: tuple[str, ...] = ()
-        if self._resize_preview is not None and duration != drag.chip.duration_min:
-            warnings = tuple(self._resize_preview(drag.chip.session_id, duration))
-        self._drag = replace(drag, duration_min=duration, warnings=warnings, previewed=True)
+        assert self._drag is not None
+        self._drag = resized(self._drag, duration, self._resize_preview)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Drop the dragged block: one move (or copy) or one resize, if anything changed."""

@@ -2,10 +2,9 @@
 
 A mixin of MainWindow (desktop.ui.main_window). It puts the month calendar and the week view
 in one stack (View > Month, View > Week), feeds both from the planner's `month_feed` and
-`week_feed` on every refresh, and turns drops, block drags, resizes, Alt+arrow moves and
-Repeat weekly into one `SessionsCommand` each, run through the window's EditRunner.
-`drop_session(session_id, day, copy)` is the one path of a mouse drop, a keyboard move and a
-test; `move_session(session_id, start, copy)` is the same with a time of day.
+`week_feed` on every refresh, shows the engine's would-be warnings while a drag hovers, and
+connects drops, block drags, resizes, Alt+arrow moves and Repeat weekly to
+`desktop.ui.window_moves` (one `SessionsCommand` each).
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow
-
 from desktop.ui.fields import signals_blocked
+from desktop.ui.window_moves import DAYS_IN_WEEK, SessionMovesMixin
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,24 +25,16 @@ if TYPE_CHECKING:
 
     from desktop.advice import Session
     from desktop.planner import Planner
-    from desktop.planner.calendar_feed import RepeatPlan, SessionChip
+    from desktop.planner.calendar_feed import SessionChip
     from desktop.ui.calendar_view import CalendarView
     from desktop.ui.chip_legend import ChipLegend
     from desktop.ui.day_list import DayList
     from desktop.ui.edit_runner import EditRunner
-    from desktop.ui.repeat_dialog import RepeatChoice, RepeatPreview
     from desktop.ui.session_chips import ChipData
     from desktop.ui.session_form import SessionForm
     from desktop.ui.week_view import WeekView
 
 log = logging.getLogger(__name__)
-
-if TYPE_CHECKING:
-    _Base = QMainWindow
-else:
-    _Base = object
-
-DAYS_IN_WEEK = 7
 
 
 def chip_data(chip: SessionChip) -> ChipData:
@@ -63,7 +53,7 @@ def chip_data(chip: SessionChip) -> ChipData:
     )
 
 
-class CalendarMixin(_Base):
+class CalendarMixin(SessionMovesMixin):
     """Month chips, the week view, and moving sessions on them, for MainWindow."""
 
     _planner: Planner
@@ -193,6 +183,14 @@ class CalendarMixin(_Base):
         self._refresh_week()
         self.week_view.setFocus()
 
+    def on_previous_week(self) -> None:
+        """View > Previous week: select the same weekday a week earlier."""
+        self.calendar.select_day(self.calendar.selected_day() - timedelta(days=DAYS_IN_WEEK))
+
+    def on_next_week(self) -> None:
+        """View > Next week: select the same weekday a week later."""
+        self.calendar.select_day(self.calendar.selected_day() + timedelta(days=DAYS_IN_WEEK))
+
     # -- previews (never write; errors are logged, a drag must not open a dialog) ------------
 
     def _drop_preview(self, session_id: int, day: date, copy: bool) -> Sequence[str]:
@@ -237,162 +235,6 @@ class CalendarMixin(_Base):
         except handled_errors() as exc:
             log.warning("Resize preview failed: %s", exc)
             return ()
-
-    # -- the one path of drops, block drags and key moves -------------------------------------
-
-    def drop_session(self, session_id: int, day: date, copy: bool = False) -> bool:
-        """Move (or copy) a session to `day`, keeping its time of day; one undo step."""
-        session = self._planner.get(session_id)
-        if session is None:
-            self._show_error("Session not found", "That session is gone; the day was reloaded.")
-            self.refresh_month()
-            return False
-        return self.move_session(session_id, datetime.combine(day, session.start.time()), copy)
-
-    def move_session(self, session_id: int, start: datetime, copy: bool = False) -> bool:
-        """Move (or copy, as a new planned session) a session to `start`; one undo step.
-
-        Moving a done session first asks whether to move it as planned. When nothing is
-        written, the week view drops the would-be zones it showed during the drag.
-        """
-        moved = self._move_or_copy(session_id, start, copy)
-        if not moved:
-            self._refresh_week()
-        return moved
-
-    def _move_or_copy(self, session_id: int, start: datetime, copy: bool) -> bool:
-        from desktop.ui.commands import SessionsCommand, session_label
-
-        if not self._settle_form():
-            return False
-        session = self._planner.get(session_id)
-        if session is None or session.id is None:
-            self.refresh_month()
-            return False
-        day = start.date()
-        if copy:
-            new = self._planner.moved_session(session, start, copy=True)
-            command = SessionsCommand(session_label("Copy", session, day), add=[new], go_to=day)
-        else:
-            if start == session.start:
-                return False
-            moved = replace(session, start=start)
-            if session.done:
-                if not self._ask_move_done(session):
-                    return False
-                planned = self._planner.moved_session(session, start, copy=True)
-                moved = replace(planned, id=session.id)
-            command = SessionsCommand(session_label("Move", session, day), put=[moved], go_to=day)
-        if not self._edits.run(command):
-            return False
-        self._status(f"{'Copied' if copy else 'Moved'} to {start:%A %d %B %H:%M}.")
-        return True
-
-    def resize_session(self, session_id: int, duration_min: int) -> bool:
-        """Give a session a new duration (a block's lower edge dragged); one undo step."""
-        from desktop.advice import InvalidInputError
-        from desktop.ui.commands import SessionsCommand, session_label
-
-        if not self._settle_form():
-            return False
-        session = self._planner.get(session_id)
-        if session is None or session.duration_min == duration_min:
-            self._refresh_week()
-            return False
-        try:
-            resized = replace(session, duration_min=duration_min)
-        except InvalidInputError as exc:
-            self._show_error("Cannot change the length", str(exc))
-            self._refresh_week()
-            return False
-        command = SessionsCommand(
-            session_label("Change length of", session), put=[resized], go_to=session.day
-        )
-        return self._edits.run(command)
-
-    def _ask_move_done(self, session: Session) -> bool:
-        """Whether to move a done session as a planned one (a done session is a record)."""
-        return self._confirm(
-            f"The {session.kind.value} on {session.start:%a %d %b} is done: it records what "
-            "you did. Move it as a planned session instead?"
-        )
-
-    def _move_selected(self, days: int) -> None:
-        session = self._selected_session()
-        if session is None or session.id is None:
-            self._status("Select a saved session to move.")
-            return
-        self.drop_session(session.id, session.day + timedelta(days=days), False)
-
-    def on_move_day_back(self) -> None:
-        """Alt+Left: the selected session one day earlier."""
-        self._move_selected(-1)
-
-    def on_move_day_forward(self) -> None:
-        """Alt+Right: the selected session one day later."""
-        self._move_selected(1)
-
-    def on_move_week_back(self) -> None:
-        """Alt+Up: the selected session one week earlier."""
-        self._move_selected(-DAYS_IN_WEEK)
-
-    def on_move_week_forward(self) -> None:
-        """Alt+Down: the selected session one week later."""
-        self._move_selected(DAYS_IN_WEEK)
-
-    def on_previous_week(self) -> None:
-        """View > Previous week: select the same weekday a week earlier."""
-        self.calendar.select_day(self.calendar.selected_day() - timedelta(days=DAYS_IN_WEEK))
-
-    def on_next_week(self) -> None:
-        """View > Next week: select the same weekday a week later."""
-        self.calendar.select_day(self.calendar.selected_day() + timedelta(days=DAYS_IN_WEEK))
-
-    # -- repeat ------------------------------------------------------------------------
-
-    def on_repeat_weekly(self) -> None:
-        """Repeat weekly...: planned copies every N weeks, until a date or N times; one step."""
-        from desktop.ui.commands import SessionsCommand, session_label
-
-        session = self._selected_session()
-        if session is None or session.id is None:
-            self._status("Select a saved session to repeat.")
-            return
-        if not self._settle_form():
-            return
-        session_id = session.id
-
-        def preview(choice: RepeatChoice) -> tuple[int, int]:
-            plan = self._edits.attempt(lambda: self._repeat_plan(session_id, choice))
-            return (len(plan.copies), plan.warned) if plan is not None else (0, 0)
-
-        choice = self._ask_repeat(session, preview)
-        if choice is None:
-            return
-        plan = self._edits.attempt(lambda: self._repeat_plan(session_id, choice))
-        if plan is None or not plan.copies:
-            self._status("Nothing to repeat: no copy falls before the end date.")
-            return
-        count = len(plan.copies)
-        label = session_label(f"Repeat weekly ({count}x)", session)
-        if self._edits.run(SessionsCommand(label, add=plan.copies, go_to=session.day)):
-            warned = f"; the advice warns on {plan.warned}" if plan.warned else ""
-            self._status(f"Added {count} weekly copies{warned}. Edit > Undo takes them back.")
-
-    def _repeat_plan(self, session_id: int, choice: RepeatChoice) -> RepeatPlan:
-        return self._planner.repeat_weekly(
-            session_id, choice.every_weeks, until=choice.until, times=choice.times
-        )
-
-    def _ask_repeat(self, session: Session, preview: RepeatPreview) -> RepeatChoice | None:
-        """The Repeat weekly dialog (tests replace this)."""
-        from desktop.ui.repeat_dialog import RepeatDialog
-
-        what = f"the {session.kind.value} of {session.start:%a %d %b %H:%M}"
-        dialog = RepeatDialog(what, session.day + timedelta(weeks=1), preview, self)
-        if dialog.exec() != RepeatDialog.DialogCode.Accepted:
-            return None
-        return dialog.choice()
 
     # -- selecting and starting sessions from the views ---------------------------------------
 
