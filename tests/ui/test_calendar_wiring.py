@@ -18,7 +18,7 @@ from desktop.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.repeat_dialog import RepeatChoice, RepeatDialog
 from desktop.ui.session_chips import ChipState
-from desktop.ui.session_mime import session_mime
+from desktop.ui.session_mime import session_id_of, session_mime
 from desktop.ui.week_view import WeekView
 
 MONDAY = date(2026, 3, 2)
@@ -152,6 +152,19 @@ def test_a_drop_with_the_copy_key_adds_a_planned_copy_in_one_undo_step(
     planned.on_undo()
     assert [s.start for s in stored(planned) if s.kind is Kind.RUN] == [clock(WEDNESDAY, 19, 15)]
     assert planned.calendar.chips_for(friday) == ()
+
+
+def test_a_day_list_row_drags_its_session_onto_the_calendar(planned: MainWindow) -> None:
+    run = the_run(planned)
+    planned.show_day(WEDNESDAY)
+    model = planned.day_list.model()
+    index = model.index(0, 0)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsDragEnabled
+    mime = model.mimeData([index])
+    assert session_id_of(mime) == run.id
+    send_drag(planned, QDragEnterEvent, WEDNESDAY, mime)
+    send_drag(planned, QDropEvent, MONDAY + timedelta(days=4), mime)
+    assert the_run(planned).start == clock(MONDAY + timedelta(days=4), 19, 15)
 
 
 def test_hovering_shows_a_warning_that_only_exists_after_the_move(planned: MainWindow) -> None:
