@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop import APP_NAME, __version__
 
@@ -288,8 +288,16 @@ class BackupNotice(QObject):
 _told: set[str] = set()  # kinds of failure already shown in a dialog this run
 
 
-def report_backup_failure(window: MainWindow, error: BackupError) -> None:
-    """Tell the user: a lasting status-bar message, and a dialog the first time."""
+def report_backup_failure(window: QMainWindow, error: BackupError) -> None:
+    """Tell the user: a lasting status-bar message, and a dialog the first time.
+
+    A window with its own `show_backup_failure(error)` (the one File > Back up now uses)
+    reports it, so both kinds of failure read alike and its dialog is shown once.
+    """
+    show = getattr(window, "show_backup_failure", None)
+    if callable(show):
+        show(error)
+        return
     window.statusBar().showMessage(
         f"{BACKUP_FAILED_TITLE}: your data is safe, but it has no new backup. "
         "Try File > Back up now."

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import startup
 from desktop.advice import Kind, Session, Workout
 from desktop.sample import sample_profile
-from desktop.store import Store
+from desktop.store import BackupError, Store
 from desktop.store.backups import BackupKind, backup_paths
 
 
@@ -67,7 +67,7 @@ def close_when_ready():
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     if windows and windows[0].is_attached:
         seen["sessions"] = len(windows[0].planner.store.all_sessions())
-        windows[0].close()
+        QTimer.singleShot(100, windows[0].close)  # after the window's own queued notices
     elif windows and windows[0].isVisible():
         QTimer.singleShot(20, close_when_ready)
 
@@ -108,6 +108,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, bool]]:
 
     monkeypatch.setattr(startup, "show_message", show_message)
     monkeypatch.setattr(startup, "_told", set())
+    # The window's own error dialogs (it may report a backup failure itself).
+    from desktop.ui import dialogs as ui_dialogs
+
+    monkeypatch.setattr(
+        ui_dialogs, "show_error", lambda parent, title, text: shown.append((title, text, True))
+    )
     return shown
 
 
@@ -138,7 +144,8 @@ def test_a_damaged_file_is_replaced_by_the_chosen_backup_and_kept_aside(
     assert seen["sessions"] == 2  # start-up went on with the restored file
     [kept] = tmp_path.glob("liftrun.db.damaged-*")
     assert kept.read_bytes() == damaged  # never opened, never changed
-    [[told_title, told, error]] = seen["messages"]
+    [[told_title, told, error], *_more] = seen["messages"]
+    assert _more == [], _more
     assert told_title == "Backup restored" and not error
     assert str(kept) in told and Path(listed[0][3]).name in told
 
@@ -200,14 +207,25 @@ def test_a_failed_daily_backup_is_shown_once_in_a_dialog_and_in_the_status_bar(
         store.add(_run(1))
     assert not (tmp_path / "backups").exists()  # a new file's first open needs no backup
     (tmp_path / "backups").write_text("a file where the folder should be")
-    for _attempt in range(2):
-        window = startup.start_main_window(lambda: db, on_failure=lambda code: None)
-        qtbot.addWidget(window)
-        window.show()
-        status = window.statusBar()
-        qtbot.waitUntil(lambda: "backup failed" in status.currentMessage())  # noqa: B023
-        assert "Back up now" in status.currentMessage()
-        window.close()
+    window = startup.start_main_window(lambda: db, on_failure=lambda code: None)
+    qtbot.addWidget(window)
+    window.show()
+    status = window.statusBar()
+    qtbot.waitUntil(lambda: "backup failed" in status.currentMessage())
+    assert "Back up now" in status.currentMessage()
+    startup.report_backup_failure(window, BackupError("The backup failed again.", db))
+    window.close()
     [(title, text, error)] = dialogs  # the dialog only the first time
-    assert title == startup.BACKUP_FAILED_TITLE and error
+    assert "backup failed" in title.lower() and error
     assert "backups folder" in text
+
+
+def test_a_window_without_its_own_report_gets_the_status_message_and_one_dialog(
+    qtbot: QtBot, tmp_path: Path, dialogs: list[tuple[str, str, bool]]
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    for attempt in ("first", "second"):
+        startup.report_backup_failure(window, BackupError(f"The {attempt} copy failed.", tmp_path))
+    assert "Back up now" in window.statusBar().currentMessage()
+    assert dialogs == [(startup.BACKUP_FAILED_TITLE, "The first copy failed.", True)]
