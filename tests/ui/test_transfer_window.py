@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind, Session, Workout, session_title
@@ -317,7 +317,7 @@ def test_strongs_current_export_asks_the_weight_unit_and_uses_it(
 # -- dropped files -------------------------------------------------------------------------
 
 
-def drag_enter(window: MainWindow, mime: QMimeData) -> bool:
+def drag_enter(window: QWidget, mime: QMimeData) -> bool:
     event = QDragEnterEvent(
         QPoint(20, 20),
         Qt.DropAction.CopyAction,
@@ -352,6 +352,14 @@ def test_a_file_dropped_on_the_window_opens_the_same_import(
     assert recorder_of(window).previews[0].preview.title == "Import watch.fit"
     qtbot.waitUntil(lambda: len(in_file(window)) == before + 1)
     assert window._edits.stack.count() == 1
+
+
+def test_a_file_dragged_over_the_calendar_reaches_the_window(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DATA / "hevy-kg.csv"))])
+    viewport = window.calendar.grid_view().viewport()
+    assert viewport.acceptDrops()  # the calendar takes session drags itself
+    assert drag_enter(viewport, mime)
 
 
 def test_only_local_files_are_taken_from_a_drag(window: MainWindow) -> None:
