@@ -52,7 +52,7 @@ def test_contract_object_names(make_window: Callable[..., MainWindow]) -> None:
 def test_menus_and_shortcuts(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Settings", "Help"]
+    assert menus == ["File", "Edit", "View", "Plan", "Settings", "Help"]
     expected = {
         window.open_action: QKeySequence(QKeySequence.StandardKey.Open),
         window.quit_action: QKeySequence(QKeySequence.StandardKey.Quit),
