@@ -53,6 +53,7 @@ class HealthMixin(_Base):
 
     _planner: Planner
     _edits: EditRunner
+    _closed: bool
     calendar: CalendarView
     day_list: DayList
     day_log_box: DayLogBox
@@ -222,6 +223,8 @@ class HealthMixin(_Base):
 
     def _tell_store_notices(self) -> None:
         """A profile brought into range, a failed backup, unreadable sessions: each once."""
+        if self._closed:  # closed before the event loop came round: its store is gone
+            return
         adjustments = self._edits.attempt(self._planner.profile_adjustments)
         if adjustments:
             self._show_info(PROFILE_ADJUSTED_TITLE, "\n\n".join(adjustments))
@@ -232,6 +235,8 @@ class HealthMixin(_Base):
 
     def _tell_unreadable(self, *_args: object) -> None:
         """Name each stored session that could not be read, once per open database."""
+        if self._closed:
+            return
         if getattr(self, "_told_planner", None) is not self._planner:
             self._told_planner = self._planner
             self._told_unreadable: set[int] = set()

@@ -140,8 +140,13 @@ def test_a_failed_daily_backup_is_shown_in_the_status_bar_and_once_in_a_dialog(
     assert window.planner.store.last_backup_error is not None
 
     window.calendar.select_day(MONDAY + timedelta(days=40))  # another page, more reading
-    qtbot.wait(0)
+    window._tell_store_notices()  # as after File > Open or a restore
     assert len(errors) == 1  # told once
+    window.statusBar().clearMessage()
+    assert window.planner.store.daily_backup() is None  # fails again, a new failure
+    window._tell_store_notices()
+    assert len(errors) == 1  # the dialog was the first time only
+    assert window.statusBar().currentMessage().startswith(BACKUP_FAILED_TITLE)
 
     window.statusBar().clearMessage()
     action(window, "backupAction").trigger()  # by hand: asked for, so answered again
@@ -193,10 +198,12 @@ def test_an_adjusted_profile_is_told_once_after_the_window_is_ready(
     assert title == PROFILE_ADJUSTED_TITLE
     assert "1440 minutes" in text and "64" in text
     assert window.planner.profile().immediate_window_min == 180
+    window._tell_store_notices()
+    assert len(infos) == 1  # told once
     window.close()
 
-    again = make_window()
-    qtbot.wait(0)
+    again = make_window()  # the next open of the same file
+    again._tell_store_notices()
     assert again.dialogs.infos == []  # type: ignore[attr-defined]
 
 
@@ -225,8 +232,8 @@ def test_an_unreadable_session_is_named_once_and_the_rest_of_the_calendar_shows(
     assert marks is not None and len(marks.sessions) == 1
 
     window.calendar.select_day(MONDAY + timedelta(days=35))
-    window.calendar.select_day(MONDAY)
-    qtbot.wait(0)
+    window.calendar.select_day(MONDAY)  # read again (page changes tell at once)
+    window._tell_store_notices()
     assert len(shown) == 1  # once per open
 
 
@@ -266,3 +273,15 @@ def test_the_restore_list_names_each_backup_and_offers_any_other_file(
     window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
     QTimer.singleShot(0, lambda: answer("otherBackupButton"))
     assert MainWindow._choose_backup(window, infos) == other
+
+
+def test_a_window_closed_before_its_notices_are_due_says_nothing(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    from tests.store.helpers import build_v2
+
+    build_v2(db_path, window_min=1440, water_oz=80.0)
+    window = make_window()
+    window.close()  # the store is closed; the queued notices must not ask it anything
+    window._tell_store_notices()
+    assert window.dialogs.infos == [] and window.dialogs.errors == []  # type: ignore[attr-defined]
