@@ -9,16 +9,13 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from desktop.advice import units
 from desktop.advice.model import (
-    MAX_DISTANCE_KM,
     MAX_DURATION_MIN,
-    MAX_LOAD_KG,
     MAX_REPS,
     MAX_SETS,
     RPE_MAX,
     RPE_MIN,
     Kind,
     Session,
-    WeightUnit,
 )
 from desktop.ui.fields import (
     NOT_SET,
@@ -26,8 +23,14 @@ from desktop.ui.fields import (
     ExactValues,
     LimitedDoubleSpinBox,
     LimitedSpinBox,
-    floor1,
     signals_blocked,
+)
+from desktop.ui.spin_fields import (
+    apply_distance_unit,
+    apply_load_unit,
+    count_spin,
+    distance_spin,
+    load_spin,
 )
 
 RPE_HINT = "How hard it felt: 1 is very easy, 10 as hard as you can. Leave at — if unsure."
@@ -56,12 +59,7 @@ class ActualFields(QGroupBox):
 
     # ----------------------------------------------------------------- building
     def _build(self) -> None:
-        self.distanceField = LimitedDoubleSpinBox("The distance run")
-        self.distanceField.setObjectName("actualDistanceField")
-        self.distanceField.setDecimals(2)
-        self.distanceField.setSingleStep(0.1)
-        self.distanceField.setSpecialValueText(NOT_SET)
-        self.distanceField.setAccelerated(True)
+        self.distanceField = distance_spin("The distance run", "actualDistanceField")
 
         self.durationField = LimitedSpinBox("The time it really took")
         self.durationField.setObjectName("actualDurationField")
@@ -73,19 +71,9 @@ class ActualFields(QGroupBox):
         self.paceLabel = QLabel()
         self.paceLabel.setObjectName("actualPaceLabel")
 
-        self.setsField = LimitedSpinBox("The sets done")
-        self.setsField.setObjectName("actualSetsField")
-        self.setsField.setRange(0, MAX_SETS)
-        self.setsField.setSpecialValueText(NOT_SET)
-        self.repsField = LimitedSpinBox("The reps done")
-        self.repsField.setObjectName("actualRepsField")
-        self.repsField.setRange(0, MAX_REPS)
-        self.repsField.setSpecialValueText(NOT_SET)
-        self.loadField = LimitedDoubleSpinBox("The load lifted")
-        self.loadField.setObjectName("actualLoadField")
-        self.loadField.setDecimals(1)
-        self.loadField.setSpecialValueText(NOT_SET)
-        self.loadField.setAccelerated(True)
+        self.setsField = count_spin("The sets done", "actualSetsField", MAX_SETS)
+        self.repsField = count_spin("The reps done", "actualRepsField", MAX_REPS)
+        self.loadField = load_spin("The load lifted", "actualLoadField")
 
         self.rpeField = LimitedSpinBox("How hard it felt (RPE)")
         self.rpeField.setObjectName("rpeField")
@@ -108,14 +96,7 @@ class ActualFields(QGroupBox):
 
     def tab_order(self) -> list[QWidget]:
         """The fields in keyboard order."""
-        return [
-            self.distanceField,
-            self.durationField,
-            self.setsField,
-            self.repsField,
-            self.loadField,
-            self.rpeField,
-        ]
+        return [*self._limited()]
 
     def _limited(self) -> list[LimitedSpinBox | LimitedDoubleSpinBox]:
         return [
@@ -213,12 +194,8 @@ class ActualFields(QGroupBox):
         return self._exact.value(self.distanceField, self._units.distance_from)
 
     def _apply_units(self) -> None:
-        display = self._units
-        self.distanceField.setRange(0.0, floor1(display.distance_to(MAX_DISTANCE_KM)))
-        self.distanceField.setSuffix(f" {display.distance.value}")
-        self.loadField.setRange(0.0, floor1(display.weight_to(MAX_LOAD_KG)))
-        self.loadField.setSingleStep(5.0 if display.weight is WeightUnit.LB else 2.5)
-        self.loadField.setSuffix(f" {display.weight.value}")
+        apply_distance_unit(self.distanceField, self._units)
+        apply_load_unit(self.loadField, self._units)
 
     def _update_hints(self) -> None:
         """The worked-out speed and pace, and each field's planned value as its tooltip."""

@@ -20,17 +20,14 @@ from PySide6.QtWidgets import (
 
 from desktop.advice import units
 from desktop.advice.model import (
-    MAX_DISTANCE_KM,
     MAX_DURATION_MIN,
     MAX_HUMAN_SPEED_KMH,
-    MAX_LOAD_KG,
     MAX_NOTES_CHARS,
     MAX_REPS,
     MAX_SETS,
     Kind,
     Session,
     Suggestion,
-    WeightUnit,
     Workout,
 )
 from desktop.ui.fields import (
@@ -42,6 +39,13 @@ from desktop.ui.fields import (
     floor1,
     select_data,
     signals_blocked,
+)
+from desktop.ui.spin_fields import (
+    apply_distance_unit,
+    apply_load_unit,
+    count_spin,
+    distance_spin,
+    load_spin,
 )
 
 _WORKOUTS = (
@@ -93,12 +97,7 @@ class SessionFields(QWidget):
         for text, workout in _WORKOUTS:
             self.workoutField.addItem(text, workout)
 
-        self.distanceField = LimitedDoubleSpinBox("A run's distance")
-        self.distanceField.setObjectName("distanceField")
-        self.distanceField.setDecimals(2)
-        self.distanceField.setSingleStep(0.1)
-        self.distanceField.setSpecialValueText(NOT_SET)
-        self.distanceField.setAccelerated(True)
+        self.distanceField = distance_spin("A run's distance", "distanceField")
         self.distanceField.setToolTip("Leave at — when you don't want to set a distance.")
 
         self.speedField = LimitedDoubleSpinBox("A running speed")
@@ -122,20 +121,10 @@ class SessionFields(QWidget):
         self.painField.setObjectName("painField")
         self.painField.setToolTip("If you feel pain when running, stop immediately.")
 
-        self.setsField = LimitedSpinBox("Sets")
-        self.setsField.setObjectName("setsField")
-        self.setsField.setRange(0, MAX_SETS)
-        self.setsField.setSpecialValueText(NOT_SET)
-        self.repsField = LimitedSpinBox("Reps")
-        self.repsField.setObjectName("repsField")
-        self.repsField.setRange(0, MAX_REPS)
-        self.repsField.setSpecialValueText(NOT_SET)
+        self.setsField = count_spin("Sets", "setsField", MAX_SETS)
+        self.repsField = count_spin("Reps", "repsField", MAX_REPS)
 
-        self.loadField = LimitedDoubleSpinBox("The load")
-        self.loadField.setObjectName("loadField")
-        self.loadField.setDecimals(1)
-        self.loadField.setSpecialValueText(NOT_SET)
-        self.loadField.setAccelerated(True)
+        self.loadField = load_spin("The load", "loadField")
 
         self.spotterField = QComboBox()
         self.spotterField.setObjectName("spotterField")
@@ -315,13 +304,10 @@ class SessionFields(QWidget):
     # --------------------------------------------------------------- internals
     def _apply_units(self) -> None:
         display = self._units
-        self.distanceField.setRange(0.0, floor1(display.distance_to(MAX_DISTANCE_KM)))
-        self.distanceField.setSuffix(f" {display.distance.value}")
+        apply_distance_unit(self.distanceField, display)
         self.speedField.setRange(0.0, floor1(display.speed_to(MAX_HUMAN_SPEED_KMH)))
         self.speedField.setSuffix(f" {display.speed_label}")
-        self.loadField.setRange(0.0, floor1(display.weight_to(MAX_LOAD_KG)))
-        self.loadField.setSingleStep(5.0 if display.weight is WeightUnit.LB else 2.5)
-        self.loadField.setSuffix(f" {display.weight.value}")
+        apply_load_unit(self.loadField, display)
 
     def _start(self) -> datetime:
         shown = self.startField.dateTime()
