@@ -11,18 +11,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.advice.plan_preview import PlanPreview
-from desktop.ui.plan_preview_text import notes_text, preview_html
+from desktop.ui.plan_preview_pane import PlanPreviewPane
 
 # (template name, any day of the week, keep planned sessions) -> the preview.
 TemplatePreviewer = Callable[[str, date, bool], PlanPreview]
@@ -83,28 +80,14 @@ class ApplyTemplateDialog(QDialog):
         hint = QLabel("Sessions you have done are never changed.")
         hint.setWordWrap(True)
         form.addRow(hint)
-        self.previewText = QTextBrowser()
-        self.previewText.setObjectName("previewText")
-        self.previewText.setOpenLinks(False)
+        self._pane = PlanPreviewPane(layout)
+        self.previewText = self._pane.previewText
         self.previewText.setMinimumSize(520, 320)
-        layout.addWidget(self.previewText, 1)
-        self.notesLabel = QLabel()
-        self.notesLabel.setObjectName("planNotes")
-        self.notesLabel.setWordWrap(True)
-        layout.addWidget(self.notesLabel)
-        self.errorLabel = QLabel()
-        self.errorLabel.setObjectName("planError")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        layout.addWidget(self.errorLabel)
-        self.buttons = QDialogButtonBox()
-        self.applyButton = QPushButton("&Apply")
-        self.applyButton.setObjectName("applyButton")
-        self.applyButton.setDefault(True)
-        self.buttons.addButton(self.applyButton, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancelButton.setObjectName("cancelButton")
-        layout.addWidget(self.buttons)
+        self.notesLabel = self._pane.notesLabel
+        self.errorLabel = self._pane.errorLabel
+        self.buttons = self._pane.buttons
+        self.applyButton = self._pane.applyButton
+        self.cancelButton = self._pane.cancelButton
         self.resize(780, 680)
 
     def _connect_signals(self) -> None:
@@ -144,14 +127,7 @@ class ApplyTemplateDialog(QDialog):
             message = "No template saved yet: use Plan > Save week as template first."
         self.errorLabel.setText(message)
         self.errorLabel.setVisible(bool(message))
-        self.applyButton.setEnabled(self._preview is not None)
-        if self._preview is None:
-            self.previewText.clear()
-            self.notesLabel.setVisible(False)
-        else:
-            self.previewText.setHtml(preview_html(self._preview, self.palette()))
-            self.notesLabel.setText(notes_text(self._preview))
-            self.notesLabel.setVisible(bool(self._preview.notes))
+        self._pane.show(self._preview, self.palette())
         self.preview_changed.emit(self._preview)
 
     # --- slots ------------------------------------------------------------------------

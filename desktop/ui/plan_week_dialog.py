@@ -11,17 +11,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QSpinBox,
-    QTextBrowser,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -30,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
-from desktop.ui.plan_preview_text import notes_text, preview_html
+from desktop.ui.plan_preview_pane import PlanPreviewPane
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
@@ -92,30 +89,15 @@ class PlanWeekDialog(QDialog):
         heading = QLabel("Preview")
         heading.setObjectName("previewHeading")
         right.addWidget(heading)
-        self.previewText = QTextBrowser()
-        self.previewText.setObjectName("previewText")
-        self.previewText.setOpenLinks(False)
+        self._pane = PlanPreviewPane(right)
+        self.previewText = self._pane.previewText
         self.previewText.setMinimumWidth(560)
         heading.setBuddy(self.previewText)
-        right.addWidget(self.previewText, 1)
-        self.notesLabel = QLabel()
-        self.notesLabel.setObjectName("planNotes")
-        self.notesLabel.setWordWrap(True)
-        right.addWidget(self.notesLabel)
-        self.errorLabel = QLabel()
-        self.errorLabel.setObjectName("planError")
-        self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        right.addWidget(self.errorLabel)
-
-        self.buttons = QDialogButtonBox()
-        self.applyButton = QPushButton("&Apply")
-        self.applyButton.setObjectName("applyButton")
-        self.applyButton.setDefault(True)
-        self.buttons.addButton(self.applyButton, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancelButton.setObjectName("cancelButton")
-        right.addWidget(self.buttons)
+        self.notesLabel = self._pane.notesLabel
+        self.errorLabel = self._pane.errorLabel
+        self.buttons = self._pane.buttons
+        self.applyButton = self._pane.applyButton
+        self.cancelButton = self._pane.cancelButton
         self.resize(1060, 620)
 
     def _build_lifts(self) -> QGroupBox:
@@ -253,20 +235,8 @@ class PlanWeekDialog(QDialog):
         else:
             self.errorLabel.setText("")
         self.errorLabel.setVisible(self._preview is None)
-        self.applyButton.setEnabled(self._preview is not None)
-        self._show(self._preview)
+        self._pane.show(self._preview, self.palette())
         self.preview_changed.emit(self._preview)
-
-    # --- showing ----------------------------------------------------------------------
-
-    def _show(self, preview: PlanPreview | None) -> None:
-        if preview is None:
-            self.previewText.clear()
-            self.notesLabel.setVisible(False)
-            return
-        self.previewText.setHtml(preview_html(preview, self.palette()))
-        self.notesLabel.setText(notes_text(preview))
-        self.notesLabel.setVisible(bool(preview.notes))
 
     # --- slots ------------------------------------------------------------------------
 
