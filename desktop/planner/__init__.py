@@ -216,14 +216,7 @@ class Planner(
             for s, old in zip(changed, before[len(remove_ids) :], strict=True)
         ]
         try:
-            if remove_ids or changed:
-                self._store.apply_changes(remove=remove_ids, put=changed)
-            try:
-                new_ids = self._store.add_many(new) if new else []
-            except BaseException:
-                if remove_ids or changed:  # all or nothing: put the first step back
-                    self._store.apply_changes(remove=[], put=before)
-                raise
+            new_ids = self._store.apply_changes(remove=remove_ids, put=changed, add=new)
         finally:
             self._invalidate()
         after = [self._stored(i) for i in (*(s.id for s in changed), *new_ids)]

@@ -152,14 +152,23 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
                 )
         self._unreadable.pop(session_id, None)
 
-    def apply_changes(self, *, remove: Iterable[int] = (), put: Iterable[Session] = ()) -> None:
-        """Delete sessions by id and write sessions exactly as given, in one transaction.
+    def apply_changes(
+        self,
+        *,
+        remove: Iterable[int] = (),
+        put: Iterable[Session] = (),
+        add: Iterable[Session] = (),
+    ) -> list[int]:
+        """Delete sessions by id, write sessions exactly as given and add new ones, all in one
+        transaction (all or none); returns the new sessions' ids.
 
         Each session in `put` must carry its id; it is inserted, or replaces the row with
         that id, keeping its created and updated times. This is how undo and redo put back
         exactly what was there. A missing id in `remove` is ignored (it is already gone).
+        Sessions in `add` get new ids, as with `add_many`.
         """
         remove_ids = [_check_id(session_id) for session_id in remove]
+        new = [_typed(session, Session, "a session") for session in add]
         checked = [_typed(session, Session, "a session") for session in put]
         for session in checked:
             if session.id is None:
@@ -176,8 +185,10 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
                     updated=session.updated or now,
                     **session_values(session),
                 ).execute()
+            new_ids = [self._insert(session, now) for session in new]
         for session_id in (*remove_ids, *(session.id for session in checked)):
             self._unreadable.pop(session_id, None)
+        return new_ids
 
     def get(self, session_id: int) -> Session | None:
         """The session with this id, or None (also when its stored values cannot be read)."""

@@ -32,3 +32,14 @@ def test_remove_and_put_happen_together(tmp_path: Path) -> None:
         store.apply_changes(remove=[first], put=[older])
         assert store.get(first) is None
         assert store.get(second) == older
+
+
+def test_adding_removing_and_putting_back_is_one_change(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "liftrun.db") as store:
+        first = store.add(run(datetime(2026, 11, 10, 18, 0)))
+        (added,) = store.apply_changes(remove=[first], add=[run(datetime(2026, 11, 13, 18, 0))])
+        assert store.get(first) is None
+        stored = store.get(added)
+        assert stored is not None
+        assert stored.start == run(datetime(2026, 11, 13, 18, 0)).start
+        assert store.apply_changes() == []
