@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.advice.plan_preview import PlanPreview
-from desktop.ui.plan_preview_pane import PlanPreviewPane
+from desktop.ui.plan_preview_pane import PlanPreviewPane, snap_to_monday
 
 # (template name, any day of the week, keep planned sessions) -> the preview.
 TemplatePreviewer = Callable[[str, date, bool], PlanPreview]
@@ -133,10 +133,7 @@ class ApplyTemplateDialog(QDialog):
     # --- slots ------------------------------------------------------------------------
 
     def _on_week_start_changed(self, picked: QDate) -> None:
-        monday = picked.addDays(1 - picked.dayOfWeek())
-        if monday != picked:
-            with QSignalBlocker(self.weekStartEdit):
-                self.weekStartEdit.setDate(monday)
+        snap_to_monday(self.weekStartEdit, picked)
         self.refresh()
 
     def _on_input_changed(self) -> None:

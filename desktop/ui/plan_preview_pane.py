@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from desktop.advice.plan_preview import PlanPreview
 from desktop.ui.plan_preview_text import notes_text, preview_html
+
+
+def snap_to_monday(edit: QDateEdit, picked: QDate) -> None:
+    """Weeks run Monday to Sunday: show the Monday of the week holding the day picked."""
+    monday = picked.addDays(1 - picked.dayOfWeek())
+    if monday != picked:
+        with QSignalBlocker(edit):
+            edit.setDate(monday)
 
 
 class PlanPreviewPane:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTime, Signal
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
-from desktop.ui.plan_preview_pane import PlanPreviewPane
+from desktop.ui.plan_preview_pane import PlanPreviewPane, snap_to_monday
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
@@ -251,11 +251,7 @@ class PlanWeekDialog(QDialog):
         self.refresh()
 
     def _on_week_start_changed(self, picked: QDate) -> None:
-        # Weeks run Monday to Sunday: any day picked stands for its week.
-        monday = picked.addDays(1 - picked.dayOfWeek())
-        if monday != picked:
-            with QSignalBlocker(self.weekStartEdit):
-                self.weekStartEdit.setDate(monday)
+        snap_to_monday(self.weekStartEdit, picked)
         self.refresh()
 
     def _on_input_changed(self) -> None:
