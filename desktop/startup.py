@@ -206,12 +206,14 @@ def open_or_restore(parent: QWidget, db_path: Path) -> Store | None:
     offer (it was the error message); other StoreErrors propagate for the caller to show.
     The damaged file is never opened for writing: `restore_backup` keeps it aside.
     """
-    from desktop.store import Store, StoreError, list_backups, restore_backup
+    from desktop.store import Store, StoreError
 
     while True:
         try:
             return Store.open(db_path, daily_backup=False)
         except StoreError as exc:
+            from desktop.store import list_backups, restore_backup
+
             backups = list_backups(db_path) if _restorable(exc, db_path) else []
             if not any(info.ok for info in backups):
                 raise

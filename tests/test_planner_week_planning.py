@@ -11,7 +11,6 @@ import pytest
 from desktop.advice import InvalidInputError, Kind, LiftSlot
 from desktop.advice.plan_preview import EntryStatus, PlanRequest
 from desktop.planner import Planner
-from desktop.planner.week_planning import FIRST_LIFTS
 from desktop.store import Store, TemplateNotFoundError
 from tests.builders import MONDAY, PROFILE, at, lift, run
 
@@ -28,7 +27,8 @@ def planner(tmp_path: Path) -> Iterator[Planner]:
 def test_an_empty_calendar_starts_from_monday_and_thursday_evenings(planner: Planner) -> None:
     request = planner.plan_defaults(MONDAY + timedelta(days=3))
     assert request.week_start == MONDAY
-    assert request.lifts == FIRST_LIFTS
+    # Monday and Thursday evenings, an hour each: the article's example week.
+    assert request.lifts == (LiftSlot(0, time(18, 0), 60), LiftSlot(3, time(18, 0), 60))
     assert request.runs == 3 and request.weekly_km == 15.0
     assert request.keep_existing and request.long_run and request.weeks == 1
 

@@ -1,4 +1,11 @@
-"""The rules engine: how to run around deadlifts, from the article, as pure Python."""
+"""The rules engine: how to run around deadlifts, from the article, as pure Python.
+
+Week planning (`plan_week`, `plan_block`, `LiftSlot`, `WeekPlan`) is exported lazily: its
+modules load on first use, so the window's start-up does not pay for a dialog it may not open.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from desktop.advice.article import HEALTH_NOTICE
 from desktop.advice.compliance import Compliance, compliance_of
@@ -24,8 +31,6 @@ from desktop.advice.model import (
     WeightUnit,
     Workout,
 )
-from desktop.advice.planning import LiftSlot, WeekPlan, plan_week
-from desktop.advice.progression import plan_block
 from desktop.advice.rules import (
     TIP_CODES,
     WARNING_CODES,
@@ -38,6 +43,29 @@ from desktop.advice.rules import (
     day_has_badge,
 )
 from desktop.advice.texts import chip_text, session_title
+
+if TYPE_CHECKING:
+    from desktop.advice.planning import LiftSlot, WeekPlan, plan_week
+    from desktop.advice.progression import plan_block
+
+# Public names whose module loads on first use, and that module.
+_LAZY = {
+    "LiftSlot": "desktop.advice.planning",
+    "WeekPlan": "desktop.advice.planning",
+    "plan_week": "desktop.advice.planning",
+    "plan_block": "desktop.advice.progression",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Load a lazily exported name's module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "HEALTH_NOTICE",

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from desktop.advice import InvalidInputError, Kind, LiftSlot, Profile, Session
-from desktop.advice.plan_preview import PlanPreview, PlanRequest, build_preview, template_preview
-from desktop.advice.planning import MAX_RUNS, check_lifts
+from desktop.advice import InvalidInputError, Kind, Profile, Session
 from desktop.planner.changes import monday_of
 
 if TYPE_CHECKING:
+    from desktop.advice.plan_preview import PlanPreview, PlanRequest
+    from desktop.advice.planning import LiftSlot
     from desktop.store import Store
 
 # How many weeks before the planned one the pre-filled inputs look at.
@@ -27,8 +27,9 @@ PATTERN_WEEKS = 4
 # Around the planned span, sessions the engine needs as context (a lift the Sunday before
 # sets Monday's runs; the lift the Monday after caps the Sunday before it).
 CONTEXT_DAYS = timedelta(days=7)
-# With nothing on the calendar yet: the pattern the article's example uses.
-FIRST_LIFTS = (LiftSlot(0, time(18, 0), 60), LiftSlot(3, time(18, 0), 60))
+# With nothing on the calendar yet: the pattern the article's example uses (weekday, start,
+# minutes; Monday and Thursday at 18:00 for an hour).
+FIRST_LIFTS = ((0, time(18, 0), 60), (3, time(18, 0), 60))
 FIRST_RUNS = 3
 FIRST_RUN_KM = 5.0
 BLOCK_WEEKS = 4
@@ -50,6 +51,9 @@ class WeekPlanningMixin:
         current and recent weeks: deadlift days and times (the week's own when it has
         deadlifts, else those most recent weeks had), runs a week and weekly distance (the
         average of the recent weeks with runs)."""
+        from desktop.advice.plan_preview import PlanRequest
+        from desktop.advice.planning import MAX_RUNS, LiftSlot
+
         monday = monday_of(day)
         first = monday - timedelta(weeks=PATTERN_WEEKS)
         recent = self._store.sessions_between(first, monday + timedelta(days=6))
@@ -68,7 +72,7 @@ class WeekPlanningMixin:
             weekly_km = round(FIRST_RUNS * per_run, 1)
         return PlanRequest(
             week_start=monday,
-            lifts=lifts if lifts or recent else FIRST_LIFTS,
+            lifts=lifts if lifts or recent else tuple(LiftSlot(*slot) for slot in FIRST_LIFTS),
             runs=runs,
             weekly_km=weekly_km,
             long_run=True,
@@ -79,6 +83,8 @@ class WeekPlanningMixin:
     def plan_preview(self, request: PlanRequest) -> PlanPreview:
         """The engine's preview of `request` against the stored sessions of its weeks and
         the days around them. Raises `InvalidInputError` on a bad request."""
+        from desktop.advice.plan_preview import PlanRequest, build_preview
+
         if not isinstance(request, PlanRequest):
             raise InvalidInputError("A plan needs a PlanRequest.")
         first = request.week_start
@@ -120,6 +126,8 @@ class WeekPlanningMixin:
 
         Raises the store's TemplateNotFoundError when it has been deleted.
         """
+        from desktop.advice.plan_preview import template_preview
+
         monday = monday_of(day)
         placed = self._store.template(name, monday)
         existing = self._stored_around(monday, monday + timedelta(days=6))
@@ -134,6 +142,8 @@ class WeekPlanningMixin:
 def _lift_pattern(lifts: Iterable[Session]) -> tuple[LiftSlot, ...]:
     """The weekdays at least half of the weeks with deadlifts had one on, each at its most
     usual start and length (the latest week's wins a tie); overlapping ones are left out."""
+    from desktop.advice.planning import LiftSlot, check_lifts
+
     by_week: dict[date, list[Session]] = {}
     for lift in lifts:
         by_week.setdefault(monday_of(lift.day), []).append(lift)

@@ -365,11 +365,11 @@ class MainWindow(
             action.setText(f"{word} {text}" if can and text else word)
 
     def _update_title(self) -> None:
-        from desktop.sample import DEMO_TITLE
-
         # [*] is where Qt shows the modified mark while the form holds unsaved changes.
         title = f"{APP_NAME} — {self._planner.db_path.name}[*]"
         if self._demo:
+            from desktop.sample import DEMO_TITLE
+
             title += f" — {DEMO_TITLE}"
         self.setWindowTitle(title)
 
