@@ -13,6 +13,13 @@ and the real calendar); the window then opens the store, builds the rest and emi
 and the end of the next complete frame is reported as "ready", with the peak memory then.
 Bare and app runs are interleaved so slow periods of the machine hit both alike; the ratio is
 taken per interleaved pair.
+
+A third script, "widgets", is a reference for what the complete window's kind of content
+costs by itself: the same kinds and numbers of widgets as the complete window (menus with
+shortcuts, a QCalendarWidget, a table, the form's boxes, 45 labels, the advice rows with their
+buttons, the soreness buttons), built by plain PySide6 code that also imports peewee, reads
+sessions with it and uses the `Qt` namespace, all shown in one frame; no Liftrun code at all.
+Its ratio to bare is the floor under the complete window's ratio on the machine that runs it.
 """
 
 from __future__ import annotations
@@ -47,6 +54,82 @@ if MODE == "bare":
     from PySide6.QtWidgets import QApplication, QCalendarWidget
     app = QApplication(sys.argv[:1])
     window = QCalendarWidget()
+elif MODE == "widgets":
+    # The complete window's kinds and numbers of widgets in plain PySide6, with peewee.
+    from PySide6 import QtWidgets as W
+    app = W.QApplication(sys.argv[:1])
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    import peewee
+    db = peewee.SqliteDatabase(sys.argv[2])
+    rows = db.execute_sql("SELECT * FROM session ORDER BY start DESC LIMIT 3").fetchall()
+    window = W.QMainWindow()
+    for menu_index in range(6):
+        menu = window.menuBar().addMenu(f"&Menu {menu_index}")
+        for item in range(8):
+            action = menu.addAction(f"Action {item}")
+            action.setShortcut(QKeySequence(f"Ctrl+Shift+{chr(65 + menu_index * 4 + item % 4)}"))
+    main = W.QSplitter()
+    window.setCentralWidget(main)
+    window.statusBar().showMessage("Ready")
+    left = W.QWidget()
+    left_layout = W.QVBoxLayout(left)
+    left_layout.addWidget(W.QCalendarWidget(), 2)
+    left_layout.addWidget(W.QLabel("Day"))
+    table = W.QTableWidget(len(rows), 4)
+    for r, row in enumerate(rows):
+        for c in range(4):
+            table.setItem(r, c, W.QTableWidgetItem(str(row[c])))
+    left_layout.addWidget(table, 1)
+    log = W.QFormLayout()
+    log.addRow("Water", W.QProgressBar())
+    log.addRow("Note", W.QLineEdit())
+    soreness = W.QHBoxLayout()
+    for level in range(11):
+        soreness.addWidget(W.QToolButton(text=str(level)))
+    log.addRow("Soreness", soreness)
+    left_layout.addLayout(log)
+    right = W.QSplitter(Qt.Orientation.Vertical)
+    form = W.QWidget()
+    fields = W.QFormLayout(form)
+    kind = W.QComboBox()
+    kind.addItems(["Run", "Deadlift"])
+    fields.addRow("Kind", kind)
+    fields.addRow("Start", W.QDateTimeEdit())
+    for name in ("Duration", "Sets", "Reps"):
+        fields.addRow(name, W.QSpinBox())
+    for name in ("Distance", "Speed", "Load", "Actual distance"):
+        fields.addRow(name, W.QDoubleSpinBox())
+    workout = W.QComboBox()
+    workout.addItems(["Easy", "Intervals", "Hills", "Long"])
+    fields.addRow("Workout", workout)
+    for name in ("Done", "Spotter", "Pain"):
+        fields.addRow(W.QCheckBox(name))
+    fields.addRow("Notes", W.QPlainTextEdit())
+    for name in ("Save", "Delete", "Duplicate", "Apply suggestion", "New run", "New deadlift"):
+        fields.addRow(W.QPushButton(name))
+    for index in range(20):
+        fields.addRow(W.QLabel(f"Label {index}"))
+    advice = W.QScrollArea()
+    advice.setWidgetResizable(True)
+    rows_box = W.QWidget()
+    advice_layout = W.QVBoxLayout(rows_box)
+    for index in range(8):
+        line = W.QHBoxLayout()
+        label = W.QLabel(f"Advice {index}: run intervals within the window after the deadlift.")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        line.addWidget(label, 1)
+        line.addWidget(W.QPushButton("Why?"))
+        advice_layout.addLayout(line)
+    for index in range(12):
+        advice_layout.addWidget(W.QLabel(f"Note {index}"))
+    advice.setWidget(rows_box)
+    right.addWidget(form)
+    right.addWidget(advice)
+    main.addWidget(left)
+    main.addWidget(right)
+    window.resize(1200, 800)
 else:
     # What desktop.app.main() does (minus argument parsing and the excepthook): logging,
     # the styled application, the window's shell, which opens the store and completes
@@ -82,7 +165,7 @@ def painted():
     now = (time.perf_counter_ns() - T0) / 1e6
     if "first_paint_ms" not in figures:
         figures.update(first_paint_ms=now, maxrss_kib=peak_kib())
-        if MODE == "bare" or window.is_attached:  # nothing more to wait for
+        if MODE != "app" or window.is_attached:  # nothing more to wait for
             figures.update(ready_ms=now, ready_maxrss_kib=figures["maxrss_kib"])
             report()
     elif "ready_ms" not in figures:
@@ -115,7 +198,7 @@ def give_up():
 # so watch every widget of the window.
 probe = Paints()
 watch()
-if MODE != "bare":
+if MODE == "app":
     window.ready.connect(ready)
 QTimer.singleShot(60_000, give_up)
 window.show()
@@ -140,9 +223,11 @@ class ProbeRun:
 
 @dataclass
 class StartupSamples:
-    """Interleaved runs of the bare script and of the app on each database."""
+    """Interleaved runs of the bare script, the plain-widgets reference and the app on each
+    database."""
 
     bare: list[ProbeRun] = field(default_factory=list)
+    widgets: list[ProbeRun] = field(default_factory=list)
     apps: dict[str, list[ProbeRun]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
@@ -220,8 +305,10 @@ def startup_samples(quick: bool) -> StartupSamples:
         probe_once("bare", None, env)
         for db in dbs.values():
             probe_once("app", db, env)
+        probe_once("widgets", history, env)
         for _ in range(repeats):
             samples.bare.append(probe_once("bare", None, env))
+            samples.widgets.append(probe_once("widgets", history, env))
             for key, db in dbs.items():
                 samples.apps[key].append(probe_once("app", db, env))
     return samples
@@ -233,6 +320,22 @@ def run(quick: bool = False) -> list[Result]:
     samples = startup_samples(quick)
     bare_ms = [probe.first_paint_ms for probe in samples.bare]
     rows = [result("start-up: bare QCalendarWidget to first paint", bare_ms)]
+    widgets_ms = [probe.first_paint_ms for probe in samples.widgets]
+    rows.append(
+        result(
+            "start-up reference: the same widgets in plain PySide6, to first paint",
+            widgets_ms,
+            note="no Liftrun code; peewee, the Qt namespace, menus, form, advice rows",
+        )
+    )
+    rows.append(
+        ratio_row(
+            "start-up reference ratio: the same widgets / bare",
+            widgets_ms,
+            bare_ms,
+            note="the floor under the complete window's ratio; per interleaved pair",
+        )
+    )
     for key, runs in samples.apps.items():
         label = samples.labels[key]
         app_ms = [probe.first_paint_ms for probe in runs]
