@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -30,7 +30,8 @@ def _warned_after_lift(planner: Planner, run: Session) -> bool:
 
 
 def main(out: Path) -> None:
-    """Open a demo database, select the latest warned run after a lift, save a grab."""
+    """Open a demo database, select the latest warned run after a lift of the last five
+    weeks (early in a month the current month may hold none), save a grab."""
     app = ensure_application()
     with tempfile.TemporaryDirectory(prefix="liftrun-shot-") as tmp:
         settings = QSettings(str(Path(tmp) / "shot.ini"), QSettings.Format.IniFormat)
@@ -39,7 +40,7 @@ def main(out: Path) -> None:
         window.resize(*WINDOW_SIZE)
         window.show()
         planner = window.planner
-        first = date.today().replace(day=1)
+        first = date.today() - timedelta(weeks=5)
         runs = [
             s
             for s in planner.store.sessions_between(first, date.today())
