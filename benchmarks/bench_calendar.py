@@ -1,9 +1,9 @@
 """Month switch in the calendar with years of history, and the 1 / 10 / 30 years growth table.
 
-Also the chip figures of the planning calendar (a bare `CalendarView` / `WeekView` fed from
-a real `Planner` on the cached sample database, as the window will feed them): a month
-switch with chips, a drag hovering a new cell (including the engine's check of the
-would-be plan, see `engine_drop_preview`), and a week switch in the week view.
+Also the chip figures of the planning calendar, all in the real window on the real path
+(`Planner.month_feed` / `week_feed` / `drop_warnings` through `desktop.ui.window_calendar`):
+a month switch with chips, a drag hovering a new cell, and a week switch in the week view
+(the whole switch, and the week view's share of it).
 
 In process: the real main window (`desktop.app.create_main_window`) is built on a cached
 sample database and shown offscreen. One switch is `calendar.setCurrentPage(next month)`,
@@ -22,8 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +31,7 @@ from benchmarks import Result, history_db, result, session_count, skipped, time_
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.planner import Planner
-    from desktop.ui.calendar_view import CalendarView
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.session_chips import ChipData
 
 MONTH_SWITCH_BUDGET_MS = 16.0
 CHIPS_BUDGET_MS = 8.0
@@ -138,133 +134,43 @@ def run(quick: bool = False) -> list[Result]:
             f"month switch with chips, {history}",
             lambda: chip_month_switch(db, repeats),
             CHIPS_BUDGET_MS,
-            "setCurrentPage + planner chips + set_chips + repaint",
+            "real window: setCurrentPage + month_feed + set_chips + repaint",
         ),
         _row(
             f"drag hover over a new cell, {history}",
             lambda: drag_hover(db, repeats),
             CHIPS_BUDGET_MS,
-            "DragMove + engine check of the would-be plan + repaint of the dirty cells",
+            "real window: DragMove + drop_warnings + repaint of the dirty cells",
         ),
         _row(
             f"week switch in the week view, {history}",
             lambda: week_switch(db, repeats),
             CHIPS_BUDGET_MS,
-            "set_week + chips + zones + totals (store SQL) + repaint",
+            "real window: View > Previous week (week view + day panel) + repaint",
+        ),
+        _row(
+            f"week switch, week view part only, {history}",
+            lambda: week_switch(db, repeats, week_view_only=True),
+            CHIPS_BUDGET_MS,
+            "real window: quiet select + week_feed + set_* + repaint",
         ),
     ]
 
 
-# -- chips: month, drag hover, week --------------------------------------------------------
-
-
-def planner_chips(planner: Planner, first: date, last: date) -> dict[date, list[ChipData]]:
-    """Chips for first..last from a planner's store, worded as the window will word them.
-
-    Until the planner offers chips itself this is the reference: one store query for the
-    range (plus the days advice looks at), one engine History, text "18:00 5x5 140 kg" or
-    "18:45 Intervals 3 km", the session's own advice for the warning mark and tooltip, and
-    the engine's compliance for the state.
-    """
-    from desktop.advice import History, Kind, advise_session, compliance_of
-    from desktop.advice.units import format_distance, format_weight
-    from desktop.ui.session_chips import ChipData, ChipState
-
-    profile = planner.profile()
-    now = datetime.now()
-    sessions = planner.store.sessions_between(first - timedelta(days=2), last + timedelta(days=1))
-    history = History(sessions)
-    chips: dict[date, list[ChipData]] = {}
-    for session in sessions:
-        if not first <= session.day <= last:
-            continue
-        if session.kind is Kind.RUN:
-            workout = session.workout.value.capitalize() if session.workout else "Run"
-            km = session.distance_km
-            amount = format_distance(km, profile.distance_unit) if km is not None else ""
-        else:
-            workout = f"{session.sets or '?'}x{session.reps or '?'}"
-            load = session.load_kg
-            amount = format_weight(load, profile.weight_unit) if load is not None else ""
-        text = " ".join(part for part in (f"{session.start:%H:%M}", workout, amount) if part)
-        advice = advise_session(session, history, profile)
-        tooltip = "\n".join([text, *(f"! {w.message}" for w in advice.warnings)])
-        chips.setdefault(session.day, []).append(
-            ChipData(
-                session_id=session.id if session.id is not None else -1,
-                kind=session.kind.value,
-                start=session.start,
-                duration_min=session.duration_min,
-                text=text,
-                tooltip=tooltip,
-                state=ChipState(compliance_of(session, now).value),
-                warning=advice.has_warnings,
-            )
-        )
-    return chips
-
-
-def engine_drop_preview(planner: Planner) -> Callable[[int, date, bool], list[str]]:
-    """What dropping a session on a day would warn: the engine on the would-be plan.
-
-    The session moves (or a copy goes) to the day at its time of day; the day and the day
-    after are advised on the sessions around them with the change applied.
-    """
-    from desktop.advice import History, advise_day
-
-    def preview(session_id: int, day: date, copy: bool) -> list[str]:
-        session = planner.get(session_id)
-        if session is None:
-            return []
-        start = datetime.combine(day, session.start.time())
-        moved = replace(session, start=start, id=None if copy else session.id)
-        nearby = [
-            other
-            for offset in (-1, 0, 1)
-            for other in planner.sessions_on(day + timedelta(days=offset))
-            if copy or other.id != session_id
-        ]
-        history = History([*nearby, moved])
-        messages: list[str] = []
-        for target in (day, day + timedelta(days=1)):
-            for warning in advise_day(target, history, planner.profile()).warnings:
-                if warning.message not in messages:
-                    messages.append(warning.message)
-        return messages
-
-    return preview
-
-
-@contextmanager
-def chip_calendar(db: Path) -> Iterator[tuple[CalendarView, Planner]]:
-    """A shown CalendarView of 900x640 and a Planner on a copy-free read of `db`."""
-    from desktop.planner import Planner
-    from desktop.store import Store
-    from desktop.ui.calendar_view import CalendarView
-
-    app = _application()
-    with Store.open(db) as store:
-        planner = Planner(store)
-        calendar = CalendarView()
-        calendar.resize(900, 640)
-        calendar.show()
-        app.processEvents()
-        try:
-            yield calendar, planner
-        finally:
-            calendar.close()
-            calendar.deleteLater()
-            app.processEvents()
-
-
-def _show_chips(calendar: CalendarView, planner: Planner) -> None:
-    first, last = calendar.visible_range()
-    calendar.set_chips(planner_chips(planner, first, last))
+# -- chips: month, drag hover, week (the real window's path) --------------------------------
 
 
 def chip_month_switch(db: Path, repeats: int) -> list[float]:
-    """Milliseconds per month switch with chips: page, planner chips, set_chips, repaint."""
-    with chip_calendar(db) as (calendar, planner):
+    """Milliseconds per month switch in the real window, chips included.
+
+    `setCurrentPage` makes the window run `Planner.month_feed` and hand the calendar its
+    marks, chips and badges (`window_calendar.refresh_month`); then a synchronous repaint
+    of every cell and a `processEvents()` for whatever else the switch made dirty.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    with shown_window(db) as window:
+        calendar = window.calendar
         pages = [_months_back(date.today(), back) for back in range(WALK_MONTHS, 0, -1)]
         step = [0]
 
@@ -272,8 +178,8 @@ def chip_month_switch(db: Path, repeats: int) -> list[float]:
             year, month = pages[step[0] % len(pages)]
             step[0] += 1
             calendar.setCurrentPage(year, month)
-            _show_chips(calendar, planner)
             calendar.repaint()
+            QApplication.processEvents()
 
         samples = time_ms(switch, repeats=repeats, warmup=3)
         first, _last = calendar.visible_range()
@@ -283,10 +189,11 @@ def chip_month_switch(db: Path, repeats: int) -> list[float]:
 
 
 def drag_hover(db: Path, repeats: int) -> list[float]:
-    """Milliseconds for a drag entering a new cell: preview call, ghost and badge repainted.
+    """Milliseconds for a drag entering a new cell of the real window's calendar.
 
-    After the event, processEvents() runs Qt's pending paint of the dirty region (the cell
-    left and the cell entered), as the event loop would.
+    The window's drop preview (`Planner.drop_warnings`) is asked; after the event,
+    processEvents() runs Qt's pending paint of the dirty region (the cell left and the cell
+    entered), as the event loop would.
     """
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
@@ -294,10 +201,10 @@ def drag_hover(db: Path, repeats: int) -> list[float]:
 
     from desktop.ui.session_mime import session_mime
 
-    with chip_calendar(db) as (calendar, planner):
+    with shown_window(db) as window:
+        calendar = window.calendar
         calendar.setCurrentPage(*_months_back(date.today(), 1))
-        _show_chips(calendar, planner)
-        calendar.set_drop_preview(engine_drop_preview(planner))
+        QApplication.processEvents()
         first, _last = calendar.visible_range()
         moved = next(
             chip
@@ -339,52 +246,44 @@ def drag_hover(db: Path, repeats: int) -> list[float]:
         return samples
 
 
-def week_switch(db: Path, repeats: int) -> list[float]:
-    """Milliseconds per week switch: week, chips, zones, totals (store SQL), repaint."""
-    from desktop.advice import Kind, context_zones
-    from desktop.planner import Planner
-    from desktop.store import Store
-    from desktop.ui.week_view import WeekView
+def week_switch(db: Path, repeats: int, *, week_view_only: bool = False) -> list[float]:
+    """Milliseconds per week switch in the real window's week view (View > Previous week).
 
-    app = _application()
-    today = date.today()
-    mondays = [today - timedelta(days=today.weekday() + 7 * back) for back in range(40, 0, -1)]
-    with Store.open(db) as store:
-        planner = Planner(store)
-        view = WeekView()
-        view.resize(1000, 700)
-        view.show()
-        app.processEvents()
-        step = [0]
+    The action selects the same weekday a week earlier; through the window's signals the
+    week view gets `Planner.week_feed` (blocks, zones, totals) and the day panel the new
+    day (rows, log, advice); about one switch in four also turns the calendar's page. Then
+    a synchronous repaint of the week view and a `processEvents()` for the rest.
+
+    `week_view_only`: the day is selected quietly and only the window's week refresh runs
+    (the week view's own share of the switch, without the day panel).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.fields import signals_blocked
+
+    with shown_window(db) as window:
+        window.on_week_view()
+        QApplication.processEvents()
+        calendar = window.calendar
 
         def switch() -> None:
-            monday = mondays[step[0] % len(mondays)]
-            step[0] += 1
-            sunday = monday + timedelta(days=6)
-            chips = planner_chips(planner, monday, sunday)
-            view.set_week(monday)
-            view.set_chips([chip for day_chips in chips.values() for chip in day_chips])
-            lifts = [
-                chip
-                for chip in store.sessions_between(monday - timedelta(days=1), sunday)
-                if chip.kind is Kind.DEADLIFT
-            ]
-            profile = planner.profile()
-            view.set_zones([zone for lift in lifts for zone in context_zones(lift, profile)])
-            totals = store.weekly_totals(monday, sunday)
-            week = totals[0]
-            view.set_totals({}, f"{week.run_km_done:.1f} of {week.run_km:.1f} km run")
-            view.repaint()
+            if week_view_only:
+                with signals_blocked(calendar):
+                    calendar.select_day(calendar.selected_day() - timedelta(days=7))
+                window._refresh_week()
+            else:
+                window.on_previous_week()
+            window.week_view.repaint()
+            QApplication.processEvents()
 
-        try:
-            samples = time_ms(switch, repeats=repeats, warmup=3)
-            if not view.chips():
-                raise RuntimeError("the week view shows no blocks after a week switch")
-            return samples
-        finally:
-            view.close()
-            view.deleteLater()
-            app.processEvents()
+        samples = time_ms(switch, repeats=repeats, warmup=3)
+        if window.week_view.week() != calendar.selected_day() - timedelta(
+            days=calendar.selected_day().weekday()
+        ):
+            raise RuntimeError("the week view did not follow the selected day")
+        if not window.week_view.chips():
+            raise RuntimeError("the week view shows no blocks after a week switch")
+        return samples
 
 
 # -- growth ---------------------------------------------------------------------------------
