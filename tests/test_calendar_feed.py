@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop.advice import Context, DayLog, Kind, Workout
+from desktop.advice import Context, DayLog, History, Kind, Workout
 from desktop.planner import Planner
 from desktop.store import Store
 from tests.builders import MONDAY, PROFILE, at, lift, run
@@ -104,3 +105,77 @@ def test_a_copy_is_a_new_planned_session_and_repeat_stops_at_the_date(planner: P
     assert [c.day for c in plan.copies] == [MONDAY + timedelta(weeks=n) for n in (2, 4)]
     with pytest.raises(ValueError, match="1 week or more"):
         planner.repeat_weekly(done.id, 0, times=2)
+
+
+# -- doing the work once: the badge from the chips' advice, the feed cache ------------------
+
+
+def test_month_badges_match_the_days_own_advice_over_a_generated_year(tmp_path: Path) -> None:
+    """The badge the feed takes from the chips' advice is the one the day's advice gives."""
+    from datetime import date
+
+    from desktop.advice import advise_day, day_has_badge
+    from desktop.sample import populate
+
+    end = date(2026, 6, 30)
+    with Store.open(tmp_path / "year.db", daily_backup=False) as store:
+        populate(store, years=1, seed=3, end=end)
+        planner = Planner(store)
+        first = end - timedelta(days=120)
+        now = datetime.combine(end - timedelta(days=20), datetime.min.time())
+        feed = planner.month_feed(first, end, now)
+        sessions = store.sessions_between(first - timedelta(days=2), end + timedelta(days=1))
+        history = History(sessions)
+        logs = store.day_logs_between(first, end)
+        profile = planner.profile()
+        expected = set()
+        day = first
+        while day <= end:
+            log = logs.get(day)
+            advice = advise_day(
+                day,
+                history,
+                profile,
+                water_oz=log.water_oz if log else None,
+                soreness=log.soreness if log else None,
+            )
+            if day_has_badge(advice, day, now.date()):
+                expected.add(day)
+            day += timedelta(days=1)
+    assert expected  # the generated year has warned days, water and sessions both
+    assert feed.badge_days == frozenset(expected)
+
+
+def test_water_below_target_badges_a_past_day_only(planner: Planner) -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    planner.save_day_log(DayLog(day=MONDAY, water_oz=10.0))
+    planner.save_day_log(DayLog(day=tuesday, water_oz=10.0))
+    now = datetime.combine(tuesday, datetime.min.time()) + timedelta(hours=12)
+    feed = planner.month_feed(MONDAY, tuesday, now)
+    assert feed.badge_days == frozenset({MONDAY})  # today's half-drunk water is no warning yet
+
+
+def test_an_edit_drops_the_cached_chips_and_week_totals(planner: Planner) -> None:
+    planner.change_sessions(add=[lift(at(0, 18)), run(at(2, 7), distance_km=9.0)])
+    before = planner.week_feed(MONDAY, LATER)
+    assert planner.week_feed(MONDAY, LATER) == before  # asked twice: the same answer
+    (far_run,) = [s for s in planner.sessions_on(MONDAY + timedelta(days=2))]
+    planner.change_sessions(put=[replace(far_run, start=at(0, 19, 10))])  # right after the lift
+    after = planner.week_feed(MONDAY, LATER)
+    monday_run = next(c for c in after.chips if c.session_id == far_run.id)
+    assert monday_run.warning and monday_run.text.startswith("19:10")
+    assert after.day_totals[MONDAY] != before.day_totals[MONDAY]
+    month = planner.month_feed(MONDAY, MONDAY + timedelta(days=6), LATER)
+    assert month.badge_days == frozenset({MONDAY})
+    planner.change_sessions(add=[run(at(4, 7), distance_km=3.0)])
+    assert "Runs 0 of 2" in planner.week_feed(MONDAY, LATER).week_total
+
+
+def test_a_cached_chip_still_follows_the_clock(planner: Planner) -> None:
+    planner.change_sessions(add=[run(at(1, 7), distance_km=5.0)])
+    tuesday = MONDAY + timedelta(days=1)
+    early = planner.week_feed(MONDAY, datetime.combine(MONDAY, datetime.min.time()))
+    late = planner.week_feed(MONDAY, LATER)
+    assert [c.state for c in early.chips] == ["planned"]
+    assert [c.state for c in late.chips] == ["missed"]
+    assert planner.month_feed(tuesday, tuesday, LATER).chips[tuesday][0].state == "missed"

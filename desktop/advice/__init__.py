@@ -40,6 +40,7 @@ from desktop.advice.rules import (
     advise_lift,
     advise_run,
     advise_session,
+    badge_from,
     day_has_badge,
 )
 from desktop.advice.texts import chip_text, session_title
@@ -100,6 +101,7 @@ __all__ = [
     "advise_lift",
     "advise_run",
     "advise_session",
+    "badge_from",
     "chip_text",
     "compliance_of",
     "context_zones",

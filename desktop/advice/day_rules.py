@@ -172,3 +172,19 @@ def badge_warnings(advice: Advice, day: date, today: date) -> tuple[AdviceWarnin
 def day_has_badge(advice: Advice, day: date, today: date) -> bool:
     """True when the calendar shows a badge on `day` (see `texts.BADGE_LEGEND`)."""
     return bool(badge_warnings(advice, day, today))
+
+
+def badge_from(
+    sessions_warn: bool, day: date, today: date, water_oz: float | None, profile: Profile
+) -> bool:
+    """`day_has_badge(advise_day(...), day, today)` when the day's sessions are advised already.
+
+    `sessions_warn` says whether any of the day's sessions warns (each advised on the same
+    History with the day's soreness, as `advise_day` does); the rest of a day's warnings is
+    water below target, which badges only once the day is over. A calendar advising every
+    session for its chips gets the badge without advising the day again.
+    """
+    if sessions_warn:
+        return True
+    target = profile.water_target_oz
+    return day < today and water_oz is not None and water_oz < target - TOLERANCE

@@ -85,7 +85,7 @@ from desktop.advice.caps import (
     TOLERANCE,
 )
 from desktop.advice.codes import TIP_CODES, WARNING_CODES, Code
-from desktop.advice.day_rules import badge_warnings, day_has_badge
+from desktop.advice.day_rules import badge_from, badge_warnings, day_has_badge
 from desktop.advice.history import History
 from desktop.advice.limits import SORENESS_MAX, SORENESS_MIN, WATER_FLOOR_OZ, is_whole
 from desktop.advice.model import Advice, InvalidInputError, Kind, Profile, Session
@@ -110,6 +110,7 @@ __all__ = [
     "advise_lift",
     "advise_run",
     "advise_session",
+    "badge_from",
     "badge_warnings",
     "day_has_badge",
 ]

@@ -2,7 +2,7 @@
 
 A mixin of `Planner` (no Qt): chips for a range of days (text from the engine's
 `chip_text`, state from `compliance_of`, warning from the session's own advice with the
-day's soreness), the days the calendar badges (`day_has_badge`), the week view's zones
+day's soreness), the days the calendar badges (`badge_from`), the week view's zones
 (`context_zones`) and totals, and the engine's warnings on a would-be plan (a session
 moved or copied, its neighbours advised again) before anything is written.
 """
@@ -22,15 +22,15 @@ from desktop.advice import (
     Profile,
     Session,
     Zone,
-    advise_day,
     advise_session,
+    badge_from,
     chip_text,
     compliance_of,
     context_zones,
-    day_has_badge,
 )
 from desktop.advice.units import format_distance, format_weight
 from desktop.planner.changes import monday_of, planned_copy
+from desktop.planner.feed_cache import ChipWords, FeedCache, WeekExtras
 from desktop.planner.rows import DayMarks, SessionMark
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class CalendarFeedMixin:
     _store: Store
     _by_day: dict[date, list[Session]]
     _logs: dict[date, DayLog]
+    _feed_cache: FeedCache | None = None  # set on first use; see `feed_cache`
 
     if TYPE_CHECKING:  # provided by Planner
 
@@ -110,6 +111,7 @@ class CalendarFeedMixin:
     def month_feed(self, first: date, last: date, now: datetime | None = None) -> MonthFeed:
         """Chips, badges and marks for every day first..last (one store read)."""
         history = self._ensure_range(first, last)
+        cache = self._feed_cache_for(history)
         now = now or datetime.now()
         today = now.date()
         profile = self.profile()
@@ -121,12 +123,11 @@ class CalendarFeedMixin:
             sessions = self._by_day.get(day, [])
             log = self._logs.get(day)
             soreness = log.soreness if log is not None else None
-            day_chips = [self._chip(s, history, profile, soreness, now) for s in sessions]
-            badge = any(chip.warning for chip in day_chips)
-            if not badge and (sessions or log is not None):
-                water = log.water_oz if log is not None else None
-                advice = advise_day(day, history, profile, water_oz=water, soreness=soreness)
-                badge = day_has_badge(advice, day, today)  # water only once the day is over
+            day_chips = [self._chip(s, history, profile, soreness, now, cache) for s in sessions]
+            # The chips advised every session; only water is left of the day's advice.
+            water = log.water_oz if log is not None else None
+            warns = any(chip.warning for chip in day_chips)
+            badge = badge_from(warns, day, today, water, profile)
             if day_chips:
                 chips[day] = day_chips
             if badge:
@@ -143,15 +144,29 @@ class CalendarFeedMixin:
         """The week holding `any_day`: its blocks, zones after lifts, and totals."""
         monday = monday_of(any_day)
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
-        month = self.month_feed(monday, sunday, now)
-        chips = [chip for day_chips in month.chips.values() for chip in day_chips]
-        sessions = [s for offset in range(DAYS_IN_WEEK) for s in self._day(monday, offset)]
+        history = self._ensure_range(monday, sunday)
+        cache = self._feed_cache_for(history)
+        now = now or datetime.now()
+        profile = self.profile()
+        chips = [
+            self._chip(s, history, profile, self._soreness_on(s.day), now, cache)
+            for offset in range(DAYS_IN_WEEK)
+            for s in self._day(monday, offset)
+        ]
+        extras = cache.weeks.get(monday)
+        if extras is None:
+            sessions = [s for offset in range(DAYS_IN_WEEK) for s in self._day(monday, offset)]
+            extras = WeekExtras(
+                self.week_zones(monday),
+                {
+                    monday + timedelta(days=n): self._day_total(self._day(monday, n))
+                    for n in range(DAYS_IN_WEEK)
+                },
+                self._week_total(monday, sessions),
+            )
+            cache.weeks[monday] = extras
         return WeekFeed(
-            monday,
-            chips,
-            self.week_zones(monday),
-            {monday + timedelta(days=n): self._day_total(self._day(monday, n)) for n in range(7)},
-            self._week_total(monday, sessions),
+            monday, chips, list(extras.zones), dict(extras.day_totals), extras.week_total
         )
 
     def week_zones(self, any_day: date, moved: Session | None = None) -> list[Zone]:
@@ -271,20 +286,33 @@ class CalendarFeedMixin:
         profile: Profile,
         soreness: int | None,
         now: datetime,
+        cache: FeedCache,
     ) -> SessionChip:
-        text = chip_text(session, profile)
-        advice = advise_session(session, history, profile, soreness=soreness)
-        tooltip = "\n".join([text, *(f"! {w.message}" for w in advice.warnings)])
+        words = cache.chips.get(session.id) if session.id is not None else None
+        if words is None:
+            text = chip_text(session, profile)
+            advice = advise_session(session, history, profile, soreness=soreness)
+            tooltip = "\n".join([text, *(f"! {w.message}" for w in advice.warnings)])
+            words = ChipWords(text, tooltip, bool(advice.warnings))
+            if session.id is not None:
+                cache.chips[session.id] = words
         return SessionChip(
             session_id=session.id if session.id is not None else -1,
             kind=session.kind.value,
             start=session.start,
             duration_min=session.duration_min,
-            text=text,
-            tooltip=tooltip,
+            text=words.text,
+            tooltip=words.tooltip,
             state=compliance_of(session, now).value,
-            warning=bool(advice.warnings),
+            warning=words.warning,
         )
+
+    def _feed_cache_for(self, history: History) -> FeedCache:
+        """The cache of the History loaded now (a new one once the History was replaced)."""
+        cache = self._feed_cache
+        if cache is None or not cache.holds(history):
+            cache = self._feed_cache = FeedCache(history)
+        return cache
 
     def _day(self, monday: date, offset: int) -> list[Session]:
         return self._by_day.get(monday + timedelta(days=offset), [])

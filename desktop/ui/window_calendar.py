@@ -67,6 +67,7 @@ class CalendarMixin(SessionMovesMixin):
     month_view_action: QAction
     week_view_action: QAction
     _view_group: QActionGroup
+    _month_stale = False  # the month changed while the week view hid it
 
     if TYPE_CHECKING:  # provided by the other parts of MainWindow
 
@@ -140,7 +141,16 @@ class CalendarMixin(SessionMovesMixin):
     # -- showing -----------------------------------------------------------------------
 
     def refresh_month(self) -> None:
-        """Reload the month's chips, badges and marks (and the week view when it shows)."""
+        """Reload the month's chips, badges and marks (and the week view when it shows).
+
+        While the week view shows, the hidden month is only marked stale: it reloads when
+        View > Month shows it again, so a week switch turning the page does not feed it.
+        """
+        if self._week_view_shown():
+            self._month_stale = True
+            self._refresh_week()
+            return
+        self._month_stale = False
         first, last = self.calendar.visible_range()
         feed = self._edits.attempt(lambda: self._planner.month_feed(first, last))
         if feed is None:
@@ -152,9 +162,12 @@ class CalendarMixin(SessionMovesMixin):
         )
         self._refresh_week()
 
+    def _week_view_shown(self) -> bool:
+        return self.calendar_stack.currentWidget() is self.week_view
+
     def _refresh_week(self) -> None:
         """Show the selected day's week in the week view, if the week view is shown."""
-        if self.calendar_stack.currentWidget() is not self.week_view:
+        if not self._week_view_shown():
             return
         day = self.calendar.selected_day()
         feed = self._edits.attempt(lambda: self._planner.week_feed(day))
@@ -174,6 +187,8 @@ class CalendarMixin(SessionMovesMixin):
         """View > Month: the month calendar with chips."""
         self.calendar_stack.setCurrentIndex(0)
         self.month_view_action.setChecked(True)
+        if self._month_stale:
+            self.refresh_month()
         self.calendar.setFocus()
 
     def on_week_view(self) -> None:

@@ -316,6 +316,28 @@ def test_view_week_and_month_switch_the_stack_and_follow_the_day(planned: MainWi
     assert planned.calendar_stack.currentWidget() is planned.calendar.parentWidget()
 
 
+def test_the_month_hidden_behind_the_week_view_catches_up_when_shown(
+    planned: MainWindow,
+) -> None:
+    trigger(planned, "weekViewAction")
+    for _ in range(4):  # Wednesdays 11, 18 and 25 March, then 1 April: April's page
+        planned.on_next_week()
+    assert planned.calendar.monthShown() == 4
+    view = week_view_of(planned)
+    assert view.week() == MONDAY + timedelta(weeks=4) and view.chips() == []
+    first, last = planned.calendar.visible_range()
+    trigger(planned, "monthViewAction")
+    assert planned.calendar.visible_range() == (first, last)
+    assert planned.calendar.chips_for(MONDAY) == ()  # March's chips went with March's page
+    planned.calendar.select_day(MONDAY)
+    assert [c.kind for c in planned.calendar.chips_for(MONDAY)] == ["deadlift"]
+    trigger(planned, "weekViewAction")
+    planned.move_session(the_run(planned).id or -1, clock(MONDAY, 19, 10), False)
+    trigger(planned, "monthViewAction")  # the edit made in the week view shows in the month
+    (run_chip,) = [c for c in planned.calendar.chips_for(MONDAY) if c.kind == "run"]
+    assert run_chip.warning and planned.calendar.chips_for(WEDNESDAY) == ()
+
+
 def test_week_zones_follow_the_profile_window(planned: MainWindow) -> None:
     trigger(planned, "weekViewAction")
     view = week_view_of(planned)
