@@ -42,6 +42,7 @@ from desktop.advice.rules import (
     advise_session,
     badge_from,
     day_has_badge,
+    session_warnings,
 )
 from desktop.advice.texts import chip_text, session_title
 
@@ -109,4 +110,5 @@ __all__ = [
     "plan_block",
     "plan_week",
     "session_title",
+    "session_warnings",
 ]

@@ -19,6 +19,7 @@ from desktop.advice.run_rules import (
     is_sore,
     overlap_warnings,
     overlapping,
+    run_warnings,
     slot_suggestion,
     slot_tips,
 )
@@ -33,17 +34,23 @@ TWO_DEADLIFTS_TIP: Final = Tip(
 BCAA_TIP: Final = Tip(Code.TIP_BCAA, texts.BCAA, article.BCAA, research.BCAA)
 
 
+def lift_warnings(lift: Session, history: History) -> list[AdviceWarning]:
+    """The warnings of `advise_lift` alone: no spotter, and sessions at the same time."""
+    warnings: list[AdviceWarning] = []
+    if lift.spotter is False:
+        warnings.append(AdviceWarning(Code.NO_SPOTTER, texts.NO_SPOTTER, article.SPOTTER))
+    warnings.extend(overlap_warnings(lift, overlapping(lift, history, skipper(lift))))
+    return warnings
+
+
 def advise_lift(lift: Session, history: History, profile: Profile) -> Advice:
     """Advice for one deadlift; its suggestion is the run to do right after it."""
     skip = skipper(lift)
     caps = caps_for(profile)
-    warnings: list[AdviceWarning] = []
+    warnings = lift_warnings(lift, history)
     tips: list[Tip] = []
-    if lift.spotter is False:
-        warnings.append(AdviceWarning(Code.NO_SPOTTER, texts.NO_SPOTTER, article.SPOTTER))
-    elif lift.spotter is None:
+    if lift.spotter is None:
         tips.append(SPOTTER_TIP)
-    warnings.extend(overlap_warnings(lift, overlapping(lift, history, skip)))
     same_day = [s for s in history.on_day(lift.day) if not skip(s)]
     earlier_runs = [s for s in same_day if s.kind is Kind.RUN and s.end <= lift.start]
     if earlier_runs:
@@ -80,6 +87,15 @@ def advise_session(
     if session.kind is Kind.RUN:
         return advise_run(session, history, profile, soreness)
     return advise_lift(session, history, profile)
+
+
+def session_warnings(
+    session: Session, history: History, profile: Profile, soreness: int | None
+) -> tuple[AdviceWarning, ...]:
+    """`advise_session(...).warnings` without working out its suggestion and tips."""
+    if session.kind is Kind.RUN:
+        return tuple(run_warnings(session, history, profile, soreness))
+    return tuple(lift_warnings(session, history))
 
 
 def day_tips(profile: Profile) -> tuple[Tip, ...]:

@@ -88,7 +88,7 @@ from desktop.advice.codes import TIP_CODES, WARNING_CODES, Code
 from desktop.advice.day_rules import badge_from, badge_warnings, day_has_badge
 from desktop.advice.history import History
 from desktop.advice.limits import SORENESS_MAX, SORENESS_MIN, WATER_FLOOR_OZ, is_whole
-from desktop.advice.model import Advice, InvalidInputError, Kind, Profile, Session
+from desktop.advice.model import Advice, AdviceWarning, InvalidInputError, Kind, Profile, Session
 
 __all__ = [
     "ARTICLE_WATER_OZ",
@@ -113,6 +113,7 @@ __all__ = [
     "badge_from",
     "badge_warnings",
     "day_has_badge",
+    "session_warnings",
 ]
 
 ARTICLE_WATER_OZ: Final = WATER_FLOOR_OZ
@@ -217,5 +218,20 @@ def advise_session(
     _check_profile(profile)
     _check_subject(session, None)
     return day_rules.advise_session(
+        session, History.of(sessions), profile, _check_soreness(soreness)
+    )
+
+
+def session_warnings(
+    session: Session,
+    sessions: Iterable[Session] | History,
+    profile: Profile,
+    *,
+    soreness: int | None = None,
+) -> tuple[AdviceWarning, ...]:
+    """`advise_session(...).warnings`, without working out the suggestion and tips."""
+    _check_profile(profile)
+    _check_subject(session, None)
+    return day_rules.session_warnings(
         session, History.of(sessions), profile, _check_soreness(soreness)
     )

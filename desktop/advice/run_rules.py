@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
 
@@ -276,15 +277,23 @@ def overlap_warnings(subject: Session, others: list[Session]) -> list[AdviceWarn
 # --- the run -----------------------------------------------------------------------------
 
 
-def advise_run(run: Session, history: History, profile: Profile, soreness: int | None) -> Advice:
-    """Advice for one run given every session and the day's soreness rating."""
+def run_warnings(
+    run: Session, history: History, profile: Profile, soreness: int | None
+) -> list[AdviceWarning]:
+    """The warnings of `advise_run` alone, without its suggestion and tips (a chip's mark)."""
+    warnings, _scene = _run_warnings(run, history, profile, soreness)
+    return warnings
+
+
+def _run_warnings(
+    run: Session, history: History, profile: Profile, soreness: int | None
+) -> tuple[list[AdviceWarning], _RunScene]:
     skip = skipper(run)
     caps = caps_for(profile)
     context, lift, gap_min = run_context(run, history, profile, skip)
     capped = context in CAPPED
     lifts_today = [lf for lf in history.lifts_on(run.day) if not skip(lf)]
     others = overlapping(run, history, skip)
-    overlaps_lift = any(other.kind is Kind.DEADLIFT for other in others)
     later_lifts = [lf for lf in lifts_today if lf.start >= run.end]
     found = (
         distance_warning(run, caps, capped),
@@ -297,15 +306,37 @@ def advise_run(run: Session, history: History, profile: Profile, soreness: int |
         pain_warning(run),
     )
     warnings = [w for w in found if w is not None] + overlap_warnings(run, others)
+    return warnings, _RunScene(skip, caps, context, lift, gap_min, capped, others, later_lifts)
+
+
+@dataclass(frozen=True)
+class _RunScene:
+    """What `advise_run` found around the run, for its suggestion and tips."""
+
+    skip: Skip
+    caps: Caps
+    context: Context
+    lift: Session | None
+    gap_min: int | None
+    capped: bool
+    others: list[Session]
+    later_lifts: list[Session]
+
+
+def advise_run(run: Session, history: History, profile: Profile, soreness: int | None) -> Advice:
+    """Advice for one run given every session and the day's soreness rating."""
+    warnings, scene = _run_warnings(run, history, profile, soreness)
+    caps, context, later_lifts = scene.caps, scene.context, scene.later_lifts
+    overlaps_lift = any(other.kind is Kind.DEADLIFT for other in scene.others)
 
     suggestion: Suggestion | None = None
     tips: list[Tip] = []
     if not overlaps_lift:
-        free = free_for_longest(history, run.start, run.day, skip)
+        free = free_for_longest(history, run.start, run.day, scene.skip)
         suggestion = slot_suggestion(
             context, caps, sore=is_sore(soreness), lift_later=bool(later_lifts), free=free
         )
-        tips = slot_tips(context, caps, suggestion, gap_min, soreness)
+        tips = slot_tips(context, caps, suggestion, scene.gap_min, soreness)
         if later_lifts:
             tips.append(
                 Tip(
@@ -318,11 +349,11 @@ def advise_run(run: Session, history: History, profile: Profile, soreness: int |
     tips.extend(always_tips(Context.NONE if overlaps_lift else context))
     return Advice(
         context=context,
-        max_distance_km=caps.distance_km if capped else None,
-        max_speed_kmh=caps.speed_kmh if capped else None,
+        max_distance_km=caps.distance_km if scene.capped else None,
+        max_speed_kmh=caps.speed_kmh if scene.capped else None,
         warnings=tuple(warnings),
         tips=tuple(tips),
         suggestion=suggestion,
-        deadlift=lift,
-        gap_min=gap_min,
+        deadlift=scene.lift,
+        gap_min=scene.gap_min,
     )

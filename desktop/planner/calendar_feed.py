@@ -27,6 +27,7 @@ from desktop.advice import (
     chip_text,
     compliance_of,
     context_zones,
+    session_warnings,
 )
 from desktop.advice.units import format_distance, format_weight
 from desktop.planner.changes import monday_of, planned_copy
@@ -291,9 +292,9 @@ class CalendarFeedMixin:
         words = cache.chips.get(session.id) if session.id is not None else None
         if words is None:
             text = chip_text(session, profile)
-            advice = advise_session(session, history, profile, soreness=soreness)
-            tooltip = "\n".join([text, *(f"! {w.message}" for w in advice.warnings)])
-            words = ChipWords(text, tooltip, bool(advice.warnings))
+            warnings = session_warnings(session, history, profile, soreness=soreness)
+            tooltip = "\n".join([text, *(f"! {w.message}" for w in warnings)])
+            words = ChipWords(text, tooltip, bool(warnings))
             if session.id is not None:
                 cache.chips[session.id] = words
         return SessionChip(
