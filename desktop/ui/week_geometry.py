@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QRegion
 
 from desktop.ui.session_chips import ChipData, in_time_order
 
@@ -171,3 +172,15 @@ def lanes(chips: Sequence[ChipData]) -> dict[int, tuple[int, int]]:
         group_end = chip.end if group_end is None else max(group_end, chip.end)
     close_group()
     return placed
+
+
+def content_region(area: QRect, fixed: Iterable[QRect]) -> QRegion:
+    """`area` without the `fixed` rectangles: what a change of the shown week repaints.
+
+    The week view's scroll bar and legend look the same whatever week it shows, so a new
+    week, new blocks or a moved selection leave them as they are.
+    """
+    region = QRegion(area)
+    for rect in fixed:
+        region -= QRegion(rect)
+    return region

@@ -38,6 +38,7 @@ from desktop.ui.week_geometry import (
     ShadedZone,
     WeekGeometry,
     ZoneLike,
+    content_region,
     lanes,
     shaded_zones,
 )
@@ -95,7 +96,7 @@ class WeekView(QWidget):
         if wanted != self._monday:
             self._monday = wanted
             self._drag = None
-        self.update()
+        self._update_content()
 
     def week(self) -> date:
         """The Monday of the week shown."""
@@ -107,12 +108,12 @@ class WeekView(QWidget):
         self._lanes = lanes(self._chips)
         if self._selected is not None and self._selected not in self._lanes:
             self._selected = None
-        self.update()
+        self._update_content()
 
     def set_zones(self, zones: Iterable[ZoneLike | tuple[object, datetime, datetime]]) -> None:
         """Shade these zones: engine `Zone`s or (label or context, start, end) tuples."""
         self._zones = shaded_zones(zones)
-        self.update()
+        self._update_content()
 
     def zones(self) -> list[ShadedZone]:
         """The zones shaded now."""
@@ -122,7 +123,7 @@ class WeekView(QWidget):
         """Text under each column and for the whole week (already worded)."""
         self._day_totals = dict(day_totals)
         self._week_total = week_total
-        self.update()
+        self._update_content()
 
     def set_move_preview(self, preview: MovePreview | None) -> None:
         """What a block dragged to a new start asks: (id, start, copy) -> warning texts."""
@@ -143,7 +144,7 @@ class WeekView(QWidget):
         if chip is not None:
             self.session_selected.emit(chip.session_id)
             self._scroll_to(chip.start)
-        self.update()
+        self._update_content()
 
     # -- the code path of mouse, keys and tests -----------------------------------------------
 
@@ -151,13 +152,13 @@ class WeekView(QWidget):
         """Move (or copy) a session to a new start: what a block drop calls."""
         self._drag = None
         self.session_moved.emit(session_id, start, copy)
-        self.update()
+        self._update_content()
 
     def resize_session(self, session_id: int, duration_min: int) -> None:
         """Give a session a new duration: what dragging a lower edge calls."""
         self._drag = None
         self.session_resized.emit(session_id, duration_min)
-        self.update()
+        self._update_content()
 
     def drag_warnings(self) -> tuple[str, ...]:
         """The would-be warnings of the block being dragged (empty when none)."""
@@ -168,7 +169,7 @@ class WeekView(QWidget):
         self._drag = None
         QToolTip.hideText()
         self.drag_finished.emit()
-        self.update()
+        self._update_content()
 
     # -- geometry (public for tests and tooltips) -------------------------------------------
 
@@ -245,6 +246,11 @@ class WeekView(QWidget):
             self._painter = ChipPainter(self.palette(), self.font())
         return self._painter
 
+    def _update_content(self) -> None:
+        children = (self._scrollbar, self._legend)
+        fixed = [child.geometry() for child in children if not child.isHidden()]
+        self.update(content_region(self.rect(), fixed))
+
     def _chip(self, session_id: int | None) -> ChipData | None:
         return next((c for c in self._chips if c.session_id == session_id), None)
 
@@ -278,7 +284,7 @@ class WeekView(QWidget):
 
     def _on_scrolled(self, value: int) -> None:
         del value
-        self.update()
+        self._update_content()
 
     def _scroll_to(self, moment: datetime) -> None:
         geometry = self.geometry_now()
@@ -324,7 +330,7 @@ class WeekView(QWidget):
         else:
             start = geometry.moved(drag.chip.start, drag.origin, pos, step)
             self._update_move(start, wants_copy(event))
-        self.update()
+        self._update_content()
 
     def _update_move(self, start: datetime, copy: bool) -> None:
         assert self._drag is not None
@@ -355,7 +361,7 @@ class WeekView(QWidget):
             self.move_session(drag.chip.session_id, drag.start, wants_copy(event) or drag.copy)
         elif drag.previewed:
             self.drag_finished.emit()
-        self.update()
+        self._update_content()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """On a block: edit it; on an empty slot: a new run starting there."""
