@@ -212,9 +212,9 @@ def format_volume(oz: float, unit: VolumeUnit | str, *, grouped: bool = False) -
 
 
 def format_weight(kg: float, unit: WeightUnit | str) -> str:
-    """ "100 kg" / "102.5 kg" or "225 lb"."""
+    """ "100 kg" / "102.5 kg" or "225 lb"; a week's volume reads "5,212.5 kg"."""
     value = weight_from_kg(kg, unit)
-    text = f"{value:.1f}".removesuffix(".0")
+    text = f"{value:,.1f}".removesuffix(".0")
     return f"{text} {WeightUnit(unit).value}"
 
 

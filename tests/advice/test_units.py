@@ -76,7 +76,13 @@ def test_format_volume(oz: float, unit: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("kg", "unit", "text"),
-    [(100, "kg", "100 kg"), (102.5, "kg", "102.5 kg"), (100, "lb", "220.5 lb")],
+    [
+        (100, "kg", "100 kg"),
+        (102.5, "kg", "102.5 kg"),
+        (100, "lb", "220.5 lb"),
+        (5212.5, "kg", "5,212.5 kg"),
+        (12000, "kg", "12,000 kg"),
+    ],
 )
 def test_format_weight(kg: float, unit: str, text: str) -> None:
     assert units.format_weight(kg, unit) == text

@@ -269,7 +269,7 @@ def test_week_totals_strip_shows_the_selected_week_and_follows_edits(
     window.calendar.select_day(TUESDAY)
     assert strip.text() == (
         f"Week of {MONDAY:%a %d %b}: runs 0 of 1 done, 0.0 km of 10.0 km \u00b7 "
-        "deadlifts 1 of 1 done, volume 2000 kg"
+        "deadlifts 1 of 1 done, volume 2,000 kg"
     )
     open_session(window, MONDAY, run_id)
     window.done_as_planned_action.trigger()
