@@ -52,6 +52,7 @@ class ActualFields(QGroupBox):
         self._units = DisplayUnits()
         self._exact = ExactValues()
         self._kind = Kind.RUN
+        self._rows_shown = False  # set_kind has not yet chosen the rows
         self._planned: Session | None = None
         self._build()
         self._apply_units()
@@ -127,17 +128,26 @@ class ActualFields(QGroupBox):
 
     def set_kind(self, kind: Kind) -> None:
         """Show the rows of a run or of a deadlift."""
+        self._show_rows(kind)
+        self._update_hints()
+
+    def _show_rows(self, kind: Kind) -> None:
+        if kind is self._kind and self._rows_shown:
+            return
         self._kind = kind
+        self._rows_shown = True
         is_run = kind is Kind.RUN
         for widget in (self.distanceField, self.durationField, self.paceLabel):
             self._form.setRowVisible(widget, is_run)
         for widget in (self.setsField, self.repsField, self.loadField):
             self._form.setRowVisible(widget, not is_run)
-        self._update_hints()
 
     def fill(self, session: Session) -> None:
         """Show a session's actual values and keep its plan for the hints (no `edited`)."""
         self._planned = session
+        # Rows first, values after: showing a row lays the form out at once, which is cheap
+        # while the boxes still hold the values they were measured with.
+        self._show_rows(Kind(session.kind))
         with signals_blocked(self):
             self._exact.show(
                 self.distanceField, session.actual_distance_km, self._units.distance_to
@@ -147,7 +157,7 @@ class ActualFields(QGroupBox):
             self.repsField.setValue(session.actual_reps or 0)
             self._exact.show(self.loadField, session.actual_load_kg, self._units.weight_to)
             self.rpeField.setValue(session.rpe or 0)
-        self.set_kind(Kind(session.kind))
+        self._update_hints()
 
     def set_planned(self, session: Session | None) -> None:
         """The plan the hints compare with (the planned fields as they are now)."""

@@ -121,16 +121,22 @@ class AdviceItem(QFrame):
         self.icon.setPixmap(pixmap)
         self.icon.setMinimumWidth(width)
 
+    def show_row(self, *, has_source: bool) -> None:
+        """Show the item, closed, with its "Why?" when it has a source, before show_item
+        changes its texts (the panel shows every row first: see AdvicePanel.show_advice)."""
+        self.why.setChecked(False)
+        self.why.setVisible(has_source)
+        self.show()
+
     def show_item(self, text: str, source: str, research: ResearchNote | None) -> None:
         """Show another warning or tip; its "Why?" starts closed, as on a new item."""
-        self.why.setChecked(False)
+        self.show_row(has_source=bool(source))
         self._source = source
         self._research = research
         self.message.setText(text)
         if self._warning:
             self.setAccessibleName(f"Warning: {text}")
         self.why.setAccessibleName(f"Why: {text}")
-        self.why.setVisible(bool(source))
 
     def _on_why_toggled(self, checked: bool) -> None:
         if checked:

@@ -136,7 +136,7 @@ class AdvicePanel(QWidget):
         except (OSError, ValueError) as exc:
             log.warning("No style sheet: %s", exc)
 
-    def _show_items(
+    def _show_rows(
         self,
         items: list[AdviceItem],
         layout: QVBoxLayout,
@@ -144,17 +144,16 @@ class AdvicePanel(QWidget):
         *,
         warning: bool,
     ) -> None:
-        """Show one item per (text, source, research), reusing the items built before;
-        hide the rest."""
-        for index, (text, source, research) in enumerate(entries):
+        """Show one item per (text, source, research), reusing the items built before, with
+        their "Why?" where there is a source; hide the rest. Texts come after (show_item)."""
+        for index, (_text, source, _research) in enumerate(entries):
             if index == len(items):
                 item = AdviceItem(warning=warning)
                 if warning:
                     self._paint_icon(item)
                 layout.addWidget(item)
                 items.append(item)
-            items[index].show_item(text, source, research)
-            items[index].show()
+            items[index].show_row(has_source=bool(source))
         for item in items[len(entries) :]:
             item.hide()
 
@@ -192,6 +191,30 @@ class AdvicePanel(QWidget):
         self._subject = subject
         profile = self._profile or _DEFAULT_PROFILE
         is_lift = subject is not None and subject.kind is Kind.DEADLIFT
+        is_run = subject is not None and subject.kind is Kind.RUN
+        caps = units.describe_caps(advice, profile)
+        water = texts.water_line(advice, profile)
+        warnings = [(w.message, w.source, w.research) for w in advice.warnings]
+        tips = [(tip.text, tip.source, tip.research) for tip in advice.tips]
+        suggestion = advice.suggestion
+
+        # Rows appear and go first, texts change after. Showing a row lays the panel out
+        # there and then: cheap while every label keeps the text it was measured with, so
+        # the new texts are measured once, in the next layout pass, instead of per row.
+        self.contextLabel.show()
+        self.capsLabel.setVisible(bool(caps))
+        self.waterLabel.setVisible(bool(water))
+        self._show_rows(self._warning_items, self._warnings_layout, warnings, warning=True)
+        self.warningsBox.setVisible(bool(warnings))
+        self.spotterLabel.setVisible(is_lift)
+        self.suggestionLabel.setVisible(suggestion is not None)
+        self.suggestionDetails.setVisible(suggestion is not None)
+        # Only a run in the form can take the numbers; elsewhere the button would stay grey.
+        self.applyButton.setVisible(suggestion is not None and is_run)
+        self.suggestionFrame.setVisible(suggestion is not None or is_lift)
+        self._show_rows(self._tip_items, self._tips_layout, tips, warning=False)
+        self.tipsTitle.setVisible(bool(tips))
+        self.tipsBox.setVisible(bool(tips))
 
         if subject is None:
             self.titleLabel.setText("This day")
@@ -207,27 +230,15 @@ class AdvicePanel(QWidget):
             context = units.describe_context(advice)
             context = context[:1].upper() + context[1:]
         self.contextLabel.setText(context)
-        self.contextLabel.show()
-
-        caps = units.describe_caps(advice, profile)
         prefix = "A run right after it: " if is_lift else "Keep it to "
         self.capsLabel.setText(f"{prefix}{caps}." if caps else "")
-        self.capsLabel.setVisible(bool(caps))
-
-        water = texts.water_line(advice, profile)
         self.waterLabel.setText(water)
-        self.waterLabel.setVisible(bool(water))
-
-        warnings = [(w.message, w.source, w.research) for w in advice.warnings]
-        self._show_items(self._warning_items, self._warnings_layout, warnings, warning=True)
-        self.warningsBox.setVisible(bool(advice.warnings))
-
-        self._show_suggestion(advice.suggestion, subject, profile)
-
-        tips = [(tip.text, tip.source, tip.research) for tip in advice.tips]
-        self._show_items(self._tip_items, self._tips_layout, tips, warning=False)
-        self.tipsTitle.setVisible(bool(advice.tips))
-        self.tipsBox.setVisible(bool(advice.tips))
+        for item, (text, source, research) in zip(self._warning_items, warnings, strict=False):
+            item.show_item(text, source, research)
+        self._fill_suggestion(suggestion, subject, profile)
+        self.applyButton.setEnabled(suggestion is not None and is_run)
+        for item, (text, source, research) in zip(self._tip_items, tips, strict=False):
+            item.show_item(text, source, research)
         self._scroll.verticalScrollBar().setValue(0)
 
     def plain_text(self) -> str:
@@ -237,9 +248,10 @@ class AdvicePanel(QWidget):
         return "\n".join(lines)
 
     # --------------------------------------------------------------- internals
-    def _show_suggestion(
+    def _fill_suggestion(
         self, suggestion: Suggestion | None, subject: Session | None, profile: Profile
     ) -> None:
+        """The suggestion frame's texts (its rows were shown or hidden by show_advice)."""
         is_lift = subject is not None and subject.kind is Kind.DEADLIFT
         if is_lift:
             assert subject is not None
@@ -250,9 +262,6 @@ class AdvicePanel(QWidget):
                 None: "Spotter not recorded yet.",
             }[subject.spotter]
             self.spotterLabel.setText(f"{SPOTTER} {state}")
-            self.spotterLabel.show()
-        else:
-            self.spotterLabel.hide()
         if suggestion is not None:
             if is_lift:
                 self.suggestionTitle.setText("Before you lift, and what to run right after")
@@ -263,17 +272,7 @@ class AdvicePanel(QWidget):
             prefix = "Right after it: " if is_lift else ""
             self.suggestionLabel.setText(f"{prefix}{suggestion.text}")
             self.suggestionDetails.setText(self._details(suggestion, profile))
-            self.suggestionLabel.show()
-            self.suggestionDetails.show()
-        else:
-            self.suggestionLabel.hide()
-            self.suggestionDetails.hide()
-        is_run = subject is not None and subject.kind is Kind.RUN
-        # Only a run in the form can take the numbers; elsewhere the button would stay grey.
-        self.applyButton.setEnabled(suggestion is not None and is_run)
-        self.applyButton.setVisible(suggestion is not None and is_run)
         self.applyButton.setToolTip("Fill this run's workout, distance and speed")
-        self.suggestionFrame.setVisible(suggestion is not None or is_lift)
 
     @staticmethod
     def _details(suggestion: Suggestion, profile: Profile) -> str:

@@ -69,6 +69,7 @@ class SessionFields(QWidget):
         self.setObjectName("sessionFormFields")
         self._units = DisplayUnits()
         self._exact = ExactValues()
+        self._rows_for_run: bool | None = None  # the kind whose rows are shown; None: not yet
         self._loaded_start: tuple[QDateTime, datetime] | None = None
         self._build()
         self._apply_units()
@@ -228,6 +229,9 @@ class SessionFields(QWidget):
         """Show a session's values (no `edited`)."""
         with signals_blocked(self):
             select_data(self.kindField, Kind(session.kind))
+            # Rows first, values after: showing a row lays the form out at once, which is
+            # cheap while the boxes still hold the values they were measured with.
+            self._update_kind_rows()
             start = session.start
             shown = QDateTime(
                 QDate(start.year, start.month, start.day),
@@ -247,7 +251,6 @@ class SessionFields(QWidget):
             self.doneField.setChecked(session.done)
             self.notesField.setPlainText(session.notes)
             self._update_pace()
-            self._update_kind_rows()
             self._update_notes_counter()
 
     def apply_suggestion(self, suggestion: Suggestion) -> None:
@@ -319,6 +322,9 @@ class SessionFields(QWidget):
 
     def _update_kind_rows(self) -> None:
         is_run = self.kind() is Kind.RUN
+        if is_run == self._rows_for_run:
+            return
+        self._rows_for_run = is_run
         for widget in (self.workoutField, self.distanceField, self._speed_row, self.painField):
             self._form.setRowVisible(widget, is_run)
         for widget in (self.setsField, self.repsField, self.loadField, self.spotterField):

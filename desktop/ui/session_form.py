@@ -49,6 +49,7 @@ class SessionForm(QWidget):
         self._template: Session | None = None
         self._baseline: Session | None = None
         self._dirty = False
+        self._blank: Session | None = None  # the empty state's values while the fields hold them
         self._build()
         self._connect()
         self.clear()
@@ -152,8 +153,10 @@ class SessionForm(QWidget):
         self._session_id = None
         self._template = None
         blank = Session(kind=Kind.RUN, start=_next_hour(), duration_min=30)
-        self.fields.fill(blank)
-        self.actual.fill(blank)
+        if blank != self._blank:  # else the disabled fields show it already
+            self.fields.fill(blank)
+            self.actual.fill(blank)
+            self._blank = blank
         self._baseline = None
         self._refresh()
         if was_active:
@@ -185,10 +188,13 @@ class SessionForm(QWidget):
         self._active = True
         self._session_id = session_id
         self._template = session
+        self._blank = None
+        self._show_state()  # before the values: see SessionFields.fill
         self.fields.fill(session)
         self.actual.fill(session)
-        self._baseline, _ = self._build_draft()
-        self.draft_changed.emit(self._refresh())
+        built = self._build_draft()
+        self._baseline = built[0]
+        self.draft_changed.emit(self._refresh(built))
 
     def _build_draft(self) -> tuple[Session | None, str]:
         if not self._active:
@@ -212,13 +218,18 @@ class SessionForm(QWidget):
         # Recording what happened is saying it happened.
         return (replace(draft, done=True) if self.actual.has_values() else draft), ""
 
-    def _refresh(self) -> Session | None:
-        """Bring enabled states, title, error text and the dirty mark in line with the fields."""
-        draft, error = self._build_draft()
+    def _show_state(self) -> None:
+        """The title or the empty text, and the fields enabled while something is edited."""
         self.emptyLabel.setVisible(not self._active)
         self.titleLabel.setVisible(self._active)
         self.fields.setEnabled(self._active)
         self.actual.setEnabled(self._active)
+
+    def _refresh(self, built: tuple[Session | None, str] | None = None) -> Session | None:
+        """Bring enabled states, title, error text and the dirty mark in line with the fields
+        (`built`: the draft and error just built from them, if any)."""
+        draft, error = built if built is not None else self._build_draft()
+        self._show_state()
         self.actual.set_kind(self.fields.kind())
         self.actual.set_planned(draft)
         self._lock_done()
