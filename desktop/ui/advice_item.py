@@ -3,6 +3,8 @@ the next, so selecting a day or a session changes texts instead of building widg
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.advice.model import ResearchNote
 
 RESEARCH_LABEL = "Research (not from the article)"
+SELECTABLE = "selectableText"
+"""The property marking a label whose text the mouse can select (see set_selectable)."""
 WHY_PAD = 3  # px above and below the "Why?" text; the item's text is lowered as much
 
 
@@ -27,9 +31,27 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setProperty(SELECTABLE, True)
     if name:
         label.setObjectName(name)
     return label
+
+
+def set_selectable(labels: Iterable[QLabel], selectable: bool) -> None:
+    """Let the mouse select the plain labels' texts, or not.
+
+    A selectable label lays its text out through a text document, about three times the
+    cost of a plain one (0.1 ms a label), with the same pixels and size; the advice panel
+    makes its labels selectable while the mouse is over it, plain otherwise.
+    """
+    flags = (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        if selectable
+        else Qt.TextInteractionFlag.NoTextInteraction
+    )
+    for label in labels:
+        if label.property(SELECTABLE):
+            label.setTextInteractionFlags(flags)
 
 
 def bold(label: QLabel, scale: float = 1.0) -> QLabel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,7 +29,13 @@ from desktop.advice.model import (
     Suggestion,
     Workout,
 )
-from desktop.ui.advice_item import RESEARCH_LABEL, AdviceItem, bold, plain_label
+from desktop.ui.advice_item import (
+    RESEARCH_LABEL,
+    AdviceItem,
+    bold,
+    plain_label,
+    set_selectable,
+)
 
 __all__ = ["EMPTY_TEXT", "RESEARCH_LABEL", "AdvicePanel"]
 
@@ -61,6 +68,7 @@ class AdvicePanel(QWidget):
         # Items are kept and reused: hidden ones wait for a longer advice.
         self._warning_items: list[AdviceItem] = []
         self._tip_items: list[AdviceItem] = []
+        self._selectable = True  # plain_label's default
         self._apply_style_sheet()
         self._build()
         self.clear()
@@ -151,6 +159,7 @@ class AdvicePanel(QWidget):
                 item = AdviceItem(warning=warning)
                 if warning:
                     self._paint_icon(item)
+                set_selectable(item.findChildren(QLabel), self._selectable)
                 layout.addWidget(item)
                 items.append(item)
             items[index].show_row(has_source=bool(source))
@@ -197,6 +206,8 @@ class AdvicePanel(QWidget):
         warnings = [(w.message, w.source, w.research) for w in advice.warnings]
         tips = [(tip.text, tip.source, tip.research) for tip in advice.tips]
         suggestion = advice.suggestion
+        if not self.underMouse():
+            self._make_selectable(False)  # until the mouse comes: see set_selectable
 
         # Rows appear and go first, texts change after. Showing a row lays the panel out
         # there and then: cheap while every label keeps the text it was measured with, so
@@ -308,6 +319,16 @@ class AdvicePanel(QWidget):
     def _apply(self) -> None:
         if self._advice is not None and self._advice.suggestion is not None:
             self.suggestion_applied.emit(self._advice.suggestion)
+
+    def _make_selectable(self, selectable: bool) -> None:
+        if selectable != self._selectable:
+            self._selectable = selectable
+            set_selectable(self._content.findChildren(QLabel), selectable)
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt override
+        """The mouse can select the advice's texts from the moment it is over the panel."""
+        self._make_selectable(True)
+        super().enterEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Repaint the warning icons crisply when the style or the screen changes."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -363,3 +363,35 @@ def test_fewer_items_hide_the_rest_and_more_add_new_ones(panel: AdvicePanel) -> 
 def test_the_panel_styles_its_warning_frames_itself(panel: AdvicePanel) -> None:
     """The warning and suggestion frames' style sheet is the panel's, not the application's."""
     assert "QFrame#adviceWarning" in panel.styleSheet()
+
+
+def test_the_mouse_over_the_panel_can_select_any_advice_text(
+    panel: AdvicePanel, qtbot: QtBot
+) -> None:
+    """Advice shown while the mouse is elsewhere lays its texts out plainly; moving the mouse
+    over the panel makes every text selectable again, at the same size."""
+    from PySide6.QtTest import QTest
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_advice(advise_run(RUN, SESSIONS, KM), RUN)
+    texts = [
+        label
+        for label in panel.findChildren(QLabel)
+        if label.isVisibleTo(panel) and label.text() and label.objectName() != "tipBullet"
+    ]
+    sizes = [label.sizeHint() for label in texts]
+
+    QTest.mouseMove(panel, panel.rect().center())
+    qtbot.waitUntil(lambda: panel.underMouse())
+
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert all(label.textInteractionFlags() & selectable for label in texts)
+    assert [label.sizeHint() for label in texts] == sizes
+    tip = panel.findChildren(QLabel, "tipText")[0]
+    QTest.mouseDClick(tip, Qt.MouseButton.LeftButton, pos=tip.rect().topLeft() + QPoint(8, 8))
+    assert tip.hasSelectedText()
+
+    # New advice while the mouse stays over the panel keeps its texts selectable.
+    panel.show_advice(advise_lift(LIFT, SESSIONS, KM), LIFT)
+    assert panel.contextLabel.textInteractionFlags() & selectable
