@@ -46,6 +46,8 @@ class GridInteraction(QObject):
         """Handle one event of the grid; True when it was consumed."""
         calendar = self._calendar
         kind = event.type()
+        if kind == QEvent.Type.FocusOut and watched is not self._viewport:
+            return True  # cells are painted alike with or without focus: no 42-cell repaint
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape and calendar.drop_hover() is not None:
                 calendar.cancel_drop_hover()
