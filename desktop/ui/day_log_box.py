@@ -192,7 +192,13 @@ class DayLogBox(QWidget):
         text = f"{units.format_volume_number(oz, unit)} / {goal}"
         self.waterBar.setFormat(text)
         fraction = min(1.0, oz / target) if target > 0 else 0.0
-        self.waterBar.setValue(round(fraction * _BAR_STEPS))
+        steps = round(fraction * _BAR_STEPS)
+        if steps != self.waterBar.value():
+            # QProgressBar.setValue paints the bar there and then (about 1 ms a day shown);
+            # held, it is painted once with the rest of the window.
+            self.waterBar.setUpdatesEnabled(False)
+            self.waterBar.setValue(steps)
+            self.waterBar.setUpdatesEnabled(True)
         self.waterBar.setAccessibleName(f"Water: {text}")
         # The bar already shows the target; the article's 64 oz lives in the advice tip.
         if oz >= target:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -189,3 +190,16 @@ def test_a_stored_rating_is_shown_without_emitting(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(widget.soreness_rated):
         widget.show_day(DayLog(day=DAY), 64.0)
     assert widget.sorenessPicker.rating() is None
+
+
+def test_the_water_bar_follows_each_day_shown_and_still_repaints(
+    box: DayLogBox, qtbot: QtBot
+) -> None:
+    box.show()
+    qtbot.waitExposed(box)
+    half = box.waterBar.value()
+    box.show_day(replace(LOG, water_oz=0.0), 64.0)
+    assert box.waterBar.value() == 0
+    box.show_day(LOG, 64.0)
+    assert box.waterBar.value() == half
+    assert box.waterBar.updatesEnabled()  # held only while the value changes
