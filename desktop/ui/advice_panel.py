@@ -250,6 +250,15 @@ class AdvicePanel(QWidget):
         self.applyButton.setEnabled(suggestion is not None and is_run)
         for item, (text, source, research) in zip(self._tip_items, tips, strict=False):
             item.show_item(text, source, research)
+        # The boxes inside first, then the column: laid out once, with the new texts, rather
+        # than in two rounds of the event loop (the first painting clipped texts).
+        shown = [
+            item for item in (*self._warning_items, *self._tip_items) if item.isVisibleTo(self)
+        ]
+        for box in (*shown, self.warningsBox, self.suggestionFrame, self.tipsBox, self._content):
+            box_layout = box.layout()
+            if box_layout is not None:
+                box_layout.activate()
         self._scroll.verticalScrollBar().setValue(0)
 
     def plain_text(self) -> str:

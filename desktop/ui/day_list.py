@@ -206,6 +206,9 @@ class DayList(QTableView):
         """Show a day's rows; nothing is selected afterwards."""
         with signals_blocked(self):
             self._model.set_rows(rows)
+        # Lay the rows out now rather than on Qt's zero timer, so the window's next paint
+        # shows them in place instead of painting the list twice.
+        self.executeDelayedItemsLayout()
 
     def row_count(self) -> int:
         """How many sessions are listed."""

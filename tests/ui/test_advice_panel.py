@@ -395,3 +395,20 @@ def test_the_mouse_over_the_panel_can_select_any_advice_text(
     # New advice while the mouse stays over the panel keeps its texts selectable.
     panel.show_advice(advise_lift(LIFT, SESSIONS, KM), LIFT)
     assert panel.contextLabel.textInteractionFlags() & selectable
+
+
+def test_new_advice_is_laid_out_before_the_next_paint(panel: AdvicePanel, qtbot: QtBot) -> None:
+    """Every text gets the height it needs at once: the first paint clips nothing."""
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_advice(advise_day(date(2024, 6, 3), SESSIONS, KM), None)
+    qtbot.wait(1)  # settled: the day's advice is on screen
+    panel.show_advice(advise_lift(LIFT, SESSIONS, KM), LIFT)  # no event loop round after it
+    texts = [
+        label
+        for label in panel.findChildren(QLabel)
+        if label.isVisibleTo(panel) and label.text() and label.wordWrap()
+    ]
+    assert texts
+    for label in texts:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
