@@ -7,11 +7,12 @@ hatchings to it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.ui.session_chips import DEADLIFT, RUN, ChipPainter, ChipState
@@ -154,6 +155,24 @@ def zone_brush(key: str) -> QBrush:
     """The hatching of a zone: a different pattern per zone, so colour is not needed."""
     colour = QColor(ZONE_COLOURS.get(key, "#888888"))
     return QBrush(colour, ZONE_PATTERNS.get(key, Qt.BrushStyle.Dense7Pattern))
+
+
+# A zone's hatching drawn once on a tile of whole 8-pixel patterns: Qt fills a pattern brush
+# pixel by pixel, a texture by copying rows, about three times faster over a week's zones.
+ZONE_TILE_PX = 64
+
+
+@functools.cache
+def zone_tile_brush(key: str) -> QBrush:
+    """`zone_brush(key)` as a texture: the same pixels on a 1x device, filled faster."""
+    tile = QPixmap(ZONE_TILE_PX, ZONE_TILE_PX)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    try:
+        painter.fillRect(tile.rect(), zone_brush(key))
+    finally:
+        painter.end()
+    return QBrush(tile)
 
 
 def zone_entries() -> list[LegendEntry]:

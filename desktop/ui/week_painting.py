@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from desktop.ui.chip_legend import zone_brush
+from desktop.ui.chip_legend import zone_brush, zone_tile_brush
 from desktop.ui.session_chips import ChipData, ChipPainter
 
 if TYPE_CHECKING:
@@ -25,8 +25,14 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
     painter.save()
     painter.setClipRect(geometry.grid)
     _paint_clock(painter, geometry, ink)
+    # On whole pixels and without antialiasing (a hatch has no edges to smooth), from a
+    # pre-drawn tile where a device pixel is a pixel: the zones are the largest fills here.
+    tiled = painter.device().devicePixelRatioF() == 1.0
     for zone, rect in view.zone_rects():
-        painter.fillRect(rect, zone_brush(zone.key))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        brush = zone_tile_brush(zone.key) if tiled else zone_brush(zone.key)
+        painter.fillRect(rect.toAlignedRect(), brush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if rect.height() >= ink.line * 1.2:
             text = ink.metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, rect.width() - 8)
             # A base-coloured backing keeps the words legible over any hatching, dark or light.

@@ -162,6 +162,14 @@ class CalendarMixin(SessionMovesMixin):
         )
         self._refresh_week()
 
+    def _on_page_changed(self, _year: int, _month: int) -> None:
+        if self._week_view_shown():
+            # Behind the week view the page turns only with the selected day, whose own
+            # signal shows the new week; the month reloads when it is shown again.
+            self._month_stale = True
+            return
+        self.refresh_month()
+
     def _week_view_shown(self) -> bool:
         return self.calendar_stack.currentWidget() is self.week_view
 

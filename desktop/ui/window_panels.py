@@ -59,6 +59,8 @@ class PanelsMixin(_Base):
 
         def _refresh_advice_after_log(self, day: date) -> None: ...
 
+        def refresh_month(self) -> None: ...
+
     def _build_panels(self) -> None:
         from PySide6.QtCore import Qt  # not at module level: see main_window's docstring
         from PySide6.QtWidgets import QSplitter
@@ -118,13 +120,6 @@ class PanelsMixin(_Base):
             QWidget.setTabOrder(first, second)
 
     # -- showing -------------------------------------------------------------------
-
-    def refresh_month(self) -> None:
-        """Reload the calendar's markers and badges for the visible weeks."""
-        first, last = self.calendar.visible_range()
-        marks = self._edits.attempt(lambda: self._planner.month_marks(first, last))
-        if marks is not None:
-            self.calendar.set_marks(marks)
 
     def show_day(self, day: date, *, select_session: int | None = None) -> None:
         """Show a day: its rows, its log, and its advice (or the chosen session's)."""
@@ -214,9 +209,6 @@ class PanelsMixin(_Base):
         with signals_blocked(self.calendar):  # saving may have gone back to the saved day
             self.calendar.select_day(day)
         self.show_day(day)
-
-    def _on_page_changed(self, _year: int, _month: int) -> None:
-        self.refresh_month()
 
     def _on_session_selected(self, session_id: int) -> None:
         if session_id == self.session_form.session_id():

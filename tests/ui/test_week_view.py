@@ -6,13 +6,13 @@ import sys
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Context, Kind, Profile, Session, context_zones
-from desktop.ui.chip_legend import ChipLegend
+from desktop.ui.chip_legend import ZONE_PATTERNS, ChipLegend, zone_brush, zone_tile_brush
 from desktop.ui.session_chips import ChipData
 from desktop.ui.week_view import WeekView
 
@@ -222,3 +222,17 @@ def test_totals_and_the_legend_are_shown(week: WeekView) -> None:
     assert legend is not None and legend.isVisible()
     words = [entry.words for entry in legend.entries()]
     assert "zone: right after the deadlift" in words and "crossed out: missed" in words
+
+
+def _filled(brush: QBrush) -> QImage:
+    image = QImage(150, 130, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(3, 5, 141, 117), brush)  # odd offsets: the tiles must line up
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("key", sorted(ZONE_PATTERNS))
+def test_a_zone_drawn_from_its_tile_looks_exactly_like_its_hatching(qtbot: QtBot, key: str) -> None:
+    assert _filled(zone_tile_brush(key)) == _filled(zone_brush(key))
