@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop.advice import Context, DayLog, History, Kind, Workout
+from desktop.advice import Context, DayLog, History, Kind, Session, Workout
 from desktop.planner import Planner
 from desktop.store import Store
 from tests.builders import MONDAY, PROFILE, at, lift, run
@@ -179,3 +179,27 @@ def test_a_cached_chip_still_follows_the_clock(planner: Planner) -> None:
     assert [c.state for c in early.chips] == ["planned"]
     assert [c.state for c in late.chips] == ["missed"]
     assert planner.month_feed(tuesday, tuesday, LATER).chips[tuesday][0].state == "missed"
+
+
+def test_walking_through_the_weeks_reads_the_database_every_few_weeks_only(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planner.change_sessions(
+        add=[lift(at(-7 * week, 18)) for week in range(8)]
+        + [run(at(-7 * week + 2, 7), distance_km=5.0 + week) for week in range(8)]
+    )
+    store = planner.store
+    reads: list[tuple[date, date]] = []
+    read = store.sessions_between
+
+    def counted(first: date, last: date) -> list[Session]:
+        reads.append((first, last))
+        return read(first, last)
+
+    monkeypatch.setattr(store, "sessions_between", counted)
+    walked = [planner.week_feed(MONDAY - timedelta(weeks=week), LATER) for week in range(8)]
+    assert len(reads) <= 2  # eight weeks, loaded three weeks ahead each time
+    fresh = Planner(store)
+    for week, feed in enumerate(walked):  # and each week reads as a fresh planner's would
+        assert feed == fresh.week_feed(MONDAY - timedelta(weeks=week), LATER)
+        assert len(feed.chips) == 2

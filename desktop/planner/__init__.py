@@ -323,12 +323,16 @@ class Planner(
         self._marks = {}
         self._logs = {}
 
-    def _ensure_range(self, first: date, last: date) -> History:
-        """Load sessions for first-2 days .. last+1 day unless already cached."""
+    def _ensure_range(
+        self, first: date, last: date, *, margin: timedelta = timedelta(0)
+    ) -> History:
+        """Load sessions for first-2 days .. last+1 day unless already cached; a load also
+        takes `margin` more on each side, for the next steps of a walk through the weeks."""
         want_first, want_last = first - LOOK_BACK, last + LOOK_AHEAD
         cached = self._cached(want_first, want_last)
         if cached is not None:
             return cached
+        want_first, want_last = want_first - margin, want_last + margin
         sessions = self._store.sessions_between(want_first, want_last)
         self._by_day = {}
         for session in sessions:

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from desktop.store import Store
 
 DAYS_IN_WEEK = 7
+# A week the planner has to load comes with three more on each side, so stepping from week to
+# week reads the database once every few weeks and keeps the chips' cached advice.
+WEEK_WALK_MARGIN = timedelta(weeks=3)
 # Neighbours whose advice a moved session can change: the day before to the day after.
 NEIGHBOUR_DAYS = 1
 # What advice for a session reads: two days back (a lift sets next-day caps), one ahead.
@@ -103,7 +106,7 @@ class CalendarFeedMixin:
 
         def get(self, session_id: int) -> Session | None: ...
 
-        def _ensure_range(self, first: date, last: date) -> History: ...
+        def _ensure_range(self, first: date, last: date, *, margin: timedelta = ...) -> History: ...
 
         def _cached(self, first: date, last: date) -> History | None: ...
 
@@ -145,7 +148,7 @@ class CalendarFeedMixin:
         """The week holding `any_day`: its blocks, zones after lifts, and totals."""
         monday = monday_of(any_day)
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
-        history = self._ensure_range(monday, sunday)
+        history = self._ensure_range(monday, sunday, margin=WEEK_WALK_MARGIN)
         cache = self._feed_cache_for(history)
         now = now or datetime.now()
         profile = self.profile()
