@@ -69,8 +69,8 @@ class AdvicePanel(QWidget):
         self._warning_items: list[AdviceItem] = []
         self._tip_items: list[AdviceItem] = []
         self._selectable = True  # plain_label's default
-        self._apply_style_sheet()
         self._build()
+        self._apply_style_sheet()
         self.clear()
 
     # ----------------------------------------------------------------- building
@@ -136,13 +136,17 @@ class AdvicePanel(QWidget):
         layout.addWidget(scroll)
 
     def _apply_style_sheet(self) -> None:
-        """The warning and suggestion frames' looks (resources/style.qss), on this panel only:
-        an application-wide sheet would send every widget of the window through Qt's slower
-        style-sheet style. A missing file is logged, never fatal."""
+        """The warning and suggestion frames' looks (resources/style.qss), on those frames
+        only: every widget under a sheet goes through Qt's slower style-sheet style (the
+        panel's scroll bar took a millisecond a paint), so the rest keeps the platform's.
+        A missing file is logged, never fatal."""
         try:
-            self.setStyleSheet(resources.read_stylesheet())
+            sheet = resources.read_stylesheet()
         except (OSError, ValueError) as exc:
             log.warning("No style sheet: %s", exc)
+            return
+        self.warningsBox.setStyleSheet(sheet)
+        self.suggestionFrame.setStyleSheet(sheet)
 
     def _show_rows(
         self,

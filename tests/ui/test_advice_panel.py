@@ -6,7 +6,15 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import (
@@ -21,6 +29,7 @@ from desktop.advice import (
     advise_lift,
     advise_run,
 )
+from desktop.resources import read_stylesheet
 from desktop.ui.advice_panel import EMPTY_TEXT, RESEARCH_LABEL, AdvicePanel
 
 KM = Profile(max_distance_km=10.0, max_speed_kmh=15.0)
@@ -100,8 +109,8 @@ def test_warnings_are_marked_by_icon_and_frame_not_colour_alone(panel: AdvicePan
         icon = frame.findChild(QLabel, "warningIcon")
         assert icon is not None and not icon.pixmap().isNull()
     assert "Warning:" in panel.plain_text()
-    # Colours come from the palette only.
-    assert all(not w.styleSheet() for w in panel.findChildren(QWidget))
+    # Colours come from the palette only: no widget has a sheet but resources/style.qss.
+    assert {w.styleSheet() for w in panel.findChildren(QWidget)} <= {"", read_stylesheet()}
 
 
 def test_why_reveals_the_article_sentence_in_italics(panel: AdvicePanel, qtbot: QtBot) -> None:
@@ -361,8 +370,13 @@ def test_fewer_items_hide_the_rest_and_more_add_new_ones(panel: AdvicePanel) -> 
 
 
 def test_the_panel_styles_its_warning_frames_itself(panel: AdvicePanel) -> None:
-    """The warning and suggestion frames' style sheet is the panel's, not the application's."""
-    assert "QFrame#adviceWarning" in panel.styleSheet()
+    """The warning and suggestion frames' style sheet is their own, not the application's,
+    and the rest of the panel (its scroll bar, the tips) keeps the platform's style."""
+    assert "QFrame#adviceWarning" in panel.warningsBox.styleSheet()
+    assert "QFrame#adviceSuggestion" in panel.suggestionFrame.styleSheet()
+    assert not panel.styleSheet() and not panel.tipsBox.styleSheet()
+    scroll_bar = panel.findChild(QScrollArea, "adviceScroll").verticalScrollBar()
+    assert scroll_bar.style() is QApplication.style()
 
 
 def test_the_mouse_over_the_panel_can_select_any_advice_text(
