@@ -192,9 +192,10 @@ class DayList(QTableView):
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The warning text takes what is left and is elided, never a sideways scroll bar.
+        # The warning text takes what is left and is elided, never a sideways scroll bar. (Not
+        # stretchLastSection as well: that never lets the last column shrink below its first
+        # width, so a narrow pane scrolled sideways.)
         header.setSectionResizeMode(_ADVICE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def add_context_action(self, action: QAction) -> None:

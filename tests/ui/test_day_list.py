@@ -81,6 +81,18 @@ def test_advice_column_shows_the_first_warning_and_counts_the_rest(qtbot: QtBot)
     assert day_list.horizontalScrollBar().maximum() == 0
 
 
+def test_a_narrow_list_elides_the_advice_instead_of_scrolling_sideways(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    day_list.show_rows([replace(r, warning_text="Too far and too fast " * 4) for r in ROWS])
+    day_list.resize(345, 200)  # the list's width in a window of the default size
+    day_list.show()
+    qtbot.waitExposed(day_list)
+    header = day_list.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= day_list.viewport().width())
+    assert not day_list.horizontalScrollBar().isVisible()
+    assert header.sectionSize(4) < 100  # the advice column gave way
+
+
 def test_selecting_a_row_emits_its_session_id(qtbot: QtBot) -> None:
     day_list = make_list(qtbot)
     with qtbot.waitSignal(day_list.session_selected) as blocker:
