@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,7 @@ class SessionForm(QWidget):
         self._baseline: Session | None = None
         self._dirty = False
         self._blank: Session | None = None  # the empty state's values while the fields hold them
+        self._held_kinds: set[Kind] = set()  # kinds whose height the form's minimum holds
         self._build()
         self._connect()
         self.clear()
@@ -246,7 +247,25 @@ class SessionForm(QWidget):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+        self._hold_height()
         return draft
+
+    def _hold_height(self) -> None:
+        """Keep the height the taller kind of session needs, once each kind was shown: the
+        advice below then stays put, instead of moving (and being laid out and repainted
+        whole) whenever a run follows a deadlift."""
+        kind = self.fields.kind()
+        if kind in self._held_kinds:
+            return
+        self._held_kinds.add(kind)
+        self.setMinimumHeight(max(self.minimumHeight(), self.minimumSizeHint().height()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """A new font or style measures the kinds' heights again."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._held_kinds.clear()
+            self.setMinimumHeight(0)
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------- slots
     def _on_edited(self) -> None:

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -537,3 +538,17 @@ def replace_id(session: Session, session_id: int | None) -> Session:
     from dataclasses import replace
 
     return replace(session, id=session_id)
+
+
+def test_the_form_keeps_its_height_from_one_kind_to_the_other(form: SessionForm) -> None:
+    """Once a run and a deadlift were shown, neither moves what sits below the form."""
+    form.edit_session(LIFT)
+    form.edit_session(RUN)
+    held = form.minimumHeight()
+    assert held >= form.minimumSizeHint().height()
+    form.edit_session(LIFT)
+    assert form.minimumHeight() == held >= form.minimumSizeHint().height()
+    form.setFont(QFont(form.font().family(), form.font().pointSize() + 4))
+    form.edit_session(RUN)
+    form.edit_session(LIFT)  # a bigger font: the heights are measured again
+    assert form.minimumHeight() >= form.minimumSizeHint().height() > held
