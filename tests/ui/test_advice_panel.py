@@ -375,8 +375,9 @@ def test_the_panel_styles_its_warning_frames_itself(panel: AdvicePanel) -> None:
     assert "QFrame#adviceWarning" in panel.warningsBox.styleSheet()
     assert "QFrame#adviceSuggestion" in panel.suggestionFrame.styleSheet()
     assert not panel.styleSheet() and not panel.tipsBox.styleSheet()
-    scroll_bar = panel.findChild(QScrollArea, "adviceScroll").verticalScrollBar()
-    assert scroll_bar.style() is QApplication.style()
+    scroll = panel.findChild(QScrollArea, "adviceScroll")
+    assert scroll is not None
+    assert scroll.verticalScrollBar().style() is QApplication.style()
 
 
 def test_the_mouse_over_the_panel_can_select_any_advice_text(
