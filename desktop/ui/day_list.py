@@ -31,6 +31,13 @@ from desktop.ui.session_mime import SESSION_MIME_TYPE, session_mime
 
 _HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
 _ADVICE_COLUMN = 4
+# A table model's flags for a cell (QAbstractTableModel.flags), and rows drag.
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
 # A glyph, bold text and the words themselves: the mark does not rely on colour.
 _WARNING_MARK = "\u26a0"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,8 +121,8 @@ class DayRowsModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Rows are selectable and can be dragged onto the calendar."""
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+        # Asked for every cell on every paint: one constant, not a call into Qt and an OR.
+        return _ROW_FLAGS if index.isValid() else super().flags(index)
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         """A dragged row carries its session id, as calendar chips do."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -127,3 +127,13 @@ def test_keyboard_moves_between_rows(qtbot: QtBot) -> None:
     with qtbot.waitSignal(day_list.session_selected) as blocker:
         qtbot.keyClick(day_list, Qt.Key.Key_Down)
     assert blocker.args == [9]
+
+
+def test_rows_are_selectable_enabled_and_draggable_like_any_table_row(qtbot: QtBot) -> None:
+    day_list = make_list(qtbot)
+    model = day_list.model()
+    assert isinstance(model, QAbstractTableModel)
+    index = model.index(1, 2)
+    expected = QAbstractTableModel.flags(model, index) | Qt.ItemFlag.ItemIsDragEnabled
+    assert model.flags(index) == expected
+    assert model.flags(QModelIndex()) == QAbstractTableModel.flags(model, QModelIndex())
