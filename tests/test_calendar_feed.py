@@ -198,8 +198,32 @@ def test_walking_through_the_weeks_reads_the_database_every_few_weeks_only(
 
     monkeypatch.setattr(store, "sessions_between", counted)
     walked = [planner.week_feed(MONDAY - timedelta(weeks=week), LATER) for week in range(8)]
-    assert len(reads) <= 2  # eight weeks, loaded three weeks ahead each time
+    # Eight weeks: the first alone, then three more weeks on each side of a week each load.
+    assert len(reads) <= 3
     fresh = Planner(store)
     for week, feed in enumerate(walked):  # and each week reads as a fresh planner's would
         assert feed == fresh.week_feed(MONDAY - timedelta(weeks=week), LATER)
         assert len(feed.chips) == 2
+
+
+def test_turning_month_pages_reads_the_database_every_few_pages_only(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planner.change_sessions(add=[run(at(-7 * week + 1, 7)) for week in range(30)])
+    store = planner.store
+    reads: list[tuple[date, date]] = []
+    read = store.sessions_between
+
+    def counted(first: date, last: date) -> list[Session]:
+        reads.append((first, last))
+        return read(first, last)
+
+    monkeypatch.setattr(store, "sessions_between", counted)
+    pages = [
+        (MONDAY - timedelta(weeks=4 * n), MONDAY - timedelta(weeks=4 * n - 6)) for n in range(7)
+    ]
+    fed = [planner.month_feed(first, last, LATER) for first, last in pages]
+    assert len(reads) <= 4  # seven pages: the first alone, then two months more each side
+    fresh = Planner(store)
+    for (first, last), feed in zip(pages, fed, strict=True):
+        assert feed == fresh.month_feed(first, last, LATER)

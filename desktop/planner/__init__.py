@@ -326,13 +326,18 @@ class Planner(
     def _ensure_range(
         self, first: date, last: date, *, margin: timedelta = timedelta(0)
     ) -> History:
-        """Load sessions for first-2 days .. last+1 day unless already cached; a load also
-        takes `margin` more on each side, for the next steps of a walk through the weeks."""
+        """Load sessions for first-2 days .. last+1 day unless already cached.
+
+        A load that replaces a loaded range (the user walks through the calendar) also takes
+        `margin` more on each side, for the next steps; the first load takes only what was
+        asked, so the window opens sooner.
+        """
         want_first, want_last = first - LOOK_BACK, last + LOOK_AHEAD
         cached = self._cached(want_first, want_last)
         if cached is not None:
             return cached
-        want_first, want_last = want_first - margin, want_last + margin
+        if self._first is not None:
+            want_first, want_last = want_first - margin, want_last + margin
         sessions = self._store.sessions_between(want_first, want_last)
         self._by_day = {}
         for session in sessions:

@@ -38,9 +38,11 @@ if TYPE_CHECKING:
     from desktop.store import Store
 
 DAYS_IN_WEEK = 7
-# A week the planner has to load comes with three more on each side, so stepping from week to
-# week reads the database once every few weeks and keeps the chips' cached advice.
+# A week (a month page) the planner has to load while the user walks through the calendar
+# comes with three weeks (two months) more on each side, so stepping from page to page reads
+# the database every few pages and keeps the chips' cached advice.
 WEEK_WALK_MARGIN = timedelta(weeks=3)
+MONTH_WALK_MARGIN = timedelta(weeks=9)
 # Neighbours whose advice a moved session can change: the day before to the day after.
 NEIGHBOUR_DAYS = 1
 # What advice for a session reads: two days back (a lift sets next-day caps), one ahead.
@@ -114,7 +116,7 @@ class CalendarFeedMixin:
 
     def month_feed(self, first: date, last: date, now: datetime | None = None) -> MonthFeed:
         """Chips, badges and marks for every day first..last (one store read)."""
-        history = self._ensure_range(first, last)
+        history = self._ensure_range(first, last, margin=MONTH_WALK_MARGIN)
         cache = self._feed_cache_for(history)
         now = now or datetime.now()
         today = now.date()
