@@ -181,6 +181,19 @@ def test_a_cached_chip_still_follows_the_clock(planner: Planner) -> None:
     assert planner.month_feed(tuesday, tuesday, LATER).chips[tuesday][0].state == "missed"
 
 
+def _count_store_reads(planner: Planner, monkeypatch: pytest.MonkeyPatch) -> list[date]:
+    """The first day of every session range the planner reads from its store from now on."""
+    reads: list[date] = []
+    read = planner.store.sessions_between
+
+    def counted(first: date, last: date) -> list[Session]:
+        reads.append(first)
+        return read(first, last)
+
+    monkeypatch.setattr(planner.store, "sessions_between", counted)
+    return reads
+
+
 def test_walking_through_the_weeks_reads_the_database_every_few_weeks_only(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,19 +201,11 @@ def test_walking_through_the_weeks_reads_the_database_every_few_weeks_only(
         add=[lift(at(-7 * week, 18)) for week in range(8)]
         + [run(at(-7 * week + 2, 7), distance_km=5.0 + week) for week in range(8)]
     )
-    store = planner.store
-    reads: list[tuple[date, date]] = []
-    read = store.sessions_between
-
-    def counted(first: date, last: date) -> list[Session]:
-        reads.append((first, last))
-        return read(first, last)
-
-    monkeypatch.setattr(store, "sessions_between", counted)
+    reads = _count_store_reads(planner, monkeypatch)
     walked = [planner.week_feed(MONDAY - timedelta(weeks=week), LATER) for week in range(8)]
     # Eight weeks: the first alone, then three more weeks on each side of a week each load.
     assert len(reads) <= 3
-    fresh = Planner(store)
+    fresh = Planner(planner.store)
     for week, feed in enumerate(walked):  # and each week reads as a fresh planner's would
         assert feed == fresh.week_feed(MONDAY - timedelta(weeks=week), LATER)
         assert len(feed.chips) == 2
@@ -210,20 +215,12 @@ def test_turning_month_pages_reads_the_database_every_few_pages_only(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     planner.change_sessions(add=[run(at(-7 * week + 1, 7)) for week in range(30)])
-    store = planner.store
-    reads: list[tuple[date, date]] = []
-    read = store.sessions_between
-
-    def counted(first: date, last: date) -> list[Session]:
-        reads.append((first, last))
-        return read(first, last)
-
-    monkeypatch.setattr(store, "sessions_between", counted)
+    reads = _count_store_reads(planner, monkeypatch)
     pages = [
         (MONDAY - timedelta(weeks=4 * n), MONDAY - timedelta(weeks=4 * n - 6)) for n in range(7)
     ]
     fed = [planner.month_feed(first, last, LATER) for first, last in pages]
     assert len(reads) <= 4  # seven pages: the first alone, then two months more each side
-    fresh = Planner(store)
+    fresh = Planner(planner.store)
     for (first, last), feed in zip(pages, fed, strict=True):
         assert feed == fresh.month_feed(first, last, LATER)
