@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Final
+from typing import Final, TypeGuard
 
 from desktop.advice import article, research, suggestions, texts
 from desktop.advice.caps import TOLERANCE, caps_for
@@ -133,7 +133,7 @@ def advise_day(
         for warning in advise_session(session, history, profile, soreness).warnings:
             seen.setdefault((warning.code, warning.message), warning)
     target = profile.water_target_oz
-    if water_oz is not None and water_oz < target - TOLERANCE:
+    if water_below_target(water_oz, profile):
         warning = AdviceWarning(
             Code.WATER_BELOW_TARGET,
             texts.water_below(water_oz, target, profile),
@@ -200,7 +200,9 @@ def badge_from(
     water below target, which badges only once the day is over. A calendar advising every
     session for its chips gets the badge without advising the day again.
     """
-    if sessions_warn:
-        return True
-    target = profile.water_target_oz
-    return day < today and water_oz is not None and water_oz < target - TOLERANCE
+    return sessions_warn or (day < today and water_below_target(water_oz, profile))
+
+
+def water_below_target(water_oz: float | None, profile: Profile) -> TypeGuard[float]:
+    """True when a logged amount of water falls short of the profile's daily target."""
+    return water_oz is not None and water_oz < profile.water_target_oz - TOLERANCE
