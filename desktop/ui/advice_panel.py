@@ -137,9 +137,9 @@ class AdvicePanel(QWidget):
 
     def _apply_style_sheet(self) -> None:
         """The warning and suggestion frames' looks (resources/style.qss), on those frames
-        only: every widget under a sheet goes through Qt's slower style-sheet style (the
-        panel's scroll bar took a millisecond a paint), so the rest keeps the platform's.
-        A missing file is logged, never fatal."""
+        only: every widget under a sheet goes through Qt's slower style-sheet style, so the
+        rest (labels, tips, the scroll bar) keeps the platform's. A missing file is logged,
+        never fatal."""
         try:
             sheet = resources.read_stylesheet()
         except (OSError, ValueError) as exc:
