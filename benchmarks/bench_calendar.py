@@ -288,7 +288,7 @@ def week_switch(db: Path, repeats: int, *, week_view_only: bool = False) -> list
     """
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.fields import signals_blocked
+    from desktop.ui.signals import signals_blocked
 
     with shown_window(db) as window:
         window.on_week_view()

@@ -23,8 +23,8 @@ from desktop.ui.fields import (
     ExactValues,
     LimitedDoubleSpinBox,
     LimitedSpinBox,
-    signals_blocked,
 )
+from desktop.ui.signals import signals_blocked
 from desktop.ui.spin_fields import (
     apply_distance_unit,
     apply_load_unit,

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.planner import DayRow
-from desktop.ui.fields import signals_blocked
 from desktop.ui.session_mime import SESSION_MIME_TYPE, session_mime
+from desktop.ui.signals import signals_blocked
 
 _HEADERS = ("Time", "Session", "Workout", "Distance", "Advice")
 _ADVICE_COLUMN = 4

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from desktop.advice import units
 from desktop.advice.article import BCAA, WATER_64_OZ
 from desktop.advice.model import DayLog, Profile, VolumeUnit
-from desktop.ui.fields import apply_volume_unit, signals_blocked
+from desktop.ui.fields import apply_volume_unit
+from desktop.ui.signals import signals_blocked
 from desktop.ui.soreness_picker import SorenessPicker
 
 # Quick-add steps in the user's unit: a glass and a bottle.

@@ -5,17 +5,16 @@ oz) in the user's units (`DisplayUnits`), rounded to what a spin box displays.
 `ExactValues` remembers the exact engine value behind each rounded display so an untouched
 field round-trips exactly. `LimitedSpinBox` / `LimitedDoubleSpinBox` take their maximum
 from the engine's limits and, when a typed number is above it, keep the text and say the
-limit instead of silently dropping the last digit. `signals_blocked` is the one guard
-used while a widget fills its own fields.
+limit instead of silently dropping the last digit. The one guard used while a widget fills
+its own fields, `signals_blocked`, lives in desktop.ui.signals.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSignalBlocker, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
@@ -29,17 +28,6 @@ from desktop.advice.model import (
 )
 
 NOT_SET = "—"
-
-
-@contextmanager
-def signals_blocked(*objects: QObject) -> Iterator[None]:
-    """Block the objects' signals inside the block (restored as they were afterwards)."""
-    blockers = [QSignalBlocker(obj) for obj in objects]
-    try:
-        yield
-    finally:
-        for blocker in reversed(blockers):
-            blocker.unblock()
 
 
 class DisplayUnits:

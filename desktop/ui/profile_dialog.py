@@ -39,9 +39,9 @@ from desktop.ui.fields import (
     apply_volume_unit,
     floor1,
     select_data,
-    signals_blocked,
 )
 from desktop.ui.profile_parts import WINDOW_HELP, health_notice_frame, help_label, water_help
+from desktop.ui.signals import signals_blocked
 
 INTRO = (
     "Liftrun puts your deadlifts and your runs on one calendar.\n"

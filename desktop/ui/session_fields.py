@@ -38,8 +38,8 @@ from desktop.ui.fields import (
     LimitedSpinBox,
     floor1,
     select_data,
-    signals_blocked,
 )
+from desktop.ui.signals import signals_blocked
 from desktop.ui.spin_fields import (
     apply_distance_unit,
     apply_load_unit,

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.advice.model import InvalidInputError, Kind, Profile, Session, Suggestion
 from desktop.ui.actual_fields import ActualFields
-from desktop.ui.fields import DisplayUnits, signals_blocked
+from desktop.ui.fields import DisplayUnits
 from desktop.ui.session_fields import SessionFields, pairwise_tab_order
+from desktop.ui.signals import signals_blocked
 
 EMPTY_TEXT = "Pick a day and press New run or New deadlift"
 DONE_LOCKED_TIP = "Actual values are recorded, so it was done; clear them to mark it planned."

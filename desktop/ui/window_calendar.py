@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from desktop.ui.fields import signals_blocked
+from desktop.ui.signals import signals_blocked
 from desktop.ui.window_moves import DAYS_IN_WEEK, SessionMovesMixin
 
 if TYPE_CHECKING:

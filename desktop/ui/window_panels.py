@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.fields import signals_blocked
+from desktop.ui.signals import signals_blocked
 
 if TYPE_CHECKING:
     from desktop.advice import Session
