@@ -1,16 +1,21 @@
-"""The planning dialogs' preview side: the plan as rich text, its notes, errors and buttons."""
+"""What the planning dialogs share: the preview side (the plan as rich text, its notes,
+errors and buttons) and `PlanPreviewDialog`, their week start, preview and Apply."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.advice.plan_preview import PlanPreview
@@ -61,3 +66,61 @@ class PlanPreviewPane:
         self.previewText.setHtml(preview_html(preview, palette))
         self.notesLabel.setText(notes_text(preview))
         self.notesLabel.setVisible(bool(preview.notes))
+
+
+class PlanPreviewDialog(QDialog):
+    """A planning dialog: a week start that snaps to its Monday, a preview asked again on
+    every change of the inputs (or the sentence why there is none), and Apply that accepts
+    only a shown preview. A dialog builds its inputs, calls `_add_pane` and answers
+    `_ask_preview`."""
+
+    preview_changed = Signal(object)  # the new PlanPreview, or None when there is none
+    weekStartEdit: QDateEdit  # noqa: N815 - named like its objectName
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self._preview: PlanPreview | None = None
+
+    def _add_pane(self, layout: QVBoxLayout) -> None:
+        """Add the preview, notes, error and Apply/Cancel to `layout`, named on the dialog."""
+        self._pane = PlanPreviewPane(layout)
+        self.previewText = self._pane.previewText
+        self.notesLabel = self._pane.notesLabel
+        self.errorLabel = self._pane.errorLabel
+        self.buttons = self._pane.buttons
+        self.applyButton = self._pane.applyButton
+        self.cancelButton = self._pane.cancelButton
+        self.buttons.accepted.connect(self._on_apply)
+
+    def week_start(self) -> date:
+        """The Monday of the week chosen."""
+        picked = self.weekStartEdit.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def plan_preview(self) -> PlanPreview | None:
+        """The preview shown now; what Apply accepts. None when there is nothing to apply."""
+        return self._preview
+
+    def refresh(self) -> None:
+        """Ask for the preview of the inputs now and show it, or why there is none."""
+        self._preview, message = self._ask_preview()
+        self.errorLabel.setText(message)
+        self.errorLabel.setVisible(bool(message))
+        self._pane.show(self._preview, self.palette())
+        self.preview_changed.emit(self._preview)
+
+    def _ask_preview(self) -> tuple[PlanPreview | None, str]:
+        """The preview of the inputs now, or None and the sentence to show instead."""
+        raise NotImplementedError
+
+    def _on_week_start_changed(self, picked: QDate) -> None:
+        snap_to_monday(self.weekStartEdit, picked)
+        self.refresh()
+
+    def _on_input_changed(self) -> None:
+        self.refresh()
+
+    def _on_apply(self) -> None:
+        if self._preview is not None:
+            self.accept()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
-from desktop.ui.plan_preview_pane import PlanPreviewPane, snap_to_monday
+from desktop.ui.plan_preview_pane import PlanPreviewDialog
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
@@ -42,15 +41,13 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class PlanWeekDialog(QDialog):
+class PlanWeekDialog(PlanPreviewDialog):
     """Asks how to plan a week (or block of weeks) and previews the result as inputs change.
 
     `preview` turns a `PlanRequest` into a `PlanPreview` (the planner's job; it may raise
     `InvalidInputError`, whose sentence is shown instead of the preview). `initial` fills the
     inputs; `distance_unit` is the unit the weekly distance is shown in.
     """
-
-    preview_changed = Signal(object)  # the new PlanPreview, or None when the inputs are wrong
 
     def __init__(
         self,
@@ -62,10 +59,8 @@ class PlanWeekDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("planWeekDialog")
         self.setWindowTitle("Plan week")
-        self.setModal(True)
         self._make_preview = preview
         self._unit = DistanceUnit(distance_unit)
-        self._preview: PlanPreview | None = None
         self._day_checks: list[QCheckBox] = []
         self._day_times: list[QTimeEdit] = []
         self._day_minutes: list[QSpinBox] = []
@@ -89,15 +84,9 @@ class PlanWeekDialog(QDialog):
         heading = QLabel("Preview")
         heading.setObjectName("previewHeading")
         right.addWidget(heading)
-        self._pane = PlanPreviewPane(right)
-        self.previewText = self._pane.previewText
+        self._add_pane(right)
         self.previewText.setMinimumWidth(560)
         heading.setBuddy(self.previewText)
-        self.notesLabel = self._pane.notesLabel
-        self.errorLabel = self._pane.errorLabel
-        self.buttons = self._pane.buttons
-        self.applyButton = self._pane.applyButton
-        self.cancelButton = self._pane.cancelButton
         self.resize(1060, 620)
 
     def _build_lifts(self) -> QGroupBox:
@@ -192,7 +181,6 @@ class PlanWeekDialog(QDialog):
         self.distanceSpin.valueChanged.connect(self._on_input_changed)
         self.longRunCheck.toggled.connect(self._on_input_changed)
         self.keepRadio.toggled.connect(self._on_input_changed)
-        self.buttons.accepted.connect(self._on_apply)
         self.buttons.rejected.connect(self.reject)
 
     # --- public API -------------------------------------------------------------------
@@ -221,22 +209,11 @@ class PlanWeekDialog(QDialog):
             weeks=self.weeksSpin.value(),
         )
 
-    def plan_preview(self) -> PlanPreview | None:
-        """The preview shown now; what Apply accepts. None while the inputs are wrong."""
-        return self._preview
-
-    def refresh(self) -> None:
-        """Ask for a new preview of the current inputs and show it."""
+    def _ask_preview(self) -> tuple[PlanPreview | None, str]:
         try:
-            self._preview = self._make_preview(self.plan_request())
+            return self._make_preview(self.plan_request()), ""
         except InvalidInputError as error:
-            self._preview = None
-            self.errorLabel.setText(str(error))
-        else:
-            self.errorLabel.setText("")
-        self.errorLabel.setVisible(self._preview is None)
-        self._pane.show(self._preview, self.palette())
-        self.preview_changed.emit(self._preview)
+            return None, str(error)
 
     # --- slots ------------------------------------------------------------------------
 
@@ -249,14 +226,3 @@ class PlanWeekDialog(QDialog):
         for weekday in range(7):
             self._sync_day(weekday)
         self.refresh()
-
-    def _on_week_start_changed(self, picked: QDate) -> None:
-        snap_to_monday(self.weekStartEdit, picked)
-        self.refresh()
-
-    def _on_input_changed(self) -> None:
-        self.refresh()
-
-    def _on_apply(self) -> None:
-        if self._preview is not None:
-            self.accept()
