@@ -17,6 +17,7 @@ from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile, Sessi
 from desktop.store import Store
 from desktop.ui import dialogs
 from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 
@@ -75,18 +76,13 @@ def test_first_run_asks_for_a_profile_and_defaults_to_km(
     make_window: Callable[..., MainWindow],
 ) -> None:
     window = make_window()
-    asked: list[bool] = []
-
-    def ask(first_run: bool) -> Profile:
-        asked.append(first_run)
-        return Profile(max_distance_km=12.0, max_speed_kmh=14.0)
-
-    window._ask_profile = ask  # type: ignore[method-assign]
+    prompts = prompts_of(window)
+    prompts.profile = Profile(max_distance_km=12.0, max_speed_kmh=14.0)
     window.ensure_profile()
-    assert asked == [True]
+    assert prompts.profiles_asked == [True]
     assert window.planner.profile().distance_unit is DistanceUnit.KM
     window.ensure_profile()  # already has one: not asked again
-    assert asked == [True]
+    assert prompts.profiles_asked == [True]
 
 
 def test_cancelled_first_run_uses_defaults(make_window: Callable[..., MainWindow]) -> None:
@@ -106,7 +102,7 @@ def test_settings_profile_switches_units(make_window: Callable[..., MainWindow])
     window.session_form.saveButton.click()
     assert window.day_list.rows()[0].distance_text.endswith("km")
     miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
-    window._ask_profile = lambda first_run: miles  # type: ignore[method-assign]
+    prompts_of(window).profile = miles
     window.profile_action.trigger()
     assert window.day_list.rows()[0].distance_text.endswith("mi")
 
@@ -122,7 +118,7 @@ def test_edit_actions_drive_the_form(make_window: Callable[..., MainWindow]) -> 
     window.duplicate_action.trigger()
     assert window.selected_day() == MONDAY + timedelta(days=1)
     window.delete_action.trigger()
-    assert window.dialogs.questions  # type: ignore[attr-defined]
+    assert prompts_of(window).questions
     assert window.calendar.marks_for(MONDAY + timedelta(days=1)) is None
     assert window.calendar.marks_for(MONDAY) is not None
 
@@ -248,16 +244,16 @@ def test_back_up_and_restore(make_window: Callable[..., MainWindow]) -> None:
     window.new_run_action.trigger()
     window.session_form.saveButton.click()
     assert window.calendar.marks_for(MONDAY) is not None
-    window._choose_file = lambda title, directory, name_filter: backup  # type: ignore[method-assign]
+    prompts_of(window).open_file = backup
     window.restore_action.trigger()
-    assert window.dialogs.errors == []  # type: ignore[attr-defined]
+    assert prompts_of(window).errors == []
     assert window.calendar.marks_for(MONDAY) is None
 
 
 def test_open_another_database(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     window = make_window()
     other = tmp_path / "other.db"
-    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
+    prompts_of(window).open_file = other
     window.open_action.trigger()
     assert window.planner.db_path == other
     assert "other.db" in window.windowTitle()
@@ -269,9 +265,9 @@ def test_opening_garbage_shows_a_dialog(
     window = make_window()
     garbage = tmp_path / "notes.db"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
-    window._choose_file = lambda title, directory, name_filter: garbage  # type: ignore[method-assign]
+    prompts_of(window).open_file = garbage
     window.open_action.trigger()
-    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    [(title, text)] = prompts_of(window).errors
     assert title == "Not a Liftrun database"
     assert text
     assert window.planner.db_path != garbage

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.advice import Kind
 from desktop.planner import SessionMark
 from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -164,7 +165,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.select_row(0)
     ui.button("deleteButton").click()
     qtbot.waitUntil(lambda: window.day_list.row_count() == 0)
-    assert window.dialogs.questions  # type: ignore[attr-defined]
+    assert prompts_of(window).questions
     assert ui.kinds(TUESDAY) == ()
 
     # Duplicate Thursday's run: the copy lands on Friday at the same time, planned.
@@ -174,7 +175,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: window.selected_day() == FRIDAY)
     assert ui.kinds(FRIDAY) == (SessionMark(Kind.RUN, False),)
     assert form.draft().start == datetime(2026, 3, 6, 19, 30)  # type: ignore[union-attr]
-    assert window.dialogs.errors == []  # type: ignore[attr-defined]
+    assert prompts_of(window).errors == []
 
 
 def test_cancelling_delete_keeps_the_session(
@@ -183,9 +184,9 @@ def test_cancelling_delete_keeps_the_session(
     window, ui = start_on_monday(make_window, qtbot, "newRunButton")
     ui.save()
     ui.select_row(0)
-    window.dialogs.answer = False  # type: ignore[attr-defined]
+    prompts_of(window).answer = False
     ui.button("deleteButton").click()
-    assert len(window.dialogs.questions) == 1  # type: ignore[attr-defined]
+    assert len(prompts_of(window).questions) == 1
     assert window.day_list.row_count() == 1
     assert len(window.planner.sessions_on(MONDAY)) == 1
 
@@ -200,10 +201,10 @@ def test_a_read_only_file_shows_the_error_and_keeps_the_form(
     os.chmod(db_path, stat.S_IRUSR | stat.S_IRGRP)
     try:
         ui.button("saveButton").click()
-        qtbot.waitUntil(lambda: bool(window.dialogs.errors))  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(prompts_of(window).errors))
     finally:
         os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
-    title, text = window.dialogs.errors[0]  # type: ignore[attr-defined]
+    title, text = prompts_of(window).errors[0]
     assert "cannot be changed" in title.lower()
     assert "read-only" in text
     assert window.session_form.draft() == before

@@ -351,7 +351,7 @@ def test_progress_follows_edits_and_units(
     window.undo_action.trigger()
     assert view.chart.weeks()[-2].run_km_done == 0.0
     miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
-    window._save_profile(miles)
+    window.profiles.save_profile(miles)
     assert cell(view.table, 1, 3) == format_distance(8.0, DistanceUnit.MI)
 
 
