@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
         )
         self.progress = ProgressController(
             runner,
+            prompts,
             self.edits,
             self.calendar,
             self.session_form,

@@ -19,6 +19,7 @@ from desktop.ui.commands import SessionsCommand, session_label
 from desktop.ui.day_list import DayList
 from desktop.ui.edit_runner import EditRunner
 from desktop.ui.edits_controller import EditsController
+from desktop.ui.prompts import Prompts
 from desktop.ui.session_form import SessionForm
 from desktop.ui.week_totals_strip import WeekTotalsStrip
 
@@ -32,6 +33,7 @@ class ProgressController(QObject):
     def __init__(
         self,
         runner: EditRunner,
+        prompts: Prompts,
         edits: EditsController,
         calendar: CalendarView,
         form: SessionForm,
@@ -42,6 +44,7 @@ class ProgressController(QObject):
     ) -> None:
         super().__init__(window)
         self._runner = runner
+        self._prompts = prompts
         self._edits = edits
         self._calendar = calendar
         self._form = form
@@ -90,7 +93,7 @@ class ProgressController(QObject):
         if self.progress_window is None:
             from desktop.ui.progress_window import ProgressWindow  # the chart loads on first use
 
-            window = ProgressWindow(self._window)
+            window = ProgressWindow(self._window, prompts=self._prompts)
             window.view.range_changed.connect(self.refresh)
             window.view.week_chosen.connect(self._on_week_chosen)
             self.progress_window = window

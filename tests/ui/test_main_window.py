@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import store as store_module
-from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile, Session
+from desktop.advice import Advice, DistanceUnit, InvalidInputError, Kind, Profile, Session
 from desktop.store import Store
 from desktop.ui import dialogs
 from desktop.ui.main_window import MainWindow
@@ -177,7 +177,7 @@ def test_adding_water_loads_the_month_once(
     loads: list[tuple[date, date]] = []
     real = store.sessions_between
 
-    def counting(first: date, last: date):  # type: ignore[no-untyped-def]
+    def counting(first: date, last: date) -> list[Session]:
         loads.append((first, last))
         return real(first, last)
 
@@ -334,7 +334,7 @@ def test_each_action_asks_for_draft_advice_once(
     asked: list[Kind] = []
     real = planner.advise_draft
 
-    def counting(draft):  # type: ignore[no-untyped-def]
+    def counting(draft: Session) -> Advice:
         asked.append(draft.kind)
         return real(draft)
 

@@ -148,7 +148,8 @@ def test_water_clicks_merge_into_one_step_and_undo_to_empty(window: MainWindow) 
     assert "1,000 ml" in stack.undoText() or "1000 ml" in stack.undoText()
     window.undo_action.trigger()
     assert not window.planner.store.day_log(MONDAY).water_oz
-    assert box.log() is not None and not box.log().water_oz  # type: ignore[union-attr]
+    shown = box.log()
+    assert shown is not None and not shown.water_oz
     window.redo_action.trigger()
     assert window.planner.store.day_log(MONDAY).water_oz == pytest.approx(total)
 
@@ -194,7 +195,8 @@ def test_profile_change_undoes_to_the_earlier_units(window: MainWindow) -> None:
     assert window.planner.store.profile() == miles
     assert window.day_list.rows()[0].distance_text.endswith("mi")
     window.undo_action.trigger()
-    assert window.planner.store.profile().distance_unit is DistanceUnit.KM  # type: ignore[union-attr]
+    stored = window.planner.store.profile()
+    assert stored is not None and stored.distance_unit is DistanceUnit.KM
     assert window.day_list.rows()[0].distance_text.endswith("km")
     window.redo_action.trigger()
     assert window.planner.store.profile() == miles

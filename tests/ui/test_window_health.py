@@ -78,7 +78,9 @@ def test_a_soreness_rating_is_one_undo_step_and_the_advice_follows_at_once(
     assert window.planner.store.day_log(MONDAY).soreness == 8  # in the file
     assert "very sore today (8/10)" in window.advice_panel.plain_text()  # the run's advice
     assert window.day_list.rows()[0].has_warning
-    advice = window.planner.advise_draft(window.planner.get(run_id))  # type: ignore[arg-type]
+    stored = window.planner.get(run_id)
+    assert stored is not None
+    advice = window.planner.advise_draft(stored)
     assert Code.SORENESS_HIGH in {w.code for w in advice.warnings}
     assert action(window, "undoAction").text() == f"&Undo Rate soreness 8/10 on {MONDAY:%a %d %b}"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QDialog, QTimeEdit
+from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton, QTextBrowser, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind, Session
@@ -45,7 +45,8 @@ def apply_with(
         shown.append(dialog)
         if change is not None:
             change(dialog)
-        button = dialog.applyButton if accept else dialog.cancelButton  # type: ignore[attr-defined]
+        button = dialog.findChild(QPushButton, "applyButton" if accept else "cancelButton")
+        assert button is not None
         button.click()
         return dialog.result() == QDialog.DialogCode.Accepted
 
@@ -62,7 +63,9 @@ def window(make_window: Callable[..., MainWindow]) -> MainWindow:
 
 
 def preview_lines(dialog: QDialog) -> list[str]:
-    text = dialog.previewText.toPlainText()  # type: ignore[attr-defined]
+    preview = dialog.findChild(QTextBrowser, "previewText")
+    assert preview is not None
+    text = preview.toPlainText()
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
