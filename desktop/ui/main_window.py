@@ -7,7 +7,7 @@ and the advice panel, the controllers that drive them, and fills everything in.
 `desktop.app.create_main_window` does both.
 
 The window keeps the shell, the panels and the layout. Each concern is a controller with its
-own constructor, state and `connect()` (see `attach`): `edits` (the form, undo, the day's
+own constructor, state and `_connect_signals()` (see `attach`): `edits` (the form, undo, the day's
 log), `clipboard`, `views` (month and week), `moves`, `progress`, `health` (backups, restore,
 notices), `files` (open, Help), `profiles`, and, built on first use, `planning` and
 `transfer`. Every action in desktop.ui.actions names the controller method it triggers.

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop import store as store_module
 from desktop.advice import Advice, DistanceUnit, InvalidInputError, Kind, Profile, Session
 from desktop.store import Store
-from desktop.ui import dialogs
+from desktop.ui import actions, dialogs
 from desktop.ui.main_window import MainWindow
 from tests.ui.recording_prompts import prompts_of
 
@@ -70,6 +70,16 @@ def test_menus_and_shortcuts(make_window: Callable[..., MainWindow]) -> None:
         assert action.shortcut() == keys, action.text()
     for action in (window.restore_action, window.profile_action, window.about_action):
         assert action.text()
+
+
+def test_every_action_names_a_method_of_its_controller(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """A menu row's slot ("edits.on_undo") is a real method: no action does nothing."""
+    window = make_window()
+    for spec in actions.all_specs():
+        owner = getattr(window, spec.controller) if spec.controller else window
+        assert callable(getattr(owner, spec.method, None)), spec.slot
 
 
 def test_first_run_asks_for_a_profile_and_defaults_to_km(
