@@ -1,7 +1,7 @@
 """Month switch in the calendar with years of history, and the 1 / 10 / 30 years growth table.
 
 Also the chip figures of the planning calendar, all in the real window on the real path
-(`Planner.month_feed` / `week_feed` / `drop_warnings` through `desktop.ui.window_calendar`):
+(`Planner.month_feed` / `week_feed` / `drop_warnings` through `desktop.ui.calendar_controller`):
 a month switch with chips, a drag hovering a new cell, and a week switch in the week view
 (the whole switch, and the week view's share of it).
 
@@ -190,7 +190,7 @@ def chip_month_switch(db: Path, repeats: int) -> list[float]:
     """Milliseconds per month switch in the real window, chips included.
 
     `setCurrentPage` makes the window run `Planner.month_feed` and hand the calendar its
-    marks, chips and badges (`window_calendar.refresh_month`); then `processEvents()` paints
+    marks, chips and badges (`CalendarController.refresh_month`); then `processEvents()` paints
     what the switch made dirty (every cell of the grid, the month's name), as the event
     loop would. The grid must be painted on every switch.
     """
@@ -291,7 +291,7 @@ def week_switch(db: Path, repeats: int, *, week_view_only: bool = False) -> list
     from desktop.ui.signals import signals_blocked
 
     with shown_window(db) as window:
-        window.on_week_view()
+        window.views.on_week_view()
         QApplication.processEvents()
         calendar = window.calendar
 
@@ -299,9 +299,9 @@ def week_switch(db: Path, repeats: int, *, week_view_only: bool = False) -> list
             if week_view_only:
                 with signals_blocked(calendar):
                     calendar.select_day(calendar.selected_day() - timedelta(days=7))
-                window._refresh_week()
+                window.views.refresh_week()
             else:
-                window.on_previous_week()
+                window.views.on_previous_week()
             QApplication.processEvents()
 
         with counted_paints(window.week_view) as paints:

@@ -22,6 +22,7 @@ from desktop.startup import build_parser, ensure_application, start_main_window
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.prompts import Prompts
 
 # ensure_application and start_main_window are re-exported for tools and benchmarks.
 __all__ = [
@@ -48,9 +49,11 @@ def create_main_window(
     *,
     demo: bool = False,
     settings: QSettings | None = None,
+    prompts: Prompts | None = None,
 ) -> MainWindow:
     """Open the store at db_path and build the main window without showing it.
 
+    `prompts` asks the person every question (Qt dialogs over the window by default).
     Store errors (StoreError subclasses) propagate to the caller. Closing the
     window closes the store and releases its lock.
     """
@@ -61,7 +64,7 @@ def create_main_window(
 
     store = Store.open(Path(db_path))
     try:
-        window = MainWindow(settings=settings, demo=demo)
+        window = MainWindow(settings=settings, demo=demo, prompts=prompts)
         window.attach(Planner(store), open_store=Store.open)
     except BaseException:
         store.close()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from desktop.store import BackupError, BackupInfo, Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.prompts import Prompts
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,7 @@ def start_main_window(
     *,
     demo: bool = False,
     settings: QSettings | None = None,
+    prompts: Prompts | None = None,
     on_failure: Callable[[int], None],
 ) -> MainWindow:
     """The window's shell, for the caller to show; it completes itself after its first paint.
@@ -145,11 +147,12 @@ def start_main_window(
     If the store cannot be opened the error is shown (with "Restore a backup..." when the
     file is damaged and a backup exists), the window closes and `on_failure(2)` is called;
     an unexpected error closes it, calls `on_failure(1)` and propagates to the excepthook.
+    `prompts` asks the window's questions (by default Qt dialogs over the window).
     """
     ensure_application()
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(settings=settings, demo=demo)
+    window = MainWindow(settings=settings, demo=demo, prompts=prompts)
 
     def complete() -> None:
         from desktop.advice import InvalidInputError

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop.advice import (
     Advice,
@@ -28,8 +27,8 @@ from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
 from desktop.planner.transfer import ExportBatch, TransferQueries
 from desktop.planner.week_planning import WeekPlanningMixin
 
-if TYPE_CHECKING:
-    from desktop.store import Store
+# The store types the window may name; it reaches them only through here.
+from desktop.store import BackupError, BackupInfo, BackupKind, Store, StoreError
 
 # Advice for a day looks back at most this far (a lift the day before sets
 # next-day advice) and forward this far (nothing later matters today).
@@ -47,12 +46,17 @@ DEFAULT_PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "BackupError",
+    "BackupInfo",
+    "BackupKind",
     "DayMarks",
     "DayRow",
     "ExportBatch",
     "Planner",
     "SessionChange",
     "SessionMark",
+    "Store",
+    "StoreError",
 ]
 
 

@@ -1,7 +1,8 @@
 """The main window's menu actions, declared in one table apart from the window.
 
 Each `ActionSpec` names its menu, text (with a mnemonic unique in that menu), shortcut
-and the window method it calls. `build_actions` makes the QActions (objectName
+and the controller method it calls ("edits.on_undo": `MainWindow.edits.on_undo`; a bare
+name is the window's own, as "close"). `build_actions` makes the QActions (objectName
 `undoAction`, `copyWeekAction`, …, attribute `undo_action`, `copy_week_action`, …)
 and the menus; the window connects them in one place. A new feature adds a row here;
 a `Submenu` row nests a submenu (File > Export).
@@ -28,13 +29,23 @@ SEPARATOR = None
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One menu action: where it sits, what it says, its keys and the window slot it calls."""
+    """One menu action: where it sits, what it says, its keys and the controller slot it calls."""
 
     attr: str
     text: str
     shortcut: Shortcut
     slot: str
     role: QAction.MenuRole | None = None
+
+    @property
+    def controller(self) -> str:
+        """The window attribute holding the controller ("" for the window itself)."""
+        return self.slot.rpartition(".")[0]
+
+    @property
+    def method(self) -> str:
+        """The method of that controller the action calls."""
+        return self.slot.rpartition(".")[2]
 
     @property
     def object_name(self) -> str:
@@ -57,16 +68,22 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     (
         "&File",
         (
-            ActionSpec("open_action", "&Open database…", StandardKey.Open, "on_open_database"),
-            ActionSpec("backup_action", "&Back up now", "Ctrl+B", "on_back_up"),
-            ActionSpec("restore_action", "&Restore a backup…", "Ctrl+Shift+O", "on_restore_backup"),
+            ActionSpec(
+                "open_action", "&Open database…", StandardKey.Open, "files.on_open_database"
+            ),
+            ActionSpec("backup_action", "&Back up now", "Ctrl+B", "health.on_back_up"),
+            ActionSpec(
+                "restore_action", "&Restore a backup…", "Ctrl+Shift+O", "health.on_restore_backup"
+            ),
             SEPARATOR,
-            ActionSpec("import_action", "&Import…", "Ctrl+I", "on_import"),
+            ActionSpec("import_action", "&Import…", "Ctrl+I", "transfer.on_import"),
             Submenu(
                 "&Export",
                 (
-                    ActionSpec("export_ics_action", "&Calendar (.ics)…", None, "on_export_ics"),
-                    ActionSpec("export_csv_action", "C&SV…", None, "on_export_csv"),
+                    ActionSpec(
+                        "export_ics_action", "&Calendar (.ics)…", None, "transfer.on_export_ics"
+                    ),
+                    ActionSpec("export_csv_action", "C&SV…", None, "transfer.on_export_csv"),
                 ),
             ),
             SEPARATOR,
@@ -78,63 +95,90 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     (
         "&Edit",
         (
-            ActionSpec("undo_action", "&Undo", StandardKey.Undo, "on_undo"),
-            ActionSpec("redo_action", "R&edo", StandardKey.Redo, "on_redo"),
+            ActionSpec("undo_action", "&Undo", StandardKey.Undo, "edits.on_undo"),
+            ActionSpec("redo_action", "R&edo", StandardKey.Redo, "edits.on_redo"),
             SEPARATOR,
-            ActionSpec("cut_action", "Cu&t", StandardKey.Cut, "on_cut"),
-            ActionSpec("copy_action", "&Copy", StandardKey.Copy, "on_copy"),
-            ActionSpec("paste_action", "&Paste", StandardKey.Paste, "on_paste"),
-            ActionSpec("copy_week_action", "Copy &week", "Ctrl+Shift+C", "on_copy_week"),
-            ActionSpec("paste_week_action", "Paste wee&k", "Ctrl+Shift+V", "on_paste_week"),
-            SEPARATOR,
-            ActionSpec("new_run_action", "New &run", "Ctrl+R", "on_new_run"),
-            ActionSpec("new_lift_action", "New &deadlift", "Ctrl+L", "on_new_lift"),
-            SEPARATOR,
-            ActionSpec("duplicate_action", "Dupl&icate to next day", "Ctrl+D", "on_duplicate"),
+            ActionSpec("cut_action", "Cu&t", StandardKey.Cut, "clipboard.on_cut"),
+            ActionSpec("copy_action", "&Copy", StandardKey.Copy, "clipboard.on_copy"),
+            ActionSpec("paste_action", "&Paste", StandardKey.Paste, "clipboard.on_paste"),
+            ActionSpec("copy_week_action", "Copy &week", "Ctrl+Shift+C", "clipboard.on_copy_week"),
             ActionSpec(
-                "done_as_planned_action", "Done as pla&nned", "Ctrl+Shift+D", "on_done_as_planned"
+                "paste_week_action", "Paste wee&k", "Ctrl+Shift+V", "clipboard.on_paste_week"
             ),
-            ActionSpec("delete_action", "De&lete session", StandardKey.Delete, "on_delete"),
             SEPARATOR,
-            ActionSpec("move_day_back_action", "Move a day &back", "Alt+Left", "on_move_day_back"),
+            ActionSpec("new_run_action", "New &run", "Ctrl+R", "edits.on_new_run"),
+            ActionSpec("new_lift_action", "New &deadlift", "Ctrl+L", "edits.on_new_lift"),
+            SEPARATOR,
             ActionSpec(
-                "move_day_forward_action", "Move a day &forward", "Alt+Right", "on_move_day_forward"
+                "duplicate_action", "Dupl&icate to next day", "Ctrl+D", "clipboard.on_duplicate"
             ),
-            ActionSpec("move_week_back_action", "Move a week b&ack", "Alt+Up", "on_move_week_back"),
+            ActionSpec(
+                "done_as_planned_action",
+                "Done as pla&nned",
+                "Ctrl+Shift+D",
+                "progress.on_done_as_planned",
+            ),
+            ActionSpec("delete_action", "De&lete session", StandardKey.Delete, "edits.on_delete"),
+            SEPARATOR,
+            ActionSpec(
+                "move_day_back_action", "Move a day &back", "Alt+Left", "moves.on_move_day_back"
+            ),
+            ActionSpec(
+                "move_day_forward_action",
+                "Move a day &forward",
+                "Alt+Right",
+                "moves.on_move_day_forward",
+            ),
+            ActionSpec(
+                "move_week_back_action", "Move a week b&ack", "Alt+Up", "moves.on_move_week_back"
+            ),
             ActionSpec(
                 "move_week_forward_action",
                 "Move a week f&orward",
                 "Alt+Down",
-                "on_move_week_forward",
+                "moves.on_move_week_forward",
             ),
-            ActionSpec("repeat_action", "Repeat weekl&y…", "Ctrl+Shift+R", "on_repeat_weekly"),
+            ActionSpec(
+                "repeat_action", "Repeat weekl&y…", "Ctrl+Shift+R", "planning.on_repeat_weekly"
+            ),
         ),
     ),
     (
         "&View",
         (
-            ActionSpec("today_action", "&Today", "Ctrl+T", "on_today"),
-            ActionSpec("history_action", "&History of changes", None, "on_show_history"),
+            ActionSpec("today_action", "&Today", "Ctrl+T", "views.on_today"),
+            ActionSpec("history_action", "&History of changes", None, "edits.on_show_history"),
             SEPARATOR,
-            ActionSpec("month_view_action", "&Month", "Ctrl+Shift+M", "on_month_view"),
-            ActionSpec("week_view_action", "&Week", "Ctrl+Shift+W", "on_week_view"),
-            ActionSpec("previous_week_action", "Pre&vious week", "Alt+PgUp", "on_previous_week"),
-            ActionSpec("next_week_action", "Ne&xt week", "Alt+PgDown", "on_next_week"),
-            ActionSpec("progress_action", "&Progress", None, "on_show_progress"),
+            ActionSpec("month_view_action", "&Month", "Ctrl+Shift+M", "views.on_month_view"),
+            ActionSpec("week_view_action", "&Week", "Ctrl+Shift+W", "views.on_week_view"),
+            ActionSpec(
+                "previous_week_action", "Pre&vious week", "Alt+PgUp", "views.on_previous_week"
+            ),
+            ActionSpec("next_week_action", "Ne&xt week", "Alt+PgDown", "views.on_next_week"),
+            ActionSpec("progress_action", "&Progress", None, "progress.on_show_progress"),
         ),
     ),
     (
         # No mnemonic: P, L, A and N are all taken by the session form's fields.
         "Plan",
         (
-            ActionSpec("plan_week_action", "Plan &week…", "Ctrl+Shift+P", "on_plan_week"),
-            ActionSpec("plan_block_action", "Plan &block…", "Ctrl+Shift+B", "on_plan_block"),
+            ActionSpec("plan_week_action", "Plan &week…", "Ctrl+Shift+P", "planning.on_plan_week"),
+            ActionSpec(
+                "plan_block_action", "Plan &block…", "Ctrl+Shift+B", "planning.on_plan_block"
+            ),
             SEPARATOR,
             ActionSpec(
-                "save_template_action", "&Save week as template…", None, "on_save_week_template"
+                "save_template_action",
+                "&Save week as template…",
+                None,
+                "planning.on_save_week_template",
             ),
-            ActionSpec("apply_template_action", "&Apply template…", None, "on_apply_template"),
-            ActionSpec("delete_template_action", "&Delete template…", None, "on_delete_template"),
+            ActionSpec(
+                "apply_template_action", "&Apply template…", None, "planning.on_apply_template"
+            ),
+            ActionSpec(
+                "delete_template_action", "&Delete template…", None, "planning.on_delete_template"
+            ),
         ),
     ),
     (
@@ -144,7 +188,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
                 "profile_action",
                 "&Profile…",
                 "Ctrl+,",
-                "on_edit_profile",
+                "profiles.on_edit_profile",
                 QAction.MenuRole.PreferencesRole,
             ),
         ),
@@ -153,12 +197,15 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
         "&Help",
         (
             ActionSpec(
-                "about_action", "&About Liftrun", None, "on_about", QAction.MenuRole.AboutRole
+                "about_action", "&About Liftrun", None, "files.on_about", QAction.MenuRole.AboutRole
             ),
             ActionSpec(
-                "health_action", "&Health notice", StandardKey.HelpContents, "on_health_notice"
+                "health_action",
+                "&Health notice",
+                StandardKey.HelpContents,
+                "files.on_health_notice",
             ),
-            ActionSpec("log_folder_action", "Open &log folder", None, "on_open_log_folder"),
+            ActionSpec("log_folder_action", "Open &log folder", None, "files.on_open_log_folder"),
         ),
     ),
 )

@@ -33,7 +33,7 @@ def handled_errors() -> tuple[type[Exception], ...]:
     A function so that importing the window's shell loads neither peewee nor the engine.
     """
     from desktop.advice import InvalidInputError
-    from desktop.store import StoreError
+    from desktop.planner import StoreError
 
     return (StoreError, InvalidInputError)
 
@@ -43,6 +43,12 @@ class EditRunner(QObject):
 
     changed = Signal(object)
     """A `Touched`: emitted after every change, undo and redo that reached the file."""
+    stack_changed = Signal()
+    """The stack's index, clean state or undo text changed (Undo and Redo follow it).
+
+    Relayed by the runner, the stack's parent: while the runner is destroyed the stack's
+    own signals reach nobody, so no listener sees a stack that is being deleted.
+    """
 
     def __init__(
         self,
@@ -59,6 +65,12 @@ class EditRunner(QObject):
         self._halted = False
         self._failure: tuple[EditCommand, Exception, bool] | None = None
         self._stack.indexChanged.connect(self._on_index_changed)
+        for signal in (
+            self._stack.indexChanged,
+            self._stack.cleanChanged,
+            self._stack.undoTextChanged,
+        ):
+            signal.connect(self._relay_stack_changed)
 
     @property
     def stack(self) -> QUndoStack:
@@ -114,6 +126,9 @@ class EditRunner(QObject):
             command.skip_next_step()
             return
         self.changed.emit(command.touched(undone=undone))
+
+    def _relay_stack_changed(self, *_args: object) -> None:
+        self.stack_changed.emit()
 
     def _on_index_changed(self, index: int) -> None:
         failure, self._failure = self._failure, None

@@ -3,12 +3,18 @@
 Built in two phases so the calendar is on screen early: `MainWindow()` is the shell (menus
 from desktop.ui.actions, the calendar, the panes' frames, the saved layout) and imports
 neither the store (peewee) nor the engine; `attach(planner)` builds the day pane, the form
-and the advice panel and fills everything in. `desktop.app.create_main_window` does both.
+and the advice panel, the controllers that drive them, and fills everything in.
+`desktop.app.create_main_window` does both.
 
-Every change goes through one EditRunner (desktop.ui.edit_runner) as one command
-(desktop.ui.commands): it writes through the planner, reports errors once, stacks the
-command for Edit > Undo and emits what changed; `_on_changed` repaints just that.
-Before anything replaces the form, `_settle_form` asks Save / Discard / Cancel.
+The window keeps the shell, the panels and the layout. Each concern is a controller with its
+own constructor, state and `_connect_signals()` (see `attach`): `edits` (the form, undo, the day's
+log), `clipboard`, `views` (month and week), `moves`, `progress`, `health` (backups, restore,
+notices), `files` (open, Help), `profiles`, and, built on first use, `planning` and
+`transfer`. Every action in desktop.ui.actions names the controller method it triggers.
+
+Every change goes through one EditRunner (desktop.ui.edit_runner) as one command: it emits a
+`Touched`; `_on_changed` repaints the panels and passes it on through `touched` to whoever
+listens. Every question to the person goes through `prompts` (desktop.ui.prompts).
 
 The shell stays clear of PySide6's `Qt` namespace, whose first use builds all of its enums
 at once (about 15 ms): only `attach` imports `Qt`, for the vertical splitter.
@@ -16,63 +22,78 @@ at once (about 15 ms): only `attach` imports `Qt`, for the vertical splitter.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME
 from desktop.ui import actions
 from desktop.ui.calendar_view import CalendarView
-from desktop.ui.window_calendar import CalendarMixin
-from desktop.ui.window_edits import EditsMixin
-from desktop.ui.window_files import FilesMixin
-from desktop.ui.window_health import HealthMixin
+from desktop.ui.dialogs import QtPrompts, error_title
+from desktop.ui.edit_runner import EditRunner, handled_errors
+from desktop.ui.file_drops import local_files
+from desktop.ui.signals import signals_blocked
 from desktop.ui.window_layout import WindowLayout
-from desktop.ui.window_panels import PanelsMixin
-from desktop.ui.window_planning import PlanningMixin
-from desktop.ui.window_progress import ProgressMixin
-from desktop.ui.window_transfer import TransferMixin
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+    from PySide6.QtWidgets import QStackedWidget
 
-    from desktop.advice import Profile
-    from desktop.planner import Planner
-    from desktop.store import Store
+    from desktop.advice import Session
+    from desktop.planner import BackupError, Planner, Store
     from desktop.ui.advice_panel import AdvicePanel
+    from desktop.ui.calendar_controller import CalendarController
+    from desktop.ui.chip_legend import ChipLegend
+    from desktop.ui.clipboard_controller import ClipboardController
+    from desktop.ui.commands import Touched
     from desktop.ui.day_list import DayList
     from desktop.ui.day_log_box import DayLogBox
-    from desktop.ui.edit_runner import EditRunner
+    from desktop.ui.edits_controller import EditsController
+    from desktop.ui.files_controller import FilesController
+    from desktop.ui.health_controller import HealthController
+    from desktop.ui.moves_controller import MovesController
+    from desktop.ui.planning_controller import PlanningController
+    from desktop.ui.profile_controller import ProfileController
+    from desktop.ui.progress_controller import ProgressController
+    from desktop.ui.prompts import Prompts
     from desktop.ui.session_form import SessionForm
+    from desktop.ui.transfer_controller import TransferController
+    from desktop.ui.week_totals_strip import WeekTotalsStrip
+    from desktop.ui.week_view import WeekView
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(
-    CalendarMixin,
-    FilesMixin,
-    EditsMixin,
-    ProgressMixin,
-    PanelsMixin,
-    PlanningMixin,
-    TransferMixin,
-    HealthMixin,
-    QMainWindow,
-):
+class MainWindow(QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
 
     ready = Signal()
     """Emitted when `attach` has built and filled the whole window."""
+    touched = Signal(object)
+    """A `Touched`, after every change, undo and redo, once the panels show it."""
+    day_shown = Signal(object)
+    """The date `show_day` has just shown."""
+    reloaded = Signal()
+    """Everything was read again (attach, another database, a restore, the first profile)."""
 
-    # Set by attach(): the planner, the runner and the widgets of the second phase.
-    _planner: Planner
-    _edits: EditRunner
+    # Set by attach(): the runner, the widgets of the second phase and the controllers.
+    runner: EditRunner
     dayTitle: QLabel  # noqa: N815 - named like its objectName
     newRunButton: QPushButton  # noqa: N815
     newLiftButton: QPushButton  # noqa: N815
@@ -81,6 +102,18 @@ class MainWindow(
     day_log_box: DayLogBox
     session_form: SessionForm
     advice_panel: AdvicePanel
+    calendar_stack: QStackedWidget
+    chip_legend: ChipLegend
+    week_view: WeekView
+    week_totals_strip: WeekTotalsStrip
+    edits: EditsController
+    clipboard: ClipboardController
+    views: CalendarController
+    moves: MovesController
+    progress: ProgressController
+    health: HealthController
+    files: FilesController
+    profiles: ProfileController
     # Made from desktop.ui.actions.MENUS (attribute = ActionSpec.attr).
     open_action: QAction
     backup_action: QAction
@@ -128,16 +161,21 @@ class MainWindow(
         *,
         settings: QSettings | None = None,
         demo: bool = False,
+        prompts: Prompts | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """The shell: menus (disabled until attached), the calendar and the saved layout."""
+        """The shell: menus (disabled until attached), the calendar and the saved layout.
+
+        `prompts` asks the person every question; by default Qt dialogs over this window.
+        """
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.prompts: Prompts = prompts if prompts is not None else QtPrompts(self)
         self._settings = settings if settings is not None else QSettings("Liftrun", "Liftrun")
-        self._open_planner: Callable[[Path], Planner] | None = None
         self._demo = demo
         self._attached = False
         self._closed = False
+        self._shown_day: date | None = None
         self._build_shell()
         self._actions = actions.build_actions(self, self.menuBar())
         for attr, action in self._actions.items():
@@ -153,27 +191,43 @@ class MainWindow(
         open_store: Callable[[Path], Store] | None = None,
         open_planner: Callable[[Path], Planner] | None = None,
     ) -> None:
-        """Second phase: build the day pane, form and advice, and show the planner's data.
+        """Second phase: build the panels and controllers, and show the planner's data.
 
         `open_planner(path)` opens another database for File > Open database; the older
         `open_store` is accepted too and wrapped in a Planner.
         """
         if self._attached:
             raise RuntimeError("The window is already attached to a planner.")
-        from desktop.ui.edit_runner import EditRunner
-
-        self._planner = planner
-        self._open_planner = open_planner or _planner_opener(open_store)
-        self._edits = EditRunner(planner, self._report, parent=self)
+        self.runner = EditRunner(planner, self._report, parent=self)
         self._build_panels()
         self._build_calendar_views()
-        self._connect_signals()
+        self._build_week_totals()
+        self._connect_signals()  # first: the window hears a new selected day before the views
+        self._build_controllers(open_planner or _planner_opener(open_store))
+        self._connect_controllers()
         self._attached = True
         for action in self._actions.values():
             action.setEnabled(True)
-        self._on_stack_changed()
+        self.edits.update_undo_actions()
         self._reload_all()
+        self.health.queue_store_notices()
         self.ready.emit()
+
+    @cached_property
+    def planning(self) -> PlanningController:
+        """Plan week, Plan block, templates and Repeat weekly (built on first use)."""
+        from desktop.ui.planning_controller import PlanningController
+
+        return PlanningController(self.runner, self.prompts, self.edits, self.calendar, window=self)
+
+    @cached_property
+    def transfer(self) -> TransferController:
+        """File > Import, File > Export and dropped files (built on first use)."""
+        from desktop.ui.transfer_controller import TransferController
+
+        return TransferController(
+            self.runner, self.prompts, self.edits, self._settings, self.statusBar(), parent=self
+        )
 
     @property
     def is_attached(self) -> bool:
@@ -181,9 +235,14 @@ class MainWindow(
         return self._attached
 
     @property
-    def undo_stack(self) -> object:
+    def is_closed(self) -> bool:
+        """True once the window has closed (its database with it)."""
+        return self._closed
+
+    @property
+    def undo_stack(self) -> QUndoStack:
         """The QUndoStack of the open database."""
-        return self._edits.stack
+        return self.runner.stack
 
     # -- construction ------------------------------------------------------------
 
@@ -193,10 +252,10 @@ class MainWindow(
         self.day_pane.setObjectName("dayPane")
         left_pane = QWidget()
         left_pane.setObjectName("leftPane")
-        left_layout = QVBoxLayout(left_pane)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.calendar, 2)  # the day pane keeps at least its minimum
-        left_layout.addWidget(self.day_pane, 1)
+        self._left_layout = QVBoxLayout(left_pane)
+        self._left_layout.setContentsMargins(0, 0, 0, 0)
+        self._left_layout.addWidget(self.calendar, 2)  # the day pane keeps at least its minimum
+        self._left_layout.addWidget(self.day_pane, 1)
         self.right_pane = QWidget()  # attach() puts the form and the advice in it
         self.right_pane.setObjectName("rightPane")
         self._right_layout = QVBoxLayout(self.right_pane)
@@ -211,82 +270,203 @@ class MainWindow(
         self.setCentralWidget(self.main_splitter)
         self.statusBar().setObjectName("statusBar")
 
+    def _build_panels(self) -> None:
+        from PySide6.QtCore import Qt  # not at module level: see the module's docstring
+
+        from desktop.ui.advice_panel import AdvicePanel
+        from desktop.ui.day_list import DayList
+        from desktop.ui.day_log_box import DayLogBox
+        from desktop.ui.session_form import SessionForm
+
+        self.dayTitle = QLabel()
+        self.dayTitle.setObjectName("dayTitle")
+        # Text, shortcut and enabled state come from the Edit menu's action (bind_button).
+        self.newRunButton = QPushButton()
+        self.newRunButton.setObjectName("newRunButton")
+        self.newRunButton.setToolTip("Plan a run on the selected day (Ctrl+R)")
+        self.newLiftButton = QPushButton()
+        self.newLiftButton.setObjectName("newLiftButton")
+        self.newLiftButton.setToolTip("Plan a deadlift on the selected day (Ctrl+L)")
+        self.day_list = DayList()
+        self.day_log_box = DayLogBox()
+        self.session_form = SessionForm()
+        self.advice_panel = AdvicePanel()
+
+        day_header = QHBoxLayout()
+        day_header.addWidget(self.dayTitle, 1)
+        day_header.addWidget(self.newRunButton)
+        day_header.addWidget(self.newLiftButton)
+        day_layout = QVBoxLayout(self.day_pane)
+        day_layout.setContentsMargins(0, 0, 0, 0)
+        day_layout.addLayout(day_header)
+        day_body = QHBoxLayout()
+        day_body.addWidget(self.day_list, 3)
+        day_body.addWidget(self.day_log_box, 2, Qt.AlignmentFlag.AlignTop)
+        day_layout.addLayout(day_body, 1)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.setChildrenCollapsible(False)
+        self._right_layout.addWidget(self.right_splitter)
+        self.right_splitter.addWidget(self.session_form)
+        self.right_splitter.addWidget(self.advice_panel)
+        self.right_splitter.setStretchFactor(0, 0)
+        self.right_splitter.setStretchFactor(1, 1)
+        self._layout.restore_right(self.right_splitter, self.session_form.sizeHint().height())
+
+        # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
+        order = [
+            self.calendar,
+            self.newRunButton,
+            self.newLiftButton,
+            self.day_list,
+            self.day_log_box,
+            self.session_form,
+            self.advice_panel,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _build_calendar_views(self) -> None:
+        """Put the calendar and a week view in a stack, the chip legend under the month."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        from desktop.ui.chip_legend import ChipLegend
+        from desktop.ui.week_view import WeekView
+
+        index = self._left_layout.indexOf(self.calendar)
+        self._left_layout.removeWidget(self.calendar)
+        self.calendar_stack = QStackedWidget()
+        self.calendar_stack.setObjectName("calendarStack")
+        month_page = QWidget()
+        month_page.setObjectName("monthPage")
+        month_layout = QVBoxLayout(month_page)
+        month_layout.setContentsMargins(0, 0, 0, 0)
+        month_layout.addWidget(self.calendar, 1)
+        self.chip_legend = ChipLegend()
+        month_layout.addWidget(self.chip_legend)
+        self.week_view = WeekView()
+        self.calendar_stack.addWidget(month_page)
+        self.calendar_stack.addWidget(self.week_view)
+        self._left_layout.insertWidget(index, self.calendar_stack, 2)
+        self.calendar.setToolTip("")
+        for action in (
+            self.repeat_action,
+            self.move_day_back_action,
+            self.move_day_forward_action,
+            self.done_as_planned_action,
+        ):
+            self.day_list.add_context_action(action)
+
+    def _build_week_totals(self) -> None:
+        """The week's totals strip at the top of the day pane."""
+        from desktop.ui.week_totals_strip import WeekTotalsStrip
+
+        self.week_totals_strip = WeekTotalsStrip()
+        layout = self.day_pane.layout()
+        assert isinstance(layout, QVBoxLayout), "the day pane is built before this strip"
+        layout.insertWidget(0, self.week_totals_strip)
+
     def _connect_signals(self) -> None:
         for spec in actions.all_specs():
-            slot = getattr(self, spec.slot)
-            self._actions[spec.attr].triggered.connect(lambda _c=False, s=slot: s())
+            self._actions[spec.attr].triggered.connect(lambda _c=False, s=spec: self._trigger(s))
         actions.bind_button(self.newRunButton, self.new_run_action)
         actions.bind_button(self.newLiftButton, self.new_lift_action)
         self.calendar.selectionChanged.connect(self._on_day_selected)
-        self.calendar.currentPageChanged.connect(self._on_page_changed)
         self.day_list.session_selected.connect(self._on_session_selected)
         self.session_form.draft_changed.connect(self._on_draft_changed)
         self.session_form.dirty_changed.connect(self.setWindowModified)
-        self.session_form.save_requested.connect(self._on_save_requested)
-        self.session_form.delete_requested.connect(self._on_delete_requested)
-        self.session_form.duplicate_requested.connect(self._on_duplicate_requested)
         self.advice_panel.suggestion_applied.connect(self._on_suggestion_applied)
-        self.day_log_box.water_added.connect(self._on_water_added)
-        self.day_log_box.day_log_edited.connect(self._on_day_log_edited)
-        self._edits.changed.connect(self._on_changed)
-        self._connect_calendar_signals()
-        self._attach_progress()
-        self._connect_transfer()
-        self._connect_health_signals()
-        stack = self._edits.stack
-        for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged):
-            signal.connect(self._on_stack_changed)
+        self.runner.changed.connect(self._on_changed)
+        self.setAcceptDrops(True)
 
-    # -- replaceable modal dialogs (tests swap these) ------------------------------
+    def _build_controllers(self, open_planner: Callable[[Path], Planner] | None) -> None:
+        """The controllers that need the window from its first complete frame on.
 
-    def _ask_profile(self, first_run: bool) -> Profile | None:
-        from desktop.ui.profile_dialog import ProfileDialog  # only needed once in a while
+        Each connects its own signals; `planning` and `transfer` wait for first use.
+        """
+        # Not at module level: the shell is on screen before these (and the engine) load.
+        from desktop.ui.calendar_controller import CalendarController
+        from desktop.ui.clipboard_controller import ClipboardController
+        from desktop.ui.edits_controller import EditsController
+        from desktop.ui.files_controller import FilesController
+        from desktop.ui.health_controller import HealthController
+        from desktop.ui.moves_controller import MovesController
+        from desktop.ui.profile_controller import ProfileController
+        from desktop.ui.progress_controller import ProgressController
 
-        current = self._planner.profile() if self._planner.has_profile() else None
-        dialog = ProfileDialog(current, first_run, self)
-        if dialog.exec() != ProfileDialog.DialogCode.Accepted:
-            return None
-        return dialog.profile()
+        status = self.statusBar()
+        runner, prompts = self.runner, self.prompts
+        self.edits = EditsController(
+            runner,
+            prompts,
+            self.session_form,
+            self.day_list,
+            self.day_log_box,
+            self.calendar,
+            status,
+            (self.undo_action, self.redo_action),
+            parent=self,
+        )
+        self.clipboard = ClipboardController(
+            runner, self.edits, self.session_form, self.calendar, parent=self
+        )
+        self.views = CalendarController(
+            runner,
+            self.edits,
+            self.calendar,
+            self.calendar_stack,
+            self.week_view,
+            self.session_form,
+            (self.month_view_action, self.week_view_action),
+            self.show_day,
+            parent=self,
+        )
+        self.moves = MovesController(
+            runner, prompts, self.edits, self.views, self.calendar, self.week_view, parent=self
+        )
+        self.progress = ProgressController(
+            runner,
+            prompts,
+            self.edits,
+            self.calendar,
+            self.session_form,
+            self.day_list,
+            self.week_totals_strip,
+            window=self,
+        )
+        self.health = HealthController(
+            runner, prompts, self.edits, self.calendar, status, self._reload_all, parent=self
+        )
+        self.files = FilesController(runner, prompts, self.edits, open_planner, parent=self)
+        self.profiles = ProfileController(
+            runner, prompts, self.edits, status, self._reload_all, parent=self
+        )
 
-    def _ask_unsaved(self) -> str:
-        """Save / Discard / Cancel for the form's unsaved changes."""
-        from desktop.ui import dialogs
+    def _connect_controllers(self) -> None:
+        """Who listens to what the window shows, in the order they are told."""
+        self.files.planner_opened.connect(self._on_planner_opened)
+        self.day_shown.connect(self.progress.update_week_totals)
+        self.reloaded.connect(self.progress.refresh)
+        self.touched.connect(self.progress.refresh)
+        self.touched.connect(self.health.tell_unreadable)
 
-        return dialogs.ask_unsaved(self)
-
-    def _show_error(self, title: str, text: str) -> None:
-        from desktop.ui import dialogs
-
-        dialogs.show_error(self, title, text)
-
-    def _show_info(self, title: str, text: str) -> None:
-        from desktop.ui import dialogs
-
-        dialogs.show_info(self, title, text)
-
-    def _confirm(self, question: str) -> bool:
-        from desktop.ui import dialogs
-
-        return dialogs.confirm(self, APP_NAME, question)
-
-    def _choose_file(self, title: str, directory: Path, name_filter: str) -> Path | None:
-        from desktop.ui import dialogs
-
-        return dialogs.choose_open_file(self, title, directory, name_filter)
+    def _trigger(self, spec: actions.ActionSpec) -> None:
+        """Run an action's slot on the controller it names (the window for a bare name)."""
+        owner = getattr(self, spec.controller) if spec.controller else self
+        getattr(owner, spec.method)()
 
     def _report(self, exc: Exception) -> None:
         """The one place an error reaches the user: its title and its sentence."""
-        from desktop.ui import dialogs
-
         log.warning("%s: %s", type(exc).__name__, exc)
-        self._show_error(dialogs.error_title(exc), str(exc))
+        self.prompts.show_error(error_title(exc), str(exc))
 
     # -- public view state -------------------------------------------------------
 
     @property
     def planner(self) -> Planner:
         """The planner behind this window."""
-        return self._planner
+        return self.runner.planner
 
     def selected_day(self) -> date:
         """The day the calendar has selected."""
@@ -294,84 +474,192 @@ class MainWindow(
 
     def ensure_profile(self) -> None:
         """Ask for a profile on first use; until then defaults (km, km/h) are used."""
-        if self._planner.has_profile():
+        self.profiles.ensure_profile()
+
+    def show_backup_failure(self, error: BackupError, *, by_hand: bool = False) -> None:
+        """A failed backup: a lasting status-bar message, a dialog the first time."""
+        self.health.show_backup_failure(error, by_hand=by_hand)
+
+    # -- the panels ----------------------------------------------------------------
+
+    def show_day(self, day: date, *, select_session: int | None = None) -> None:
+        """Show a day: its rows, its log, and its advice (or the chosen session's)."""
+        self._show_day_panels(day, select_session)
+        self.day_shown.emit(day)
+
+    def _show_day_panels(self, day: date, select_session: int | None) -> None:
+        self._shown_day = day
+        self.dayTitle.setText(f"<b>{day:%A %d %B %Y}</b>")
+        planner = self.planner
+        shown = self.runner.attempt(lambda: (planner.day_rows(day), planner.day_log(day)))
+        if shown is None:
             return
-        profile = self._ask_profile(True)
-        if profile is None:
-            self.statusBar().showMessage(
-                "No profile yet: advice uses default limits. Set yours in Settings > Profile."
-            )
-            return
-        self._save_profile(profile)
+        rows, day_log = shown
+        self.day_list.show_rows(rows)
+        self.day_log_box.show_day(day_log, planner.profile().water_target_oz)
+        session = planner.get(select_session) if select_session is not None else None
+        if session is not None and session.id is not None:
+            self.day_list.select_session(session.id)
+            self.session_form.edit_session(session)  # its draft_changed shows the advice
+        else:
+            self.session_form.clear()
+            self._show_day_advice(day)
 
-    # -- slots: menus --------------------------------------------------------------
+    def _go_to(self, day: date, session_id: int | None) -> None:
+        """Select a day (quietly), repaint the month and show the day with a session."""
+        with signals_blocked(self.calendar):
+            self.calendar.select_day(day)
+        self.views.refresh_month()
+        self.show_day(day, select_session=session_id)
 
-    def on_today(self) -> None:
-        """Jump to today."""
-        self.calendar.select_day(date.today())
-        self.calendar.setFocus()
+    def _reload_all(self) -> None:
+        self._update_title()
+        self._apply_profile()
+        self.views.refresh_month()
+        self.show_day(self.calendar.selected_day())
+        self.reloaded.emit()
 
-    def on_undo(self) -> None:
-        """Edit > Undo, after settling unsaved form changes."""
-        if self._settle_form():
-            self._edits.stack.undo()
-
-    def on_redo(self) -> None:
-        """Edit > Redo, after settling unsaved form changes."""
-        if self._settle_form():
-            self._edits.stack.redo()
-
-    def on_show_history(self) -> None:
-        """View > History: the undo stack; clicking a line goes back to it."""
-        from desktop.ui.history_dialog import HistoryDialog
-
-        dialog = self.findChild(HistoryDialog, "historyDialog")
-        if dialog is None:
-            dialog = HistoryDialog(self._edits.stack, self)
-        dialog.show()
-        dialog.raise_()
-
-    def on_edit_profile(self) -> None:
-        """Settings > Profile: change limits and units (one undo step)."""
-        if not self._settle_form():
-            return
-        profile = self._ask_profile(False)
-        if profile is not None:
-            self._save_profile(profile)
-
-    def _save_profile(self, profile: Profile) -> None:
-        from desktop.ui.commands import ProfileCommand
-
-        if self._planner.has_profile():
-            before = self._planner.profile()
-            self._edits.run(ProfileCommand("Change profile", before, profile))
-            return
-
-        # The first profile is set-up, not an edit: there is nothing to go back to.
-        def save_first() -> bool:
-            self._planner.save_profile(profile)
-            return True
-
-        if self._edits.attempt(save_first):
-            self._reload_all()
-
-    def _on_stack_changed(self) -> None:
-        stack = self._edits.stack
-        for action, can, text, word in (
-            (self.undo_action, stack.canUndo(), stack.undoText(), "&Undo"),
-            (self.redo_action, stack.canRedo(), stack.redoText(), "R&edo"),
-        ):
-            action.setEnabled(can)
-            action.setText(f"{word} {text}" if can and text else word)
+    def _apply_profile(self) -> None:
+        profile = self.planner.profile()
+        self.session_form.set_profile(profile)
+        self.advice_panel.set_profile(profile)
+        self.day_log_box.set_profile(profile)
 
     def _update_title(self) -> None:
         # [*] is where Qt shows the modified mark while the form holds unsaved changes.
-        title = f"{APP_NAME} — {self._planner.db_path.name}[*]"
+        title = f"{APP_NAME} — {self.planner.db_path.name}[*]"
         if self._demo:
             from desktop.sample import DEMO_TITLE
 
             title += f" — {DEMO_TITLE}"
         self.setWindowTitle(title)
+
+    def _on_changed(self, touched: Touched) -> None:
+        """After a change, an undo or a redo: repaint what it touched, then pass it on."""
+        if touched.profile:
+            self._apply_profile()
+            self.views.refresh_month()
+            self.show_day(self.calendar.selected_day())
+        elif touched.log_day is not None:
+            self._show_day_log_saved(touched.log_day)
+        else:
+            self._go_to(touched.go_to or self.calendar.selected_day(), touched.select)
+        self.touched.emit(touched)
+
+    def _show_day_log_saved(self, day: date) -> None:
+        """After a day-log change: the month's badges, the stored log, the day's rows and
+        the advice shown (the day's, or the session's in the form)."""
+        if day != self.calendar.selected_day():
+            self._go_to(day, None)
+            return
+        self.views.refresh_month()  # first: it reloads the visible weeks, the day's log with them
+        planner = self.planner
+        day_log = self.runner.attempt(lambda: planner.day_log(day))
+        if day_log is None:
+            return
+        self.day_log_box.show_day(day_log, planner.profile().water_target_oz)
+        # Soreness changes every run's advice of the day, not only the day's water line.
+        rows = self.runner.attempt(lambda: planner.day_rows(day))
+        if rows is not None:
+            selected = self.day_list.selected_session_id()
+            self.day_list.show_rows(rows)
+            if selected is not None:
+                self.day_list.select_session(selected)
+        draft = self.session_form.draft()
+        if draft is not None:
+            self._show_draft_advice(draft)
+        elif self.session_form.session_id() is None:
+            self._show_day_advice(day)
+
+    def _show_draft_advice(self, draft: Session) -> None:
+        advice = self.runner.attempt(lambda: self.planner.advise_draft(draft))
+        if advice is not None:
+            self.advice_panel.show_advice(advice, draft)
+
+    def _show_day_advice(self, day: date) -> None:
+        advice = self.runner.attempt(lambda: self.planner.advise_day(day))
+        if advice is not None:
+            self.advice_panel.show_advice(advice, None)
+
+    def _on_planner_opened(self) -> None:
+        """File > Open database switched files: show the new one and tell its notices."""
+        self._demo = False
+        self._reload_all()
+        self.ensure_profile()
+        self.health.queue_store_notices()  # the new file's failed backup, adjusted profile, …
+
+    # -- slots: calendar, day and form ---------------------------------------------
+
+    def _on_day_selected(self) -> None:
+        day = self.calendar.selected_day()
+        if day == self._shown_day:
+            return
+        if not self.edits.settle_form():
+            if self._shown_day is not None:
+                with signals_blocked(self.calendar):  # Cancel: back to the day being edited
+                    self.calendar.select_day(self._shown_day)
+            return
+        with signals_blocked(self.calendar):  # saving may have gone back to the saved day
+            self.calendar.select_day(day)
+        self.show_day(day)
+
+    def _on_session_selected(self, session_id: int) -> None:
+        if session_id == self.session_form.session_id():
+            return
+        if not self.edits.settle_form():
+            current = self.session_form.session_id()
+            if current is None:
+                self.day_list.clearSelection()
+            else:
+                self.day_list.select_session(current)
+            return
+        self.day_list.select_session(session_id)  # saving may have reloaded the rows
+        session = self.planner.get(session_id)
+        if session is None:
+            self.prompts.show_error(
+                "Session not found", "That session is gone; the day was reloaded."
+            )
+            self.show_day(self.calendar.selected_day())
+            return
+        self.session_form.edit_session(session)  # its draft_changed shows the advice
+
+    def _on_draft_changed(self, draft: object) -> None:
+        from desktop.advice import Session  # loaded by attach; the shell never gets here
+
+        if isinstance(draft, Session):
+            self._show_draft_advice(draft)
+
+    def _on_suggestion_applied(self, suggestion: object) -> None:
+        from desktop.advice import Suggestion
+
+        if isinstance(suggestion, Suggestion):
+            self.session_form.apply_suggestion(suggestion)
+
+    # -- dropped files ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        """Accept local files dragged over the window (session drags are the calendar's)."""
+        if self._attached and local_files(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        """Keep accepting the files while they move over the window."""
+        if self._attached and local_files(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        """Import dropped files, once the drag itself has finished."""
+        paths = local_files(event.mimeData()) if self._attached else []
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Modal dialogs inside a drop handler would hold the other app's drag open.
+        QTimer.singleShot(0, lambda: self.transfer.import_files(paths))
 
     # -- window state ----------------------------------------------------------------
 
@@ -383,7 +671,7 @@ class MainWindow(
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ask about unsaved changes, save the layout and close the store (its lock goes)."""
-        if self._attached and not self._closed and not self._settle_form():
+        if self._attached and not self._closed and not self.edits.settle_form():
             event.ignore()
             return
         self.save_layout()
@@ -391,10 +679,9 @@ class MainWindow(
             super().closeEvent(event)
             return
         self._closed = True
-        from desktop.ui.edit_runner import handled_errors
-
+        self.health.stop()
         try:
-            self._planner.close()
+            self.planner.close()
         except handled_errors() as exc:  # closing must never trap the user in the window
             log.warning("Closing the database failed: %s", exc)
         super().closeEvent(event)

@@ -10,11 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -25,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.advice import units
 from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
+from desktop.ui.dialogs import QtPrompts
 from desktop.ui.progress_chart import ProgressChart, week_summary
+from desktop.ui.prompts import Prompts
 
 # (label, weeks); 0 weeks means all of the history.
 RANGES: tuple[tuple[str, int], ...] = (
@@ -46,15 +46,19 @@ _COLUMNS = (
 )
 
 
+PNG_NAME = "liftrun-progress.png"
+
+
 class ProgressView(QWidget):
     """Shows weekly totals as a chart and a table; asks for another range or a week."""
 
     range_changed = Signal(int)  # weeks to show; 0 = all
     week_chosen = Signal(object)  # the Monday (date) of the week clicked in chart or table
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
+        self._prompts: Prompts = prompts if prompts is not None else QtPrompts(self)
         self._weeks: tuple[WeekTotals, ...] = ()
         self._distance_unit = DistanceUnit.KM
         self._weight_unit = WeightUnit.KG
@@ -171,23 +175,17 @@ class ProgressView(QWidget):
         if item is not None:
             self.week_chosen.emit(date.fromisoformat(str(item.data(_WEEK_ROLE))))
 
-    def _choose_png_path(self) -> str:
-        """Ask where to save the chart; '' when cancelled (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart as PNG", "liftrun-progress.png", "PNG images (*.png)"
-        )
-        return path
-
     def _on_save_png(self) -> None:
-        path = self._choose_png_path()
-        if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
-            if not self.save_png(path):
-                self._show_error(
-                    f"The chart could not be saved to {path}. Choose a folder you can write to."
-                )
-
-    def _show_error(self, text: str) -> None:
-        """Tell the user the PNG was not written (tests replace this)."""
-        QMessageBox.warning(self, "Chart not saved", text)
+        chosen = self._prompts.choose_save_file(
+            "Save chart as PNG", Path(PNG_NAME), "PNG images (*.png)"
+        )
+        if chosen is None:
+            return
+        path = str(chosen)
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not self.save_png(path):
+            self._prompts.show_error(
+                "Chart not saved",
+                f"The chart could not be saved to {path}. Choose a folder you can write to.",
+            )

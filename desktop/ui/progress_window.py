@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.ui.progress_view import ProgressView
+from desktop.ui.prompts import Prompts
 
 DEFAULT_SIZE = (1100, 600)
 
@@ -12,12 +13,12 @@ DEFAULT_SIZE = (1100, 600)
 class ProgressWindow(QDialog):
     """A non-modal window: the calendar stays usable while the chart is open beside it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressWindow")
         self.setWindowTitle("Progress")
         self.setModal(False)
-        self.view = ProgressView()
+        self.view = ProgressView(prompts=prompts)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         self.resize(*DEFAULT_SIZE)

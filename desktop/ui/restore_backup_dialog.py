@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import BackupInfo, BackupKind
+from desktop.planner import BackupInfo, BackupKind
 
 RESTORE_BUTTON_TEXT = "Restore a backup..."
 KIND_NAMES = {

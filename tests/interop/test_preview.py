@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.advice import Kind, Profile, Session, session_title
 from desktop.interop import ImportResult, Problem, Skip, describe, plan_import, read_file
@@ -11,8 +12,8 @@ from desktop.interop import ImportResult, Problem, Skip, describe, plan_import, 
 PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
 
 
-def run(hour: int, **extra: object) -> Session:
-    return Session(kind=Kind.RUN, start=datetime(2025, 3, 3, hour), duration_min=30, **extra)  # type: ignore[arg-type]
+def run(hour: int, **extra: Any) -> Session:
+    return Session(kind=Kind.RUN, start=datetime(2025, 3, 3, hour), duration_min=30, **extra)
 
 
 def lift(hour: int) -> Session:

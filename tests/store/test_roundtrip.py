@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -197,12 +198,12 @@ def _table_counts(path: Path) -> tuple[int, ...]:
     ],
 )
 def test_values_the_engine_refuses_never_reach_the_store(
-    store: Store, fields: dict[str, object]
+    store: Store, fields: dict[str, Any]
 ) -> None:
     """One validation: the engine's Session refuses these; the store only checks types."""
     store.add(run(T0))
     with pytest.raises(InvalidInputError):
-        store.add(run(T0, **fields))  # type: ignore[arg-type]
+        store.add(run(T0, **fields))
     with pytest.raises(InvalidInputError):
         store.add("not a session")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError):
@@ -219,24 +220,26 @@ def test_engine_validation_rejects_impossible_sessions() -> None:
 
 
 @pytest.mark.parametrize("bad_id", [0, -1, True, 1.0, "1", None, 2**63])
-def test_bad_ids_are_refused(store: Store, bad_id: object) -> None:
+def test_bad_ids_are_refused(store: Store, bad_id: Any) -> None:
     for call in (store.get, store.delete):
         with pytest.raises(InvalidInputError):
-            call(bad_id)  # type: ignore[arg-type]
+            call(bad_id)
     with pytest.raises(InvalidInputError):
-        store.update(bad_id, run(T0))  # type: ignore[arg-type]
+        store.update(bad_id, run(T0))
 
 
 def test_bad_days_amounts_profiles_and_keys_are_refused(store: Store) -> None:
     day = date(2024, 5, 1)
-    for bad_day in (datetime(2024, 5, 1, 12), "2024-05-01", None):
+    bad_days: tuple[Any, ...] = (datetime(2024, 5, 1, 12), "2024-05-01", None)
+    for bad_day in bad_days:
         with pytest.raises(InvalidInputError):
-            store.water(bad_day)  # type: ignore[arg-type]
+            store.water(bad_day)
         with pytest.raises(InvalidInputError):
-            store.set_water(bad_day, 10)  # type: ignore[arg-type]
-    for bad_oz in (-1, math.nan, math.inf, 5000, True, "8", None):
+            store.set_water(bad_day, 10)
+    bad_amounts: tuple[Any, ...] = (-1, math.nan, math.inf, 5000, True, "8", None)
+    for bad_oz in bad_amounts:
         with pytest.raises(InvalidInputError):
-            store.set_water(day, bad_oz)  # type: ignore[arg-type]
+            store.set_water(day, bad_oz)
     with pytest.raises(InvalidInputError):
         store.add_water(day, -1)  # the total would be negative
     with pytest.raises(InvalidInputError):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Profile
+from tests.ui.recording_prompts import RecordingPrompts
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -43,49 +44,31 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "plan.db"
 
 
-class DialogLog:
-    """Records what the window's replaceable dialogs were asked to show."""
-
-    def __init__(self) -> None:
-        self.errors: list[tuple[str, str]] = []
-        self.infos: list[tuple[str, str]] = []
-        self.questions: list[str] = []
-        self.answer = True
-        self.unsaved_asked = 0
-        self.unsaved_answer = "cancel"
-
-
 @pytest.fixture
 def make_window(
     qtbot: QtBot, settings: QSettings, profile: Profile, db_path: Path
 ) -> Iterator[Callable[..., MainWindow]]:
-    """Build a real window on a real file with its modal dialogs replaced by recorders."""
+    """Build a real window on a real file, asking its questions of a `RecordingPrompts`.
+
+    `prompts_of(window)` (tests/ui/recording_prompts.py) gives the recorder (or the one
+    handed in as `prompts`); its profile dialog answers `profile`, or Cancel when built
+    `with_profile=False`.
+    """
     from desktop.app import create_main_window
 
     windows: list[MainWindow] = []
 
-    def build(path: Path | None = None, *, with_profile: bool = True) -> MainWindow:
-        window = create_main_window(path or db_path, settings=settings)
+    def build(
+        path: Path | None = None,
+        *,
+        with_profile: bool = True,
+        prompts: RecordingPrompts | None = None,
+    ) -> MainWindow:
+        if prompts is None:
+            prompts = RecordingPrompts()
+        prompts.profile = profile if with_profile else None
+        window = create_main_window(path or db_path, settings=settings, prompts=prompts)
         qtbot.addWidget(window)
-        dialogs = DialogLog()
-        window._show_error = lambda title, text: dialogs.errors.append((title, text))  # type: ignore[method-assign]
-        window._show_info = lambda title, text: dialogs.infos.append((title, text))  # type: ignore[method-assign]
-
-        def confirm(question: str) -> bool:
-            dialogs.questions.append(question)
-            return dialogs.answer
-
-        window._confirm = confirm  # type: ignore[method-assign]
-
-        def ask_unsaved() -> str:
-            dialogs.unsaved_asked += 1
-            return dialogs.unsaved_answer
-
-        window._ask_unsaved = ask_unsaved  # type: ignore[method-assign]
-        window._ask_profile = lambda first_run: profile if with_profile else None  # type: ignore[method-assign]
-        # The list of backups answers with the file a test hands `_choose_file`.
-        window._choose_backup = lambda backups: window._choose_file("", Path(), "")  # type: ignore[method-assign]
-        window.dialogs = dialogs  # type: ignore[attr-defined]
         windows.append(window)
         return window
 

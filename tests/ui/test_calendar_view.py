@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QMimeData, QPoint, QRect, QRectF, Qt
@@ -204,16 +206,15 @@ def test_day_numbers_in_the_shown_widget_use_the_text_colour(qtbot: QtBot) -> No
 # -- chips, drag and drop ------------------------------------------------------------------
 
 
-def chip_on(day: date, session_id: int, hour: int, kind: str = "run", **fields: object) -> ChipData:
-    values: dict[str, object] = {
-        "session_id": session_id,
-        "kind": kind,
-        "start": datetime.combine(day, time(hour, 0)),
-        "duration_min": 45,
-        "text": f"{hour:02d}:00 " + ("Intervals 3 km" if kind == "run" else "5x5 140 kg"),
-    }
-    values.update(fields)
-    return ChipData(**values)  # type: ignore[arg-type]
+def chip_on(day: date, session_id: int, hour: int, kind: str = "run", **fields: Any) -> ChipData:
+    chip = ChipData(
+        session_id=session_id,
+        kind=kind,
+        start=datetime.combine(day, time(hour, 0)),
+        duration_min=45,
+        text=f"{hour:02d}:00 " + ("Intervals 3 km" if kind == "run" else "5x5 140 kg"),
+    )
+    return dataclasses.replace(chip, **fields)
 
 
 def shown_calendar(qtbot: QtBot) -> CalendarView:
@@ -298,7 +299,9 @@ def send_drag(
 
 
 @pytest.mark.parametrize("copy", [False, True])
-def test_a_drop_moves_or_copies_through_drop_session(qtbot: QtBot, copy: bool) -> None:
+def test_a_drop_moves_or_copies_through_drop_session(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, copy: bool
+) -> None:
     calendar = shown_calendar(qtbot)
     calendar.set_chips({DAY: [chip_on(DAY, 7, 18)]})
     target = DAY + timedelta(days=2)
@@ -309,7 +312,7 @@ def test_a_drop_moves_or_copies_through_drop_session(qtbot: QtBot, copy: bool) -
         calls.append((session_id, day, copy))
         original(session_id, day, copy)
 
-    calendar.drop_session = spy  # type: ignore[method-assign]
+    monkeypatch.setattr(calendar, "drop_session", spy)
     send_drag(calendar, QDragEnterEvent, DAY)
     send_drag(calendar, QDragMoveEvent, target, copy)
     with qtbot.waitSignal(calendar.session_dropped) as dropped:

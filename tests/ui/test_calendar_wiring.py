@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from desktop.advice import Context, Kind, Session, Workout
 from desktop.store import Store
 from desktop.ui.main_window import MainWindow
-from desktop.ui.repeat_dialog import RepeatChoice, RepeatDialog
+from desktop.ui.repeat_dialog import RepeatChoice, RepeatDialog, RepeatPreview
 from desktop.ui.session_chips import ChipState
 from desktop.ui.session_mime import session_id_of, session_mime
 from desktop.ui.week_view import WeekView
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 WEDNESDAY = MONDAY + timedelta(days=2)
@@ -133,7 +134,7 @@ def test_a_drop_moves_the_session_keeping_its_time_and_undo_puts_it_back(
     # On the lift day, right after it, the 9 km run is over the cap: its chip warns.
     assert planned.calendar.chips_for(MONDAY)[-1].warning
     assert planned.undo_action.text().startswith("&Undo Move run")
-    planned.on_undo()
+    planned.edits.on_undo()
     assert the_run(planned).start == clock(WEDNESDAY, 19, 15)
     assert planned.calendar.chips_for(WEDNESDAY)[0].session_id == run.id
 
@@ -149,7 +150,7 @@ def test_a_drop_with_the_copy_key_adds_a_planned_copy_in_one_undo_step(
     assert [s.start for s in runs] == [clock(WEDNESDAY, 19, 15), clock(friday, 19, 15)]
     assert runs[1].id != run.id and not runs[1].done
     assert len(planned.calendar.chips_for(friday)) == 1
-    planned.on_undo()
+    planned.edits.on_undo()
     assert [s.start for s in stored(planned) if s.kind is Kind.RUN] == [clock(WEDNESDAY, 19, 15)]
     assert planned.calendar.chips_for(friday) == ()
 
@@ -201,15 +202,15 @@ def test_dropping_a_done_session_asks_before_moving_it_as_planned(
         (run_id,) = store.add_many([run_at(clock(WEDNESDAY, 7), 5.0, done=True)])
     window = make_window()
     window.ensure_profile()
-    window.dialogs.answer = False  # type: ignore[attr-defined]
-    assert not window.drop_session(run_id, MONDAY)
-    assert window.dialogs.questions and "is done" in window.dialogs.questions[-1]  # type: ignore[attr-defined]
+    prompts_of(window).answer = False
+    assert not window.moves.drop_session(run_id, MONDAY)
+    assert prompts_of(window).questions and "is done" in prompts_of(window).questions[-1]
     assert the_run(window).start == clock(WEDNESDAY, 7) and the_run(window).done
-    window.dialogs.answer = True  # type: ignore[attr-defined]
-    assert window.drop_session(run_id, MONDAY)
+    prompts_of(window).answer = True
+    assert window.moves.drop_session(run_id, MONDAY)
     moved = the_run(window)
     assert moved.start == clock(MONDAY, 7) and not moved.done
-    window.on_undo()
+    window.edits.on_undo()
     assert the_run(window).done and the_run(window).start == clock(WEDNESDAY, 7)
 
 
@@ -237,7 +238,7 @@ def test_alt_arrows_move_the_selected_session_by_a_day_and_a_week(planned: MainW
     trigger(planned, "moveWeekBackAction")
     trigger(planned, "moveDayBackAction")
     assert the_run(planned).start == clock(WEDNESDAY, 19, 15)
-    assert planned.undo_stack.count() == 4  # type: ignore[attr-defined]
+    assert planned.undo_stack.count() == 4
 
 
 # -- repeat -----------------------------------------------------------------------------
@@ -249,18 +250,18 @@ def test_repeat_weekly_adds_the_copies_in_one_undo_step(planned: MainWindow) -> 
     planned.show_day(MONDAY, select_session=lift.id)
     previews: list[tuple[int, int]] = []
 
-    def ask(session: Session, preview: Callable[[RepeatChoice], tuple[int, int]]) -> RepeatChoice:
+    def ask(what: str, first_day: date, preview: RepeatPreview) -> RepeatChoice:
         previews.append(preview(RepeatChoice(1, times=3)))
         previews.append(preview(RepeatChoice(2, until=MONDAY + timedelta(weeks=4))))
         return RepeatChoice(1, times=3)
 
-    planned._ask_repeat = ask  # type: ignore[method-assign]
+    prompts_of(planned).on_repeat = ask
     trigger(planned, "repeatAction")
     # Monday's lift repeated; the Wednesday run is two days after each copy: no warning.
     assert previews == [(3, 0), (2, 0)]
     lifts = sorted(s.start for s in stored(planned) if s.kind is Kind.DEADLIFT)
     assert lifts == [clock(MONDAY + timedelta(weeks=n), 18) for n in range(4)]
-    planned.on_undo()
+    planned.edits.on_undo()
     assert len([s for s in stored(planned) if s.kind is Kind.DEADLIFT]) == 1
 
 
@@ -321,7 +322,7 @@ def test_the_month_hidden_behind_the_week_view_catches_up_when_shown(
 ) -> None:
     trigger(planned, "weekViewAction")
     for _ in range(4):  # Wednesdays 11, 18 and 25 March, then 1 April: April's page
-        planned.on_next_week()
+        planned.views.on_next_week()
     assert planned.calendar.monthShown() == 4
     view = week_view_of(planned)
     assert view.week() == MONDAY + timedelta(weeks=4) and view.chips() == []
@@ -332,7 +333,7 @@ def test_the_month_hidden_behind_the_week_view_catches_up_when_shown(
     planned.calendar.select_day(MONDAY)
     assert [c.kind for c in planned.calendar.chips_for(MONDAY)] == ["deadlift"]
     trigger(planned, "weekViewAction")
-    planned.move_session(the_run(planned).id or -1, clock(MONDAY, 19, 10), False)
+    planned.moves.move_session(the_run(planned).id or -1, clock(MONDAY, 19, 10), False)
     trigger(planned, "monthViewAction")  # the edit made in the week view shows in the month
     (run_chip,) = [c for c in planned.calendar.chips_for(MONDAY) if c.kind == "run"]
     assert run_chip.warning and planned.calendar.chips_for(WEDNESDAY) == ()
@@ -393,7 +394,7 @@ def test_dragging_a_block_moves_the_session_with_live_advice(
     mouse(view, QEvent.Type.MouseButtonRelease, target)
     moved = next(s for s in stored(planned) if s.kind is Kind.DEADLIFT)
     assert moved.start == clock(WEDNESDAY, 18)
-    planned.on_undo()
+    planned.edits.on_undo()
     assert next(s for s in stored(planned) if s.kind is Kind.DEADLIFT).start == clock(MONDAY, 18)
     assert [z.start for z in view.zones() if z.key == Context.IMMEDIATELY_AFTER.value] == [
         clock(MONDAY, 19)
@@ -414,7 +415,7 @@ def test_dragging_a_lower_edge_changes_the_duration_in_one_step(
     edge = QPointF(rect.center().x(), rect.bottom() - 2)
     block_drag(view, edge, QPointF(edge.x(), edge.y() + 40 * geometry.hour_height / 60))
     assert the_run(planned).duration_min == 90
-    planned.on_undo()
+    planned.edits.on_undo()
     assert the_run(planned).duration_min == 50
 
 
@@ -428,6 +429,6 @@ def test_double_clicks_start_new_runs_where_they_were_asked(planned: MainWindow)
     assert planned.calendar.selected_day() == MONDAY + timedelta(days=4)
     trigger(planned, "monthViewAction")
     planned.calendar.new_session_requested.emit(MONDAY + timedelta(days=5))
-    assert planned.dialogs.unsaved_asked == 0  # type: ignore[attr-defined]
+    assert prompts_of(planned).unsaved_asked == 0
     draft = planned.session_form.draft()
     assert draft is not None and draft.day == MONDAY + timedelta(days=5)

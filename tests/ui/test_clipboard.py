@@ -92,7 +92,7 @@ def test_cut_removes_and_paste_puts_it_back_elsewhere(seeded: MainWindow) -> Non
     assert [s.kind for s in sessions(window) if s.day == MONDAY + timedelta(days=1)] == [
         Kind.DEADLIFT
     ]
-    assert window._edits.stack.count() == 2  # cut and paste: two undo steps
+    assert window.undo_stack.count() == 2  # cut and paste: two undo steps
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert [s.kind for s in sessions(window) if s.day == MONDAY] == [Kind.RUN, Kind.DEADLIFT]
@@ -123,7 +123,7 @@ def test_copy_week_and_paste_week_is_one_undo_step(seeded: MainWindow) -> None:
     wanted = {(MONDAY + timedelta(days=d), h) for d, h in ((0, 18), (0, 7), (2, 7), (6, 9))}
     assert {(s.day - timedelta(days=7), s.start.hour) for s in pasted} == wanted
     assert all(not s.done for s in pasted)
-    assert window._edits.stack.count() == 1
+    assert window.undo_stack.count() == 1
     window.undo_action.trigger()
     assert len(sessions(window)) == before
     window.redo_action.trigger()
@@ -134,4 +134,4 @@ def test_paste_with_nothing_copied_says_so(seeded: MainWindow) -> None:
     trigger(seeded, "pasteAction")
     trigger(seeded, "pasteWeekAction")
     assert "Copy a week first" in seeded.statusBar().currentMessage()
-    assert seeded._edits.stack.count() == 0
+    assert seeded.undo_stack.count() == 0

@@ -130,7 +130,8 @@ def test_exact_water_amount(box: DayLogBox, qtbot: QtBot) -> None:
 def test_showing_a_day_emits_nothing(qtbot: QtBot) -> None:
     widget = DayLogBox()
     qtbot.addWidget(widget)
-    assert not widget.findChild(QCheckBox, "bcaaField").isEnabled()  # type: ignore[union-attr]
+    bcaa = widget.findChild(QCheckBox, "bcaaField")
+    assert bcaa is not None and not bcaa.isEnabled()
     with qtbot.assertNotEmitted(widget.day_log_edited), qtbot.assertNotEmitted(widget.water_added):
         widget.set_profile(OZ)
         widget.show_day(DayLog(day=DAY, water_oz=None, bcaa=True, note="rest day"), 80.0)

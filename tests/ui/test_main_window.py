@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QDateTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import store as store_module
-from desktop.advice import DistanceUnit, InvalidInputError, Kind, Profile, Session
+from desktop.advice import Advice, DistanceUnit, InvalidInputError, Kind, Profile, Session
 from desktop.store import Store
-from desktop.ui import dialogs
+from desktop.ui import actions, dialogs
 from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 
@@ -71,22 +72,27 @@ def test_menus_and_shortcuts(make_window: Callable[..., MainWindow]) -> None:
         assert action.text()
 
 
+def test_every_action_names_a_method_of_its_controller(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """A menu row's slot ("edits.on_undo") is a real method: no action does nothing."""
+    window = make_window()
+    for spec in actions.all_specs():
+        owner = getattr(window, spec.controller) if spec.controller else window
+        assert callable(getattr(owner, spec.method, None)), spec.slot
+
+
 def test_first_run_asks_for_a_profile_and_defaults_to_km(
     make_window: Callable[..., MainWindow],
 ) -> None:
     window = make_window()
-    asked: list[bool] = []
-
-    def ask(first_run: bool) -> Profile:
-        asked.append(first_run)
-        return Profile(max_distance_km=12.0, max_speed_kmh=14.0)
-
-    window._ask_profile = ask  # type: ignore[method-assign]
+    prompts = prompts_of(window)
+    prompts.profile = Profile(max_distance_km=12.0, max_speed_kmh=14.0)
     window.ensure_profile()
-    assert asked == [True]
+    assert prompts.profiles_asked == [True]
     assert window.planner.profile().distance_unit is DistanceUnit.KM
     window.ensure_profile()  # already has one: not asked again
-    assert asked == [True]
+    assert prompts.profiles_asked == [True]
 
 
 def test_cancelled_first_run_uses_defaults(make_window: Callable[..., MainWindow]) -> None:
@@ -106,7 +112,7 @@ def test_settings_profile_switches_units(make_window: Callable[..., MainWindow])
     window.session_form.saveButton.click()
     assert window.day_list.rows()[0].distance_text.endswith("km")
     miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
-    window._ask_profile = lambda first_run: miles  # type: ignore[method-assign]
+    prompts_of(window).profile = miles
     window.profile_action.trigger()
     assert window.day_list.rows()[0].distance_text.endswith("mi")
 
@@ -122,7 +128,7 @@ def test_edit_actions_drive_the_form(make_window: Callable[..., MainWindow]) -> 
     window.duplicate_action.trigger()
     assert window.selected_day() == MONDAY + timedelta(days=1)
     window.delete_action.trigger()
-    assert window.dialogs.questions  # type: ignore[attr-defined]
+    assert prompts_of(window).questions
     assert window.calendar.marks_for(MONDAY + timedelta(days=1)) is None
     assert window.calendar.marks_for(MONDAY) is not None
 
@@ -181,7 +187,7 @@ def test_adding_water_loads_the_month_once(
     loads: list[tuple[date, date]] = []
     real = store.sessions_between
 
-    def counting(first: date, last: date):  # type: ignore[no-untyped-def]
+    def counting(first: date, last: date) -> list[Session]:
         loads.append((first, last))
         return real(first, last)
 
@@ -248,16 +254,16 @@ def test_back_up_and_restore(make_window: Callable[..., MainWindow]) -> None:
     window.new_run_action.trigger()
     window.session_form.saveButton.click()
     assert window.calendar.marks_for(MONDAY) is not None
-    window._choose_file = lambda title, directory, name_filter: backup  # type: ignore[method-assign]
+    prompts_of(window).open_file = backup
     window.restore_action.trigger()
-    assert window.dialogs.errors == []  # type: ignore[attr-defined]
+    assert prompts_of(window).errors == []
     assert window.calendar.marks_for(MONDAY) is None
 
 
 def test_open_another_database(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     window = make_window()
     other = tmp_path / "other.db"
-    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
+    prompts_of(window).open_file = other
     window.open_action.trigger()
     assert window.planner.db_path == other
     assert "other.db" in window.windowTitle()
@@ -269,9 +275,9 @@ def test_opening_garbage_shows_a_dialog(
     window = make_window()
     garbage = tmp_path / "notes.db"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
-    window._choose_file = lambda title, directory, name_filter: garbage  # type: ignore[method-assign]
+    prompts_of(window).open_file = garbage
     window.open_action.trigger()
-    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    [(title, text)] = prompts_of(window).errors
     assert title == "Not a Liftrun database"
     assert text
     assert window.planner.db_path != garbage
@@ -338,7 +344,7 @@ def test_each_action_asks_for_draft_advice_once(
     asked: list[Kind] = []
     real = planner.advise_draft
 
-    def counting(draft):  # type: ignore[no-untyped-def]
+    def counting(draft: Session) -> Advice:
         asked.append(draft.kind)
         return real(draft)
 

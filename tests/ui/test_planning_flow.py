@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDoubleSpinBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from desktop.advice import Kind
+from desktop.advice import Kind, Session
 from desktop.planner import SessionMark
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session_form import SessionForm
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -78,6 +80,13 @@ class Driver:
         return marks is not None and marks.has_warning
 
 
+def draft_of(form: SessionForm) -> Session:
+    """The form's draft, which the steps below expect to be there."""
+    draft = form.draft()
+    assert draft is not None
+    return draft
+
+
 def start_on_monday(
     make_window: Callable[..., MainWindow], qtbot: QtBot, new_button: str
 ) -> tuple[MainWindow, Driver]:
@@ -105,7 +114,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.pick_day(MONDAY)
     ui.button("newLiftButton").click()
     form = window.session_form
-    assert form.draft() is not None and form.draft().kind is Kind.DEADLIFT  # type: ignore[union-attr]
+    assert draft_of(form).kind is Kind.DEADLIFT
     assert ui.child(QSpinBox, "durationField").value() == 60
     ui.set_start(6)
     ui.set_spotter(True)
@@ -143,7 +152,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.pick_day(TUESDAY)
     assert "hill" in ui.advice().lower()
     ui.button("newRunButton").click()
-    assert form.draft().start == datetime(2026, 3, 3, 7, 0)  # type: ignore[union-attr]
+    assert draft_of(form).start == datetime(2026, 3, 3, 7, 0)
     assert "hill" in ui.advice().lower()
     ui.save()
     assert ui.kinds(TUESDAY) == (SessionMark(Kind.RUN, False),)
@@ -154,7 +163,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.set_spotter(True)
     ui.save()
     ui.button("newRunButton").click()
-    assert form.draft().start == datetime(2026, 3, 5, 19, 30)  # type: ignore[union-attr]
+    assert draft_of(form).start == datetime(2026, 3, 5, 19, 30)
     ui.save()
     assert [m.kind for m in ui.kinds(THURSDAY)] == [Kind.DEADLIFT, Kind.RUN]
     assert not ui.badge(THURSDAY)
@@ -164,7 +173,7 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.select_row(0)
     ui.button("deleteButton").click()
     qtbot.waitUntil(lambda: window.day_list.row_count() == 0)
-    assert window.dialogs.questions  # type: ignore[attr-defined]
+    assert prompts_of(window).questions
     assert ui.kinds(TUESDAY) == ()
 
     # Duplicate Thursday's run: the copy lands on Friday at the same time, planned.
@@ -173,8 +182,8 @@ def test_plan_a_week(make_window: Callable[..., MainWindow], qtbot: QtBot) -> No
     ui.button("duplicateButton").click()
     qtbot.waitUntil(lambda: window.selected_day() == FRIDAY)
     assert ui.kinds(FRIDAY) == (SessionMark(Kind.RUN, False),)
-    assert form.draft().start == datetime(2026, 3, 6, 19, 30)  # type: ignore[union-attr]
-    assert window.dialogs.errors == []  # type: ignore[attr-defined]
+    assert draft_of(form).start == datetime(2026, 3, 6, 19, 30)
+    assert prompts_of(window).errors == []
 
 
 def test_cancelling_delete_keeps_the_session(
@@ -183,9 +192,9 @@ def test_cancelling_delete_keeps_the_session(
     window, ui = start_on_monday(make_window, qtbot, "newRunButton")
     ui.save()
     ui.select_row(0)
-    window.dialogs.answer = False  # type: ignore[attr-defined]
+    prompts_of(window).answer = False
     ui.button("deleteButton").click()
-    assert len(window.dialogs.questions) == 1  # type: ignore[attr-defined]
+    assert len(prompts_of(window).questions) == 1
     assert window.day_list.row_count() == 1
     assert len(window.planner.sessions_on(MONDAY)) == 1
 
@@ -200,10 +209,10 @@ def test_a_read_only_file_shows_the_error_and_keeps_the_form(
     os.chmod(db_path, stat.S_IRUSR | stat.S_IRGRP)
     try:
         ui.button("saveButton").click()
-        qtbot.waitUntil(lambda: bool(window.dialogs.errors))  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(prompts_of(window).errors))
     finally:
         os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
-    title, text = window.dialogs.errors[0]  # type: ignore[attr-defined]
+    title, text = prompts_of(window).errors[0]
     assert "cannot be changed" in title.lower()
     assert "read-only" in text
     assert window.session_form.draft() == before
@@ -218,7 +227,7 @@ def test_apply_suggestion_fills_the_form(
     window, ui = start_on_monday(make_window, qtbot, "newLiftButton")
     ui.save()
     ui.button("newRunButton").click()
-    suggestion = window.planner.advise_draft(window.session_form.draft()).suggestion  # type: ignore[arg-type]
+    suggestion = window.planner.advise_draft(draft_of(window.session_form)).suggestion
     assert suggestion is not None
     ui.button("applySuggestionButton").click()
     draft = window.session_form.draft()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
@@ -26,32 +28,35 @@ from desktop.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.progress_chart import ProgressChart
 from desktop.ui.progress_view import ProgressView
+from tests.ui.recording_prompts import prompts_of
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday()) - timedelta(weeks=1)  # last week: over
 TUESDAY = MONDAY + timedelta(days=1)
 
 
-def run(day: date = MONDAY, km: float = 10.0, hour: int = 7, **values: object) -> Session:
-    return Session(
+def run(day: date = MONDAY, km: float = 10.0, hour: int = 7, **values: Any) -> Session:
+    session = Session(
         kind=Kind.RUN,
         start=datetime.combine(day, time(hour)),
         duration_min=60,
         workout=Workout.EASY,
         distance_km=km,
-        **values,  # type: ignore[arg-type]
     )
+    return dataclasses.replace(session, **values)
 
 
-def lift(day: date = TUESDAY, **values: object) -> Session:
-    planned: dict[str, object] = {"sets": 5, "reps": 3, "load_kg": 100.0, **values}
-    return Session(
+def lift(day: date = TUESDAY, **values: Any) -> Session:
+    session = Session(
         kind=Kind.DEADLIFT,
         start=datetime.combine(day, time(18)),
         duration_min=60,
         spotter=True,
-        **planned,  # type: ignore[arg-type]
+        sets=5,
+        reps=3,
+        load_kg=100.0,
     )
+    return dataclasses.replace(session, **values)
 
 
 def seed(db_path: Path, *sessions: Session) -> list[int]:
@@ -351,7 +356,7 @@ def test_progress_follows_edits_and_units(
     window.undo_action.trigger()
     assert view.chart.weeks()[-2].run_km_done == 0.0
     miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
-    window._save_profile(miles)
+    window.profiles.save_profile(miles)
     assert cell(view.table, 1, 3) == format_distance(8.0, DistanceUnit.MI)
 
 
@@ -391,7 +396,7 @@ def test_the_chart_is_saved_as_png(
     window.ensure_profile()
     view = open_progress(window, qtbot)
     target = tmp_path / "chart"
-    view._choose_png_path = lambda: str(target)  # type: ignore[method-assign]
+    prompts_of(window).save_file = target
     view.savePngButton.click()
     image = QImage(str(target) + ".png")
     assert not image.isNull() and image.width() >= view.chart.width()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
 from desktop.ui.progress_chart import ProgressChart
 from desktop.ui.progress_view import ProgressView
+from tests.ui.recording_prompts import RecordingPrompts
 
 MONDAY = date(2026, 10, 5)
 
@@ -34,8 +35,8 @@ def _weeks(count: int) -> list[WeekTotals]:
     ]
 
 
-def _view(qtbot: QtBot, weeks: int = 4) -> ProgressView:
-    view = ProgressView()
+def _view(qtbot: QtBot, weeks: int = 4, prompts: RecordingPrompts | None = None) -> ProgressView:
+    view = ProgressView(prompts=prompts)
     qtbot.addWidget(view)
     view.resize(1000, 500)
     view.set_weeks(_weeks(weeks), DistanceUnit.KM, WeightUnit.KG)
@@ -117,9 +118,10 @@ def test_changing_the_range_asks_for_that_many_weeks(qtbot: QtBot) -> None:
 
 
 def test_save_as_png_writes_the_chart(qtbot: QtBot, tmp_path: Path) -> None:
-    view = _view(qtbot)
     target = tmp_path / "progress"
-    view._choose_png_path = lambda: str(target)  # type: ignore[method-assign]
+    prompts = RecordingPrompts()
+    prompts.save_file = target
+    view = _view(qtbot, prompts=prompts)
     view.savePngButton.click()
     image = QImage(str(tmp_path / "progress.png"))
     assert not image.isNull()
@@ -127,12 +129,11 @@ def test_save_as_png_writes_the_chart(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_a_png_that_cannot_be_written_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
-    view = _view(qtbot)
-    errors: list[str] = []
-    view._choose_png_path = lambda: str(tmp_path / "missing" / "chart.png")  # type: ignore[method-assign]
-    view._show_error = lambda text: errors.append(text)  # type: ignore[method-assign]
+    prompts = RecordingPrompts()
+    prompts.save_file = tmp_path / "missing" / "chart.png"
+    view = _view(qtbot, prompts=prompts)
     view.savePngButton.click()
-    assert errors and "could not be saved" in errors[0]
+    assert prompts.errors and "could not be saved" in prompts.errors[0][1]
 
 
 def test_done_bars_are_painted_in_the_palettes_highlight_dark_too(qtbot: QtBot) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QRectF
@@ -25,17 +27,16 @@ START = datetime(2026, 3, 4, 18, 0)
 WIDTH, HEIGHT = 240, 24
 
 
-def chip(kind: str = RUN, state: ChipState = ChipState.PLANNED, **fields: object) -> ChipData:
-    values: dict[str, object] = {
-        "session_id": 1,
-        "kind": kind,
-        "start": START,
-        "duration_min": 45,
-        "text": "18:00 Intervals 3 km" if kind == RUN else "18:00 5x5 140 kg",
-        "state": state,
-    }
-    values.update(fields)
-    return ChipData(**values)  # type: ignore[arg-type]
+def chip(kind: str = RUN, state: ChipState = ChipState.PLANNED, **fields: Any) -> ChipData:
+    data = ChipData(
+        session_id=1,
+        kind=kind,
+        start=START,
+        duration_min=45,
+        text="18:00 Intervals 3 km" if kind == RUN else "18:00 5x5 140 kg",
+        state=state,
+    )
+    return dataclasses.replace(data, **fields)
 
 
 def painter_for(palette: QPalette | None = None) -> ChipPainter:

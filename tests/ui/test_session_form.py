@@ -436,7 +436,8 @@ def test_run_actuals_are_typed_speed_worked_out_and_the_draft_is_done(
     from desktop.advice import units
 
     form.edit_session(RUN)
-    assert not form.draft().done  # type: ignore[union-attr]
+    draft = form.draft()
+    assert draft is not None and not draft.done
     assert shown(form, "actualDistanceField") and shown(form, "actualDurationField")
     assert not shown(form, "actualSetsField") and not shown(form, "actualLoadField")
     type_value(qtbot, child(form, QDoubleSpinBox, "actualDistanceField"), "12")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop.ui import actions
 from desktop.ui.main_window import MainWindow
@@ -144,7 +145,7 @@ def test_no_mnemonic_is_used_twice_in_the_window(make_window: Callable[..., Main
     assert duplicates(lift_form) == []
 
 
-def test_no_mnemonic_is_used_twice_in_the_profile_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_mnemonic_is_used_twice_in_the_profile_dialog(qtbot: QtBot) -> None:
     dialog = ProfileDialog(None, False)
     qtbot.addWidget(dialog)
     letters = visible_mnemonics(dialog)

@@ -17,10 +17,12 @@ from pytestqt.qtbot import QtBot
 from desktop.advice import Kind, Session, Workout, session_title
 from desktop.interop import ImportPreview, read_file
 from desktop.store import Store
+from desktop.ui.dialogs import QtPrompts
 from desktop.ui.import_preview_dialog import ImportPreviewDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reading_progress import ReadingProgress
 from desktop.ui.session_mime import session_mime
+from tests.ui.recording_prompts import RecordingPrompts, prompts_of
 
 DATA = Path(__file__).resolve().parents[1] / "interop" / "data"
 LIFT_DAY = date(2030, 3, 4)
@@ -61,27 +63,31 @@ def seed(db_path: Path) -> list[int]:
         return store.add_many([lift, run, later])
 
 
-class Recorder:
-    """What the replaced transfer dialogs were asked, and what they answer."""
+class Recorder(RecordingPrompts):
+    """What the transfer dialogs were asked, and what they answer."""
 
     def __init__(self, save_to: Path) -> None:
+        super().__init__()
         self.save_to = save_to
         self.ranges: list[tuple[date, date]] = []
         self.range_answer: tuple[date, date] | None = (LIFT_DAY, LIFT_DAY)
-        self.previews: list[ImportPreviewDialog] = []
+        self.dialogs: list[ImportPreviewDialog] = []
         self.import_answer = True
         self.units_asked: list[tuple[str, str]] = []
         self.unit_answer: str | None = "kg"
 
-    def ask_range(self, first: date, last: date) -> tuple[date, date] | None:
+    def ask_export_range(self, first: date, last: date) -> tuple[date, date] | None:
         self.ranges.append((first, last))
         return self.range_answer
 
-    def confirm_import(self, preview: ImportPreview) -> bool:
-        self.previews.append(ImportPreviewDialog(preview))
-        return self.import_answer
+    def choose_save_file(self, title: str, suggested: Path, name_filter: str) -> Path | None:
+        return self.save_to
 
-    def ask_unit(self, file_name: str, default: str) -> str | None:
+    def confirm_import(self, preview: ImportPreview) -> bool:
+        self.dialogs.append(ImportPreviewDialog(preview))
+        return self.on_confirm_import(preview)
+
+    def ask_weight_unit(self, file_name: str, default: str) -> str | None:
         self.units_asked.append((file_name, default))
         return self.unit_answer
 
@@ -89,24 +95,19 @@ class Recorder:
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow], db_path: Path, tmp_path: Path) -> MainWindow:
     seed(db_path)
-    built = make_window()
+    built = make_window(prompts=Recorder(tmp_path / "out"))
     built.ensure_profile()
-    recorder = Recorder(tmp_path / "out")
-    built._ask_export_range = recorder.ask_range  # type: ignore[method-assign]
-    built._choose_save_file = lambda title, suggested, name_filter: recorder.save_to  # type: ignore[method-assign]
-    built._confirm_import = recorder.confirm_import  # type: ignore[method-assign]
-    built._ask_weight_unit = recorder.ask_unit  # type: ignore[method-assign]
-    built.recorder = recorder  # type: ignore[attr-defined]
     return built
 
 
 def recorder_of(window: MainWindow) -> Recorder:
-    recorder: Recorder = window.recorder  # type: ignore[attr-defined]
+    recorder = window.prompts
+    assert isinstance(recorder, Recorder)
     return recorder
 
 
 def choose(window: MainWindow, path: Path) -> None:
-    window._choose_file = lambda title, directory, name_filter: path  # type: ignore[method-assign]
+    recorder_of(window).open_file = path
 
 
 # -- export ------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ def test_an_export_that_cannot_be_written_says_so_in_one_sentence(
 ) -> None:
     recorder_of(window).save_to = tmp_path / "no-such-folder" / "all.csv"
     window.export_csv_action.trigger()
-    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    [(title, text)] = prompts_of(window).errors
     assert title == "Cannot export"
     assert text.startswith("Liftrun could not write all.csv (") and text.endswith(").")
 
@@ -180,13 +181,13 @@ def test_import_previews_then_adds_everything_as_one_undo_step(window: MainWindo
     before = in_file(window)
     choose(window, DATA / "hevy-kg.csv")
     window.import_action.trigger()
-    [dialog] = recorder_of(window).previews
+    [dialog] = recorder_of(window).dialogs
     assert dialog.preview.summary.startswith("hevy-kg.csv (Hevy export): 2 sessions will be added")
     assert len(dialog.lines("added")) == 2
     after = in_file(window)
     added = {i: s for i, s in after.items() if i not in before}
     assert len(added) == 2 and all(s.done for s in added.values())
-    stack = window._edits.stack
+    stack = window.undo_stack
     assert stack.count() == 1
     assert window.undo_action.text() == "&Undo Import 2 sessions from hevy-kg.csv"
     window.undo_action.trigger()
@@ -198,7 +199,8 @@ def test_import_previews_then_adds_everything_as_one_undo_step(window: MainWindo
 def test_the_real_preview_dialog_imports_on_its_import_button(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    del window._confirm_import  # the window's own method: the real modal dialog
+    # The real modal dialog, as the window's own prompts show it.
+    recorder_of(window).on_confirm_import = QtPrompts(window).confirm_import
     before = len(in_file(window))
     shown: list[list[str]] = []
 
@@ -209,7 +211,7 @@ def test_the_real_preview_dialog_imports_on_its_import_button(
         dialog.importButton.click()
 
     QTimer.singleShot(0, press_import)
-    assert window.import_file(DATA / "garmin-fenix-5-run.fit") == 1
+    assert window.transfer.import_file(DATA / "garmin-fenix-5-run.fit") == 1
     assert len(shown) == 1 and "Run" in shown[0][0]
     assert len(in_file(window)) == before + 1
 
@@ -219,13 +221,13 @@ def test_cancel_in_the_preview_writes_nothing(window: MainWindow) -> None:
     recorder_of(window).import_answer = False
     choose(window, DATA / "strong-legacy.csv")
     window.import_action.trigger()
-    [dialog] = recorder_of(window).previews
+    [dialog] = recorder_of(window).dialogs
     assert dialog.is_section_shown("problems")
     assert dialog.lines("problems") == [
         "line 7: Weight Unit is 'stone'; Liftrun knows kg and lb. The set was left out."
     ]
     assert in_file(window) == before
-    assert window._edits.stack.count() == 0
+    assert window.undo_stack.count() == 0
     assert "nothing was added" in window.statusBar().currentMessage()
 
 
@@ -241,12 +243,12 @@ def test_cancelling_the_progress_dialog_reads_nothing_and_writes_nothing(
         made.append(progress)
         return progress
 
-    window._reading_progress = cancelled_progress  # type: ignore[method-assign]
-    assert window.import_file(DATA / "hevy-lbs.csv") == 0
+    recorder_of(window).on_reading_progress = cancelled_progress
+    assert window.transfer.import_file(DATA / "hevy-lbs.csv") == 0
     assert len(made) == 1
-    assert recorder_of(window).previews == []
+    assert recorder_of(window).dialogs == []
     assert in_file(window) == before
-    assert window._edits.stack.count() == 0
+    assert window.undo_stack.count() == 0
     assert (
         window.statusBar().currentMessage() == "Reading hevy-lbs.csv cancelled: nothing was added."
     )
@@ -265,17 +267,17 @@ def test_an_unreadable_file_gets_one_sentence_and_writes_nothing(
     before = in_file(window)
     path = tmp_path / "notes.csv"
     path.write_bytes(content)
-    assert window.import_file(path) == 0
-    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    assert window.transfer.import_file(path) == 0
+    [(title, text)] = prompts_of(window).errors
     assert title == "Cannot import this file"
     assert text.startswith(sentence) and text.count(". ") == 0 and "Traceback" not in text
-    assert recorder_of(window).previews == []
+    assert recorder_of(window).dialogs == []
     assert in_file(window) == before
 
 
 def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow) -> None:
-    assert window.import_file(DATA / "truncated-activity.fit") == 0
-    assert window.dialogs.errors == [  # type: ignore[attr-defined]
+    assert window.transfer.import_file(DATA / "truncated-activity.fit") == 0
+    assert prompts_of(window).errors == [
         (
             "Cannot import this file",
             "This FIT file ends too early; it may have been cut off while copying.",
@@ -284,15 +286,15 @@ def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow) -> None:
 
 
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(window: MainWindow) -> None:
-    assert window.import_file(DATA / "runs-and-ride.gpx") == 1
+    assert window.transfer.import_file(DATA / "runs-and-ride.gpx") == 1
     count = len(in_file(window))
-    assert window.import_file(DATA / "runs-and-ride.gpx") == 0
-    second = recorder_of(window).previews[1]
+    assert window.transfer.import_file(DATA / "runs-and-ride.gpx") == 0
+    second = recorder_of(window).dialogs[1]
     assert second.lines("added") == [] and len(second.lines("duplicates")) == 1
     assert not second.importButton.isEnabled()
     assert second.lines("skipped")  # the bike ride and the drive, counted
     assert len(in_file(window)) == count
-    assert window._edits.stack.count() == 1
+    assert window.undo_stack.count() == 1
 
 
 def test_strongs_current_export_asks_the_weight_unit_and_uses_it(
@@ -300,17 +302,17 @@ def test_strongs_current_export_asks_the_weight_unit_and_uses_it(
 ) -> None:
     recorder = recorder_of(window)
     recorder.unit_answer = None
-    assert window.import_file(DATA / "strong-current.csv") == 0
+    assert window.transfer.import_file(DATA / "strong-current.csv") == 0
     assert recorder.units_asked == [("strong-current.csv", "kg")]  # the profile's unit
-    assert recorder.previews == []
+    assert recorder.dialogs == []
     recorder.unit_answer = "lb"
     in_kg = read_file(DATA / "strong-current.csv", weight_unit="kg")
     in_lb = read_file(DATA / "strong-current.csv", weight_unit="lb")
-    assert window.import_file(DATA / "strong-current.csv") == len(in_lb.sessions)
+    assert window.transfer.import_file(DATA / "strong-current.csv") == len(in_lb.sessions)
     loads = sorted(s.load_kg for s in in_file(window).values() if s.done and s.load_kg)
     assert loads == sorted(s.load_kg for s in in_lb.sessions if s.load_kg)
     assert loads != sorted(s.load_kg for s in in_kg.sessions if s.load_kg)
-    window.import_file(DATA / "hevy-kg.csv")  # Hevy names its units: nothing asked
+    window.transfer.import_file(DATA / "hevy-kg.csv")  # Hevy names its units: nothing asked
     assert len(recorder.units_asked) == 2
 
 
@@ -348,10 +350,10 @@ def test_a_file_dropped_on_the_window_opens_the_same_import(
     )
     QApplication.sendEvent(window, drop)
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: len(recorder_of(window).previews) == 1)
-    assert recorder_of(window).previews[0].preview.title == "Import watch.fit"
+    qtbot.waitUntil(lambda: len(recorder_of(window).dialogs) == 1)
+    assert recorder_of(window).dialogs[0].preview.title == "Import watch.fit"
     qtbot.waitUntil(lambda: len(in_file(window)) == before + 1)
-    assert window._edits.stack.count() == 1
+    assert window.undo_stack.count() == 1
 
 
 def test_a_file_dragged_over_the_calendar_reaches_the_window(window: MainWindow) -> None:

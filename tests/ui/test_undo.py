@@ -16,6 +16,7 @@ from desktop.advice import DistanceUnit, Kind, Profile, Session, Workout
 from desktop.store import Store
 from desktop.ui.commands import WATER_BURST_SECONDS, WaterCommand
 from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -142,12 +143,13 @@ def test_water_clicks_merge_into_one_step_and_undo_to_empty(window: MainWindow) 
     box.addWaterLargeButton.click()
     total = window.planner.store.day_log(MONDAY).water_oz
     assert total == pytest.approx(1000 / 29.5735295625)
-    stack = window._edits.stack
+    stack = window.undo_stack
     assert stack.count() == 1
     assert "1,000 ml" in stack.undoText() or "1000 ml" in stack.undoText()
     window.undo_action.trigger()
     assert not window.planner.store.day_log(MONDAY).water_oz
-    assert box.log() is not None and not box.log().water_oz  # type: ignore[union-attr]
+    shown = box.log()
+    assert shown is not None and not shown.water_oz
     window.redo_action.trigger()
     assert window.planner.store.day_log(MONDAY).water_oz == pytest.approx(total)
 
@@ -188,12 +190,13 @@ def test_profile_change_undoes_to_the_earlier_units(window: MainWindow) -> None:
     window.new_run_action.trigger()
     window.session_form.saveButton.click()
     miles = Profile(max_distance_km=10.0, max_speed_kmh=15.0, distance_unit=DistanceUnit.MI)
-    window._ask_profile = lambda first_run: miles  # type: ignore[method-assign]
+    prompts_of(window).profile = miles
     window.profile_action.trigger()
     assert window.planner.store.profile() == miles
     assert window.day_list.rows()[0].distance_text.endswith("mi")
     window.undo_action.trigger()
-    assert window.planner.store.profile().distance_unit is DistanceUnit.KM  # type: ignore[union-attr]
+    stored = window.planner.store.profile()
+    assert stored is not None and stored.distance_unit is DistanceUnit.KM
     assert window.day_list.rows()[0].distance_text.endswith("km")
     window.redo_action.trigger()
     assert window.planner.store.profile() == miles
@@ -225,11 +228,11 @@ def test_undo_on_a_read_only_file_says_so_and_keeps_the_stack(
     window.calendar.select_day(MONDAY)
     window.day_list.selectRow(0)
     window.delete_action.trigger()
-    stack = window._edits.stack
+    stack = window.undo_stack
     assert (stack.index(), stack.count()) == (1, 1)
     with read_only(db_path):
         window.undo_action.trigger()
-    [(title, text)] = window.dialogs.errors  # type: ignore[attr-defined]
+    [(title, text)] = prompts_of(window).errors
     assert "cannot be changed" in title.lower() and "read-only" in text
     assert stack.index() == 1  # still "deleted": that is what the file holds
     assert window.undo_action.isEnabled()
@@ -245,8 +248,8 @@ def test_a_failing_save_is_reported_once_and_stacks_nothing(
     window.new_run_action.trigger()
     with read_only(db_path):
         window.session_form.saveButton.click()
-    assert len(window.dialogs.errors) == 1  # type: ignore[attr-defined]
-    assert window._edits.stack.count() == 0
+    assert len(prompts_of(window).errors) == 1
+    assert window.undo_stack.count() == 0
     assert window.session_form.draft() is not None  # the form keeps its values
 
 
@@ -255,9 +258,9 @@ def test_opening_another_database_clears_the_stack(window: MainWindow, tmp_path:
     window.session_form.saveButton.click()
     assert window.undo_action.isEnabled()
     other = tmp_path / "other.db"
-    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
+    prompts_of(window).open_file = other
     window.open_action.trigger()
-    assert window._edits.stack.count() == 0
+    assert window.undo_stack.count() == 0
     assert not window.undo_action.isEnabled()
 
 
@@ -266,10 +269,10 @@ def test_restore_clears_the_stack(window: MainWindow) -> None:
     backup = window.planner.backups()[0]
     window.new_run_action.trigger()
     window.session_form.saveButton.click()
-    window._choose_file = lambda title, directory, name_filter: backup  # type: ignore[method-assign]
+    prompts_of(window).open_file = backup
     window.restore_action.trigger()
-    assert window.dialogs.errors == []  # type: ignore[attr-defined]
-    assert window._edits.stack.count() == 0
+    assert prompts_of(window).errors == []
+    assert window.undo_stack.count() == 0
     assert in_file(window) == {}
 
 

@@ -15,6 +15,7 @@ from desktop.advice import DistanceUnit, Kind, Profile, Session, Workout
 from desktop.store import Store
 from desktop.ui import dialogs
 from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -89,27 +90,27 @@ def new_lift_button(s: Setup) -> bool:
 
 
 def save_profile(s: Setup) -> bool:
-    s.window._ask_profile = lambda first_run: MILES  # type: ignore[method-assign]
+    prompts_of(s.window).profile = MILES
     s.window.profile_action.trigger()
     return s.window.planner.profile() == MILES
 
 
 def open_database(s: Setup) -> bool:
-    s.window._choose_file = lambda title, directory, name_filter: s.other_db  # type: ignore[method-assign]
+    prompts_of(s.window).open_file = s.other_db
     s.window.open_action.trigger()
     return s.window.planner.db_path == s.other_db
 
 
 def restore(s: Setup) -> bool:
     backup = s.window.planner.backups()[0]
-    s.window._choose_file = lambda title, directory, name_filter: backup  # type: ignore[method-assign]
+    prompts_of(s.window).open_file = backup
     s.window.restore_action.trigger()
     return "Restored" in s.window.statusBar().currentMessage()
 
 
 def close_window(s: Setup) -> bool:
     s.window.close()
-    return not s.window.isVisible() and s.window._closed
+    return not s.window.isVisible() and s.window.is_closed
 
 
 def duplicate(s: Setup) -> bool:
@@ -132,10 +133,10 @@ PATHS = {
 
 @pytest.mark.parametrize("path", PATHS.values(), ids=PATHS.keys())
 def test_cancel_keeps_everything_as_it_was(setup: Setup, path: Callable[[Setup], bool]) -> None:
-    setup.window.dialogs.unsaved_answer = "cancel"  # type: ignore[attr-defined]
+    prompts_of(setup.window).unsaved_answer = "cancel"
     setup.window.show()
     assert not path(setup)
-    assert setup.window.dialogs.unsaved_asked == 1  # type: ignore[attr-defined]
+    assert prompts_of(setup.window).unsaved_asked == 1
     draft = setup.window.session_form.draft()
     assert draft is not None and draft.distance_km == 7.5
     assert setup.window.session_form.session_id() == setup.first
@@ -146,9 +147,9 @@ def test_cancel_keeps_everything_as_it_was(setup: Setup, path: Callable[[Setup],
 
 @pytest.mark.parametrize("path", PATHS.values(), ids=PATHS.keys())
 def test_discard_drops_the_edit_and_goes_on(setup: Setup, path: Callable[[Setup], bool]) -> None:
-    setup.window.dialogs.unsaved_answer = "discard"  # type: ignore[attr-defined]
+    prompts_of(setup.window).unsaved_answer = "discard"
     assert path(setup)
-    assert setup.window.dialogs.unsaved_asked == 1  # type: ignore[attr-defined]
+    assert prompts_of(setup.window).unsaved_asked == 1
     if path is not restore:
         assert setup.distances()[setup.first] == 5.0
     if path is duplicate:
@@ -159,9 +160,9 @@ def test_discard_drops_the_edit_and_goes_on(setup: Setup, path: Callable[[Setup]
 
 @pytest.mark.parametrize("path", PATHS.values(), ids=PATHS.keys())
 def test_save_keeps_the_edit_and_goes_on(setup: Setup, path: Callable[[Setup], bool]) -> None:
-    setup.window.dialogs.unsaved_answer = "save"  # type: ignore[attr-defined]
+    prompts_of(setup.window).unsaved_answer = "save"
     assert path(setup)
-    assert setup.window.dialogs.unsaved_asked == 1  # type: ignore[attr-defined]
+    assert prompts_of(setup.window).unsaved_asked == 1
     if path is not restore:  # a restore replaces the file, the saved edit with it
         assert setup.distances()[setup.first] == 7.5
     if path is duplicate:
@@ -171,14 +172,14 @@ def test_save_keeps_the_edit_and_goes_on(setup: Setup, path: Callable[[Setup], b
 
 
 def test_a_clean_form_is_never_asked_about(setup: Setup) -> None:
-    setup.window.dialogs.unsaved_answer = "save"  # type: ignore[attr-defined]
+    prompts_of(setup.window).unsaved_answer = "save"
     setup.window.session_form.saveButton.click()
     assert not setup.window.isWindowModified()
     assert select_day(setup)
     assert new_run(setup)  # an untouched new template is not a change either
     setup.window.calendar.select_day(MONDAY)
     assert setup.window.selected_day() == MONDAY
-    assert setup.window.dialogs.unsaved_asked == 0  # type: ignore[attr-defined]
+    assert prompts_of(setup.window).unsaved_asked == 0
 
 
 def test_the_question_is_a_message_box_with_save_discard_cancel(qtbot: QtBot) -> None:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Code, DayLog, Kind, Session, Workout
-from desktop.store import BackupInfo, BackupKind, Store
-from desktop.ui.main_window import MainWindow
-from desktop.ui.window_health import (
+from desktop.store import BackupKind, Store
+from desktop.ui.health_controller import (
     BACKUP_FAILED_TITLE,
     PROFILE_ADJUSTED_TITLE,
     UNREADABLE_TITLE,
 )
+from desktop.ui.main_window import MainWindow
+from tests.ui.recording_prompts import prompts_of
 
 MONDAY = date(2026, 3, 2)
 
@@ -42,10 +43,8 @@ def action(window: MainWindow, name: str) -> QAction:
 
 
 def notices(window: MainWindow) -> list[tuple[str, str]]:
-    """Replace the window's non-modal notice with a recorder."""
-    shown: list[tuple[str, str]] = []
-    window._show_notice = lambda title, text: shown.append((title, text))  # type: ignore[method-assign]
-    return shown
+    """The non-modal notices the window has shown (the recorder's list, kept current)."""
+    return prompts_of(window).notices
 
 
 def break_backups(db_path: Path) -> None:
@@ -79,7 +78,9 @@ def test_a_soreness_rating_is_one_undo_step_and_the_advice_follows_at_once(
     assert window.planner.store.day_log(MONDAY).soreness == 8  # in the file
     assert "very sore today (8/10)" in window.advice_panel.plain_text()  # the run's advice
     assert window.day_list.rows()[0].has_warning
-    advice = window.planner.advise_draft(window.planner.get(run_id))  # type: ignore[arg-type]
+    stored = window.planner.get(run_id)
+    assert stored is not None
+    advice = window.planner.advise_draft(stored)
     assert Code.SORENESS_HIGH in {w.code for w in advice.warnings}
     assert action(window, "undoAction").text() == f"&Undo Rate soreness 8/10 on {MONDAY:%a %d %b}"
 
@@ -131,7 +132,7 @@ def test_a_failed_daily_backup_is_shown_in_the_status_bar_and_once_in_a_dialog(
         store.add(intervals_run())  # something to protect: the next open's backup is due
     break_backups(db_path)
     window = make_window()
-    errors = window.dialogs.errors  # type: ignore[attr-defined]
+    errors = prompts_of(window).errors
     qtbot.waitUntil(lambda: len(errors) == 1)
     title, text = errors[0]
     assert title == BACKUP_FAILED_TITLE
@@ -140,11 +141,11 @@ def test_a_failed_daily_backup_is_shown_in_the_status_bar_and_once_in_a_dialog(
     assert window.planner.store.last_backup_error is not None
 
     window.calendar.select_day(MONDAY + timedelta(days=40))  # another page, more reading
-    window._tell_store_notices()  # as after File > Open or a restore
+    window.health.tell_store_notices()  # as after File > Open or a restore
     assert len(errors) == 1  # told once
     window.statusBar().clearMessage()
     assert window.planner.store.daily_backup() is None  # fails again, a new failure
-    window._tell_store_notices()
+    window.health.tell_store_notices()
     assert len(errors) == 1  # the dialog was the first time only
     assert window.statusBar().currentMessage().startswith(BACKUP_FAILED_TITLE)
 
@@ -165,20 +166,15 @@ def test_restore_lists_the_backups_and_still_checks_the_chosen_file(
     window = make_window()
     window.ensure_profile()
     action(window, "backupAction").trigger()
-    listed: list[list[BackupInfo]] = []
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"SQLite format 3\x00" + b"\x01" * 200)
 
-    def choose(backups: list[BackupInfo]) -> Path | None:
-        listed.append(backups)
-        return garbage
-
-    window._choose_backup = choose  # type: ignore[method-assign]
+    prompts_of(window).backup_answer = garbage
     action(window, "restoreAction").trigger()
-    [[info]] = listed
+    [[info]] = prompts_of(window).backups_offered
     assert info.kind is BackupKind.MANUAL and info.sessions == 0 and info.ok
-    assert window.dialogs.errors  # type: ignore[attr-defined]
-    assert window.dialogs.questions == []  # type: ignore[attr-defined]  # never asked to replace
+    assert prompts_of(window).errors
+    assert prompts_of(window).questions == []  # never asked to replace
 
 
 # --- the store's one-time notices -------------------------------------------------------
@@ -191,20 +187,20 @@ def test_an_adjusted_profile_is_told_once_after_the_window_is_ready(
 
     build_v2(db_path, window_min=1440, water_oz=32.0)
     window = make_window()
-    infos = window.dialogs.infos  # type: ignore[attr-defined]
+    infos = prompts_of(window).infos
     assert infos == []  # not inside attach: once the window is ready
     qtbot.waitUntil(lambda: bool(infos))
     [(title, text)] = infos
     assert title == PROFILE_ADJUSTED_TITLE
     assert "1440 minutes" in text and "64" in text
     assert window.planner.profile().immediate_window_min == 180
-    window._tell_store_notices()
+    window.health.tell_store_notices()
     assert len(infos) == 1  # told once
     window.close()
 
     again = make_window()  # the next open of the same file
-    again._tell_store_notices()
-    assert again.dialogs.infos == []  # type: ignore[attr-defined]
+    again.health.tell_store_notices()
+    assert prompts_of(again).infos == []
 
 
 def test_an_unreadable_session_is_named_once_and_the_rest_of_the_calendar_shows(
@@ -233,7 +229,7 @@ def test_an_unreadable_session_is_named_once_and_the_rest_of_the_calendar_shows(
 
     window.calendar.select_day(MONDAY + timedelta(days=35))
     window.calendar.select_day(MONDAY)  # read again (page changes tell at once)
-    window._tell_store_notices()
+    window.health.tell_store_notices()
     assert len(shown) == 1  # once per open
 
 
@@ -243,6 +239,8 @@ def test_the_restore_list_names_each_backup_and_offers_any_other_file(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+    from desktop.ui.dialogs import QtPrompts
+    from desktop.ui.prompts import OTHER_FILE
     from desktop.ui.restore_backup_dialog import RestoreBackupDialog
 
     window = make_window()
@@ -264,15 +262,20 @@ def test_the_restore_list_names_each_backup_and_offers_any_other_file(
         assert button is not None
         button.click()
 
+    prompts = QtPrompts(window)  # the real dialog, as the window shows it
     QTimer.singleShot(0, lambda: answer("restoreButton"))
-    assert MainWindow._choose_backup(window, infos) == infos[0].path
+    assert prompts.choose_backup(window.planner.db_path, infos) == infos[0].path
     assert "backed up first" in seen[0]  # not the start-up wording about a damaged file
     assert "Made by hand" in seen[1] and "0 sessions" in seen[1]
 
-    other = tmp_path / "elsewhere.db"
-    window._choose_file = lambda title, directory, name_filter: other  # type: ignore[method-assign]
     QTimer.singleShot(0, lambda: answer("otherBackupButton"))
-    assert MainWindow._choose_backup(window, infos) == other
+    assert prompts.choose_backup(window.planner.db_path, infos) == OTHER_FILE
+    # "Other file…" goes on to the file chooser, in the backups folder.
+    recorder = prompts_of(window)
+    recorder.backup_answer = OTHER_FILE
+    action(window, "restoreAction").trigger()
+    assert recorder.asked[-1] == ("open file", "Restore a backup")
+    assert recorder.questions == []  # Cancel there: nothing replaced
 
 
 def test_a_window_closed_before_its_notices_are_due_says_nothing(
@@ -283,5 +286,5 @@ def test_a_window_closed_before_its_notices_are_due_says_nothing(
     build_v2(db_path, window_min=1440, water_oz=80.0)
     window = make_window()
     window.close()  # the store is closed; the queued notices must not ask it anything
-    window._tell_store_notices()
-    assert window.dialogs.infos == [] and window.dialogs.errors == []  # type: ignore[attr-defined]
+    window.health.tell_store_notices()
+    assert prompts_of(window).infos == [] and prompts_of(window).errors == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QDialog, QTimeEdit
+from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton, QTextBrowser, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind, Session
@@ -17,6 +17,7 @@ from desktop.ui.apply_template_dialog import ApplyTemplateDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_week_dialog import PlanWeekDialog
 from tests.builders import MONDAY, at, lift, run
+from tests.ui.recording_prompts import prompts_of
 
 WEDNESDAY = MONDAY + timedelta(days=2)
 NEXT_MONDAY = MONDAY + timedelta(days=7)
@@ -44,11 +45,12 @@ def apply_with(
         shown.append(dialog)
         if change is not None:
             change(dialog)
-        button = dialog.applyButton if accept else dialog.cancelButton  # type: ignore[attr-defined]
+        button = dialog.findChild(QPushButton, "applyButton" if accept else "cancelButton")
+        assert button is not None
         button.click()
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    window._run_plan_dialog = run_dialog  # type: ignore[method-assign]
+    prompts_of(window).on_run_dialog = run_dialog
     return shown
 
 
@@ -61,7 +63,9 @@ def window(make_window: Callable[..., MainWindow]) -> MainWindow:
 
 
 def preview_lines(dialog: QDialog) -> list[str]:
-    text = dialog.previewText.toPlainText()  # type: ignore[attr-defined]
+    preview = dialog.findChild(QTextBrowser, "previewText")
+    assert preview is not None
+    text = preview.toPlainText()
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -94,7 +98,7 @@ def test_plan_week_from_the_menu_is_one_undo_step(window: MainWindow, qtbot: QtB
     stored = in_file(window)
     assert sorted(s.start for s in stored.values()) == seen["starts"]
     assert all(not s.done for s in stored.values())
-    stack = window._edits.stack
+    stack = window.undo_stack
     assert stack.count() == 1 and stack.undoText().startswith("Plan the week of Mon 02 Mar")
     assert window.calendar.marks_for(MONDAY) is not None
 
@@ -118,7 +122,7 @@ def test_cancel_writes_nothing(window: MainWindow, qtbot: QtBot) -> None:
     window.plan_week_action.trigger()
     assert len(shown) == 1 and shown[0].result() == QDialog.DialogCode.Rejected
     assert in_file(window) == {}
-    assert window._edits.stack.count() == 0
+    assert window.undo_stack.count() == 0
 
 
 def test_replace_removes_planned_sessions_but_never_done_ones(
@@ -142,7 +146,7 @@ def test_replace_removes_planned_sessions_but_never_done_ones(
     stored = in_file(window)
     assert planned_id not in stored and done_id in stored
     assert stored[done_id].done
-    assert window._edits.stack.count() == 1
+    assert window.undo_stack.count() == 1
 
     window.undo_action.trigger()
     assert sorted(in_file(window)) == [planned_id, done_id]
@@ -185,8 +189,8 @@ def test_plan_block_plans_four_weeks_in_one_step(window: MainWindow) -> None:
     window.plan_block_action.trigger()
     weeks = {s.day - timedelta(days=s.day.weekday()) for s in in_file(window).values()}
     assert weeks == {MONDAY + timedelta(weeks=n) for n in range(4)}
-    assert window._edits.stack.count() == 1
-    assert window._edits.stack.undoText().startswith("Plan 4 weeks from Mon 02 Mar")
+    assert window.undo_stack.count() == 1
+    assert window.undo_stack.undoText().startswith("Plan 4 weeks from Mon 02 Mar")
     window.undo_action.trigger()
     assert in_file(window) == {}
 
@@ -199,17 +203,12 @@ def test_a_week_saved_as_a_template_applies_to_another_week(
     window = make_window()
     window.ensure_profile()
     window.calendar.select_day(WEDNESDAY)
-    asked: list[str] = []
-
-    def name_it(suggested: str) -> str:
-        asked.append(suggested)
-        return "Base week"
-
-    window._ask_template_name = name_it  # type: ignore[method-assign]
+    prompts = prompts_of(window)
+    prompts.template_name = "Base week"
     window.save_template_action.trigger()
-    assert asked == ["Week of 02 Mar"]
+    assert prompts.template_names_asked == ["Week of 02 Mar"]
     assert window.planner.store.template_names() == ["Base week"]
-    assert window._edits.stack.count() == 0  # a template is not a change to the calendar
+    assert window.undo_stack.count() == 0  # a template is not a change to the calendar
 
     window.calendar.select_day(NEXT_MONDAY + timedelta(days=4))
 
@@ -243,7 +242,7 @@ def test_template_menus_without_templates_say_so(window: MainWindow) -> None:
     window.apply_template_action.trigger()
     window.delete_template_action.trigger()
     assert shown == []
-    infos = window.dialogs.infos  # type: ignore[attr-defined]
+    infos = prompts_of(window).infos
     assert [title for title, _ in infos] == ["Apply template", "Delete template"]
     assert "Save week as template" in infos[0][1]
 
@@ -257,11 +256,11 @@ def test_delete_template_asks_first(make_window: Callable[..., MainWindow], db_p
         store.save_template("Old", [lift(at(0, 18))])
     window = make_window()
     window.ensure_profile()
-    window._choose_template = lambda title, names: names[0]  # type: ignore[method-assign]
-    window.dialogs.answer = False  # type: ignore[attr-defined]
+    prompts_of(window).template_choice = lambda title, names: names[0]
+    prompts_of(window).answer = False
     window.delete_template_action.trigger()
     assert window.planner.store.template_names() == ["Old"]
-    window.dialogs.answer = True  # type: ignore[attr-defined]
+    prompts_of(window).answer = True
     window.delete_template_action.trigger()
     assert window.planner.store.template_names() == []
-    assert "stay as they are" in window.dialogs.questions[-1]  # type: ignore[attr-defined]
+    assert "stay as they are" in prompts_of(window).questions[-1]
