@@ -21,6 +21,18 @@ MAX_DISTANCE_KM: Final = 500.0
 MAX_LOAD_KG: Final = 1000.0
 MAX_SETS: Final = 99
 MAX_REPS: Final = 999
+# A profile's longest run and top speed. Under 1 km there is nothing left to plan after a
+# deadlift (80% of it, sprints of 50 m); 300 km is about the 24-hour running record.
+# Under 5 km/h is walking, not running; no one runs faster than about 44 km/h.
+PROFILE_MIN_DISTANCE_KM: Final = 1.0
+PROFILE_MAX_DISTANCE_KM: Final = 300.0
+PROFILE_MIN_SPEED_KMH: Final = 5.0
+PROFILE_MAX_SPEED_KMH: Final = MAX_HUMAN_SPEED_KMH
+PROFILE_DISTANCE_WHY: Final = (
+    "under 1 km leaves nothing to plan after a deadlift, and 300 km is about the 24-hour "
+    "running record"
+)
+PROFILE_SPEED_WHY: Final = "under 5 km/h is walking, and no one runs faster than about 44 km/h"
 # About 30 litres: more than anyone drinks in a day.
 MAX_WATER_OZ: Final = 1000.0
 # The article: "Drink at least 64 oz. of water per day." A profile target may be higher.
@@ -113,6 +125,24 @@ def check_stamp(value: object, what: str) -> None:
     require(
         value is None or (isinstance(value, datetime) and value.tzinfo is None),
         f"{what} must be a local clock time.",
+    )
+
+
+def check_profile_limits(max_distance_km: object, max_speed_kmh: object) -> None:
+    """A profile's longest run and top speed are numbers within the profile's bounds."""
+    require(is_number(max_distance_km), "Your longest run must be a number.")
+    require(is_number(max_speed_kmh), "Your top running speed must be a number.")
+    distance = float(max_distance_km)  # type: ignore[arg-type]
+    speed = float(max_speed_kmh)  # type: ignore[arg-type]
+    require(
+        PROFILE_MIN_DISTANCE_KM <= distance <= PROFILE_MAX_DISTANCE_KM,
+        f"Your longest run must be from {PROFILE_MIN_DISTANCE_KM:g} to "
+        f"{PROFILE_MAX_DISTANCE_KM:g} km: {PROFILE_DISTANCE_WHY}.",
+    )
+    require(
+        PROFILE_MIN_SPEED_KMH <= speed <= PROFILE_MAX_SPEED_KMH,
+        f"Your top running speed must be from {PROFILE_MIN_SPEED_KMH:g} to "
+        f"{PROFILE_MAX_SPEED_KMH:g} km/h: {PROFILE_SPEED_WHY}.",
     )
 
 

@@ -32,6 +32,7 @@ from desktop.advice.limits import (
     check_day,
     check_flag,
     check_number,
+    check_profile_limits,
     check_stamp,
     check_text,
     check_whole,
@@ -117,19 +118,7 @@ class Profile:
     weight_unit: WeightUnit = WeightUnit.KG
 
     def __post_init__(self) -> None:
-        check_number(
-            self.max_distance_km, "Your longest run", 0, MAX_DISTANCE_KM, "km", optional=False
-        )
-        require(self.max_distance_km > 0, "Your longest run must be more than 0 km.")
-        check_number(
-            self.max_speed_kmh,
-            "Your top running speed",
-            0,
-            MAX_HUMAN_SPEED_KMH,
-            "km/h",
-            optional=False,
-        )
-        require(self.max_speed_kmh > 0, "Your top running speed must be more than 0 km/h.")
+        check_profile_limits(self.max_distance_km, self.max_speed_kmh)
         require(
             isinstance(self.immediate_window_min, int)
             and not isinstance(self.immediate_window_min, bool)

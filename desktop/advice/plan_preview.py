@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 import desktop.advice as engine
-from desktop.advice import units
+from desktop.advice import texts, units
 from desktop.advice.model import Advice, InvalidInputError, Kind, Profile, Session
 from desktop.advice.planning import (
     LiftSlot,
@@ -128,7 +128,7 @@ def _advice_line(session: Session, advice: Advice) -> str:
     suggestion = advice.suggestion
     if session.kind is Kind.DEADLIFT:
         return "Run right after: " + suggestion.text if suggestion else "Lift with a spotter."
-    where = units.describe_context(advice)
+    where = texts.describe_context(advice)
     where = where[:1].upper() + where[1:]
     return f"{where}: {suggestion.text}" if suggestion else where
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.advice import Advice, Context, DistanceUnit, InvalidInputError, Profile, units
+from desktop.advice import Advice, Context, DistanceUnit, InvalidInputError, Profile, texts, units
 
 KM, MI = DistanceUnit.KM, DistanceUnit.MI
 
@@ -140,11 +140,11 @@ def _advice(context: Context, gap: int | None, capped: bool) -> Advice:
         (Context.IMMEDIATELY_AFTER, 90, "1 h 30 min after your deadlift"),
         (Context.SAME_DAY_LATER, 190, "a second session, 3 h 10 min after your deadlift"),
         (Context.NEXT_DAY, 1380, "the day after a deadlift"),
-        (Context.NONE, None, "no deadlift in the day and a half before this run"),
+        (Context.NONE, None, "no deadlift earlier today or yesterday"),
     ],
 )
 def test_describe_context(context: Context, gap: int | None, text: str) -> None:
-    assert units.describe_context(_advice(context, gap, capped=False)) == text
+    assert texts.describe_context(_advice(context, gap, capped=False)) == text
 
 
 @pytest.mark.parametrize(
@@ -158,4 +158,4 @@ def test_describe_context(context: Context, gap: int | None, text: str) -> None:
 def test_describe_caps(unit: str, capped: bool, text: str) -> None:
     profile = Profile(max_distance_km=10, max_speed_kmh=15, distance_unit=DistanceUnit(unit))
     advice = _advice(Context.IMMEDIATELY_AFTER, 30, capped)
-    assert units.describe_caps(advice, profile) == text
+    assert texts.describe_caps(advice, profile) == text
