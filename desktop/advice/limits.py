@@ -42,6 +42,9 @@ WATER_FLOOR_OZ: Final = 64.0
 WINDOW_MIN_MIN: Final = 10
 WINDOW_MAX_MIN: Final = 180
 MAX_NOTES_CHARS: Final = 100_000
+# How a day log's values are named in a sentence; the day log and the rules say the same.
+WATER_WHAT: Final = "Water drunk"
+SORENESS_WHAT: Final = "Soreness"
 SORENESS_MIN: Final = 0
 SORENESS_MAX: Final = 10
 RPE_MIN: Final = 1

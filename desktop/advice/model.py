@@ -25,7 +25,9 @@ from desktop.advice.limits import (
     RPE_MIN,
     SORENESS_MAX,
     SORENESS_MIN,
+    SORENESS_WHAT,
     WATER_FLOOR_OZ,
+    WATER_WHAT,
     WINDOW_MAX_MIN,
     WINDOW_MIN_MIN,
     InvalidInputError,
@@ -302,10 +304,10 @@ class DayLog:
 
     def __post_init__(self) -> None:
         check_day(self.day, "A day log's day")
-        check_number(self.water_oz, "Water drunk", 0, MAX_WATER_OZ, "oz")
+        check_number(self.water_oz, WATER_WHAT, 0, MAX_WATER_OZ, "oz")
         check_flag(self.bcaa, "BCAAs taken")
         check_text(self.note, "The day's note")
-        check_whole(self.soreness, "Soreness", SORENESS_MIN, SORENESS_MAX)
+        check_whole(self.soreness, SORENESS_WHAT, SORENESS_MIN, SORENESS_MAX)
 
 
 @dataclass(frozen=True)

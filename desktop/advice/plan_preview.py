@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-import desktop.advice as engine
+from desktop.advice import rules as engine
 from desktop.advice import texts, units
 from desktop.advice.model import Advice, InvalidInputError, Kind, Profile, Session
 from desktop.advice.planning import (
@@ -26,6 +26,7 @@ from desktop.advice.planning import (
     plan_week,
 )
 from desktop.advice.progression import check_weeks, weekly_targets
+from desktop.advice.texts import session_title
 
 _MARGIN = timedelta(days=7)
 
@@ -112,7 +113,7 @@ def check_request(request: object) -> PlanRequest:
 
 def _summary(session: Session, profile: Profile) -> str:
     span = f"{session.start:%H:%M}-{session.end:%H:%M}"
-    title = engine.session_title(session, profile)
+    title = session_title(session, profile)
     if session.kind is Kind.RUN and session.speed_kmh:
         title += f" at {units.format_speed(session.speed_kmh, profile.distance_unit)}"
     if session.kind is Kind.DEADLIFT and session.spotter:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-import desktop.advice as engine
+from desktop.advice import rules as engine
 from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
 
 __all__ = ["LONG_RUN_REST_H", "SECOND_RUN_GAP", "WARM_UP_MIN", "Role", "Slot", "find_slots"]

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-import desktop.advice as engine
+from desktop.advice import rules as engine
 from desktop.advice.model import InvalidInputError, Kind, Profile, Session
 from desktop.advice.plan_distances import (
     MIN_RUN_KM,
