@@ -149,6 +149,17 @@ def check_profile_limits(max_distance_km: object, max_speed_kmh: object) -> None
     )
 
 
+def check_best_pace(speed_kmh: float) -> None:
+    """A best pace typed in the profile is a speed within the profile's bounds."""
+    require(
+        speed_kmh <= PROFILE_MAX_SPEED_KMH, "That pace is faster than anyone can run; check it."
+    )
+    require(
+        speed_kmh >= PROFILE_MIN_SPEED_KMH,
+        f"That pace is slower than {PROFILE_MIN_SPEED_KMH:g} km/h, a walk; check it.",
+    )
+
+
 def check_day(value: object, what: str) -> None:
     """`value` is a calendar date (no time) the engine can look two days around."""
     require(

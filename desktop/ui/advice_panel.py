@@ -42,7 +42,7 @@ __all__ = ["EMPTY_TEXT", "RESEARCH_LABEL", "AdvicePanel"]
 log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Select a run, a deadlift or a day to see how to run."
-_DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=1.0)  # units only
+_DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=5.0)  # units only
 
 
 def _column(name: str) -> tuple[QWidget, QVBoxLayout]:

@@ -134,7 +134,7 @@ class PlanWeekDialog(PlanPreviewDialog):
         self.distanceSpin = QDoubleSpinBox()
         self.distanceSpin.setObjectName("distanceSpin")
         self.distanceSpin.setRange(0.0, _MAX_WEEKLY)
-        self.distanceSpin.setDecimals(1)
+        self.distanceSpin.setDecimals(units.DISTANCE_DECIMALS)
         self.distanceSpin.setSuffix(f" {units.distance_label(self._unit)}")
         form.addRow("&Distance a week:", self.distanceSpin)
         self.longRunCheck = QCheckBox("One &long run a week")
