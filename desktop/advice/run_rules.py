@@ -40,7 +40,7 @@ NO_LONGEST_RUN_TIP: Final = Tip(
     Code.TIP_NO_LONGEST_RUN, texts.NO_LONGEST_RUN, article.NO_LONGEST_RUN_ON_LIFT_DAY
 )
 INTERVALS_TIP: Final = Tip(
-    Code.TIP_INTERVALS, texts.INTERVALS, article.SPRINT_50_WALK_BACK, research.SPRINTS_DISAGREE
+    Code.TIP_INTERVALS, texts.INTERVALS, article.SPRINT_50_WALK_BACK, research.SPRINTS_AFTER_LIFTING
 )
 DOMS_TIP: Final = Tip(
     Code.TIP_SORENESS, texts.DOMS, article.SORENESS_LIMITS_SPEED, research.SORENESS
@@ -65,7 +65,7 @@ def always_tips(context: Context) -> tuple[Tip, ...]:
 
 def caps_tip(caps: Caps) -> Tip:
     """The caps after a deadlift, with the shown numbers."""
-    return Tip(Code.TIP_CAPS, texts.caps_tip(caps), article.CAPS_80_90, research.INTERFERENCE)
+    return Tip(Code.TIP_CAPS, texts.caps_tip(caps), article.CAPS_80_90)
 
 
 def sore_tip(soreness: int, suggestion: Suggestion) -> Tip:
@@ -167,7 +167,6 @@ def distance_warning(run: Session, caps: Caps, capped: bool) -> AdviceWarning | 
         Code.DISTANCE_OVER_LIMIT,
         texts.distance_over(run.distance_km, caps),
         article.CAPS_80_90,
-        research.INTERFERENCE,
     )
 
 
@@ -180,7 +179,6 @@ def speed_warning(run: Session, caps: Caps, capped: bool) -> AdviceWarning | Non
         Code.SPEED_OVER_LIMIT,
         texts.speed_over(run.speed_kmh, caps),
         article.CAPS_80_90,
-        research.INTERFERENCE,
     )
 
 

@@ -297,7 +297,7 @@ def test_why_shows_a_research_note_after_the_article_labelled_as_research(
     shown = panel.plain_text().splitlines()
     start = shown.index(f"\u201c{tip.source}\u201d")
     assert shown[start + 1] == "Research (not from the article):"
-    assert "research disagrees with the article" in shown[start + 2]
+    assert "They measured long-term gains, not sprints right after deadlifts" in shown[start + 2]
     assert "Robineau et al. 2016" in note.text() and "Schumann et al. 2022" in note.text()
 
 
