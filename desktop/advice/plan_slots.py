@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from desktop.advice import rules as engine
+from desktop.advice.clock import elapsed
 from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
 
 __all__ = [
@@ -139,7 +140,7 @@ class _Finder:
 
     def _rest_h(self, start: datetime) -> float:
         ended = [lift.end for lift in self.lifts if lift.end <= start]
-        return (start - max(ended)).total_seconds() / 3600 if ended else math.inf
+        return elapsed(max(ended), start).total_seconds() / 3600 if ended else math.inf
 
     def _suggested(
         self, start: datetime, context: Context, workout: Workout
@@ -153,7 +154,7 @@ class _Finder:
 
     def _next_lift_h(self, end: datetime) -> float:
         coming = [lift.start for lift in self.lifts if lift.start >= end]
-        return (min(coming) - end).total_seconds() / 3600 if coming else math.inf
+        return elapsed(end, min(coming)).total_seconds() / 3600 if coming else math.inf
 
     def intervals(self, lift: Session) -> Slot | None:
         window = self.profile.immediate_window_min

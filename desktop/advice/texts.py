@@ -17,6 +17,7 @@ from desktop.advice.caps import (
     Caps,
     percent,
 )
+from desktop.advice.clock import after
 from desktop.advice.codes import Code
 from desktop.advice.model import Advice, Context, Kind, Profile, Session, VolumeUnit, Workout
 from desktop.advice.units import (
@@ -131,11 +132,11 @@ def day_context(advice: Advice, profile: Profile) -> str:
     lift = advice.deadlift
     if advice.context is Context.IMMEDIATELY_AFTER and lift is not None:
         first = lift.end
-        last = first + timedelta(minutes=profile.immediate_window_min)
+        last = after(first, timedelta(minutes=profile.immediate_window_min))
         return f"{lead}right after your deadlift, starting between {first:%H:%M} and {last:%H:%M}."
     since = ""
     if lift is not None and advice.gap_min is not None:
-        moment = lift.end + timedelta(minutes=advice.gap_min)
+        moment = after(lift.end, timedelta(minutes=advice.gap_min))
         # 00:01 after a lift that ended at 18:00 (exactly 6 h at midnight) is noise, not news.
         if moment.time() > time(0, 1):
             since = f" (from {moment:%H:%M} on)"
