@@ -273,10 +273,14 @@ def format_speed(kmh: float, unit: DistanceUnit | str) -> str:
 
 
 def format_pace(kmh: float, unit: DistanceUnit | str) -> str:
-    """ "4:27 /km" or "7:10 /mi" for a speed in km/h; a dash when there is no pace (speed 0)."""
-    if not math.isfinite(kmh) or speed_from_kmh(kmh, unit) <= _MIN_PACE_SPEED_KMH:
+    """ "4:27 /km" or "7:10 /mi" for a speed in km/h; a dash when there is no pace (speed 0).
+
+    The pace is that of the speed as shown (13.54 km/h shows as 13.5 km/h = 4:27 /km), so a
+    speed and its pace never disagree on screen.
+    """
+    if not math.isfinite(kmh) or shown_speed(kmh, unit) <= _MIN_PACE_SPEED_KMH:
         return "\N{EN DASH}"
-    minutes, seconds = divmod(_pace_seconds(kmh, unit), 60)
+    minutes, seconds = divmod(_pace_seconds(speed_to_kmh(shown_speed(kmh, unit), unit), unit), 60)
     return f"{minutes}:{seconds:02d} /{distance_label(unit)}"
 
 

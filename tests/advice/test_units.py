@@ -29,7 +29,7 @@ def test_format_speed(kmh: float, unit: DistanceUnit | str, text: str) -> None:
     ("kmh", "unit", "text"),
     [
         (13.5, KM, "4:27 /km"),  # 4:26.7, rounded up: never faster than the cap
-        (13.5, MI, "7:10 /mi"),
+        (13.5, MI, "7:09 /mi"),  # the pace of the speed as shown, 8.4 mph
         (12.0, KM, "5:00 /km"),  # exact, no rounding up from float dust
         (10.0, KM, "6:00 /km"),
         (16.09344, MI, "6:00 /mi"),
@@ -151,7 +151,7 @@ def test_describe_context(context: Context, gap: int | None, text: str) -> None:
     ("unit", "capped", "text"),
     [
         ("km", True, "at most 8.0 km, at most 13.5 km/h = 4:27 /km"),
-        ("mi", True, "at most 5.0 mi, at most 8.4 mph = 7:10 /mi"),
+        ("mi", True, "at most 5.0 mi, at most 8.4 mph = 7:09 /mi"),
         ("km", False, ""),
     ],
 )
