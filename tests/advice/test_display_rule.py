@@ -233,3 +233,37 @@ def test_the_issues_cases() -> None:
     day = advise_day(LIFT.day, [], water, water_oz=64.2)
     assert "water-below-target" not in _codes(day)
     assert water_short_of(64.2, water.water_target_oz, VolumeUnit.OZ) == 0
+
+
+@SETTINGS
+@given(profiles, offsets, offsets, st.integers(7, 10))
+def test_on_very_sore_legs_a_run_warns_exactly_past_the_shown_limits(
+    profile: Profile, distance_offset: float, speed_offset: float, soreness: int
+) -> None:
+    unit = profile.distance_unit
+    start = datetime(2024, 5, 20, 9)  # no deadlift near: only the soreness limits apply
+    probe = advise_run(
+        Session(kind=Kind.RUN, start=start, duration_min=30, workout=Workout.EASY),
+        [],
+        profile,
+        soreness=soreness,
+    )
+    assert probe.max_distance_km is not None and probe.max_speed_kmh is not None
+    shown_km_limit = shown_distance(probe.max_distance_km, unit)
+    shown_kmh_limit = shown_speed(probe.max_speed_kmh, unit)
+    km = distance_to_km(max(0.0, shown_km_limit + distance_offset), unit)
+    kmh = speed_to_kmh(max(0.0, shown_kmh_limit + speed_offset), unit)
+    subject = Session(
+        kind=Kind.RUN,
+        start=start,
+        duration_min=30,
+        workout=Workout.EASY,
+        distance_km=km,
+        speed_kmh=kmh,
+    )
+    advice = advise_run(subject, [], profile, soreness=soreness)
+    past = shown_distance(km, unit) > shown_km_limit or shown_speed(kmh, unit) > shown_kmh_limit
+    assert ("soreness-high" in _codes(advice)) == past
+    # The limit shown is the suggestion's distance: header and suggestion agree.
+    assert advice.suggestion is not None
+    assert advice.suggestion.distance_km == probe.max_distance_km
