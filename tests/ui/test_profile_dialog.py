@@ -253,3 +253,16 @@ def test_a_pace_slower_than_walking_is_refused_with_the_profiles_reason(
     error = dialog.findChild(QLabel, "profileErrorLabel")
     assert error is not None and "under 5 km/h is walking" in error.text()
     assert not ok_button(dialog).isEnabled()
+
+
+def test_a_pace_faster_than_anyone_runs_is_refused(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    spin(dialog, "maxDistanceField").setValue(10.0)
+    spin(dialog, "maxSpeedField").setValue(15.0)
+    pace(dialog).clear()
+    qtbot.keyClicks(pace(dialog), "1:00")  # 60 km/h
+    error = dialog.findChild(QLabel, "profileErrorLabel")
+    assert error is not None and "faster than anyone can run" in error.text()
+    assert not ok_button(dialog).isEnabled()
+    assert spin(dialog, "maxSpeedField").value() == pytest.approx(15.0)  # left as it was
