@@ -1,37 +1,37 @@
-"""The clock rule: where a run sits relative to the deadlift before it (issue 18's rule).
+"""The clock rule: where a run sits relative to the deadlift before it.
 
-Take the latest deadlift that *ended* at or before the run starts, and the gap from
-that end to the run's start:
+Take the latest deadlift that *ended* at or before the run starts, and the real time
+(`clock.elapsed`) from that end to the run's start:
 
 - IMMEDIATELY_AFTER if the gap is at most the profile's window;
-- otherwise SAME_DAY_LATER if the run starts on the deadlift's calendar day (the day
-  the lift started) or the gap is at most `SAME_DAY_GAP` (6 h): a midnight does not
-  end "later the same day";
-- otherwise NEXT_DAY if the run starts on the calendar day after the lift's day or
-  the gap is at most `NEXT_DAY_GAP` (36 h);
-- otherwise NONE.
+- otherwise SAME_DAY_LATER if the run starts on the lift's start day or the gap is at
+  most `SAME_DAY_GAP` (6 h): a midnight does not end "later the same day";
+- otherwise NEXT_DAY if the run starts on the calendar day after the lift's start day, or
+  after its end day (a lift past midnight);
+- otherwise NONE. "The day after" is a calendar day, never an hour count.
 
-The caps, tips, suggestions, the day view and the calendar shading all use this.
+The caps, tips, suggestions, the day view, badges, the planner and the week view's
+shading all use this.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Final
 
+from desktop.advice.clock import after, elapsed, elapsed_minutes
 from desktop.advice.history import History
 from desktop.advice.model import Context, InvalidInputError, Kind, Profile, Session
 
 # Strength work and a run within about 6 h still interfere (research note INTERFERENCE).
 SAME_DAY_GAP: Final = timedelta(hours=6)
-# The day after, by the clock: a lift at 06:00 and a run at 23:00 the next day is 40 h.
-NEXT_DAY_GAP: Final = timedelta(hours=36)
 # Ours, not the article's: the longest run waits 48 h after a deadlift ended.
 LONGEST_RUN_GAP: Final = timedelta(hours=48)
 
 _ONE_DAY: Final = timedelta(days=1)
+_ONE_MOMENT: Final = timedelta(microseconds=1)
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,9 @@ class Zone:
     """A stretch of clock time after a lift in which a run starting there has `context`.
 
     A run starting at or after `start` and before `end` has the context; a run exactly
-    at a gap limit (the window, 6 h, 36 h) still belongs to the zone that ends there,
-    as the rule says "at most". Zones ignore other lifts: a later lift's zones win.
+    at a gap limit (the window, 6 h) still belongs to the zone that ends there,
+    as the rule says "at most". Zones ignore other lifts: a later lift's zones win. The
+    bounds are naive local times worked out in real time (`clock.after`).
     """
 
     context: Context
@@ -48,20 +49,31 @@ class Zone:
     end: datetime
 
 
-def _midnight_after(lift: Session, days: int) -> datetime:
-    return datetime.combine(lift.day + days * _ONE_DAY, time())
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def end_day(lift: Session) -> date:
+    """The calendar day of the lift's last minute: a lift ending at 00:00 ended the day before."""
+    return (lift.end - _ONE_MOMENT).date()
+
+
+def is_day_after(lift: Session, moment: datetime) -> bool:
+    """True when `moment` is on the calendar day after the lift's start day or its end day."""
+    day = moment.date()
+    return day in (lift.day + _ONE_DAY, end_day(lift) + _ONE_DAY)
 
 
 def context_after(lift: Session, moment: datetime, profile: Profile) -> Context:
     """The context of a run starting at `moment`, for a deadlift that ended by then."""
-    gap = moment - lift.end
+    gap = elapsed(lift.end, moment)
     if gap < timedelta(0):
         return Context.NONE
     if gap <= timedelta(minutes=profile.immediate_window_min):
         return Context.IMMEDIATELY_AFTER
     if moment.date() == lift.day or gap <= SAME_DAY_GAP:
         return Context.SAME_DAY_LATER
-    if moment.date() == lift.day + _ONE_DAY or gap <= NEXT_DAY_GAP:
+    if is_day_after(lift, moment):
         return Context.NEXT_DAY
     return Context.NONE
 
@@ -76,9 +88,9 @@ def context_zones(lift: Session, profile: Profile) -> tuple[Zone, ...]:
         raise InvalidInputError("Context zones are drawn after a deadlift.")
     if not isinstance(profile, Profile):
         raise InvalidInputError(f"Context zones need a Profile, not {type(profile).__name__}.")
-    window_end = lift.end + timedelta(minutes=profile.immediate_window_min)
-    same_day_end = max(_midnight_after(lift, 1), lift.end + SAME_DAY_GAP)
-    next_day_end = max(_midnight_after(lift, 2), lift.end + NEXT_DAY_GAP)
+    window_end = after(lift.end, timedelta(minutes=profile.immediate_window_min))
+    same_day_end = max(_midnight(lift.day + _ONE_DAY), after(lift.end, SAME_DAY_GAP))
+    next_day_end = _midnight(end_day(lift) + 2 * _ONE_DAY)
     bounds = (
         (Context.IMMEDIATELY_AFTER, lift.end, window_end),
         (Context.SAME_DAY_LATER, window_end, same_day_end),
@@ -97,4 +109,4 @@ def run_context(
     context = context_after(lift, run.start, profile)
     if context is Context.NONE:
         return Context.NONE, None, None
-    return context, lift, int((run.start - lift.end).total_seconds() // 60)
+    return context, lift, elapsed_minutes(lift.end, run.start)

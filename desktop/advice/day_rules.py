@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Final, TypeGuard
 
 from desktop.advice import article, research, suggestions, texts
-from desktop.advice.caps import TOLERANCE, caps_for
+from desktop.advice.caps import caps_for, is_sore, run_limits
+from desktop.advice.clock import elapsed_minutes
 from desktop.advice.codes import Code
 from desktop.advice.context import context_after, context_zones
 from desktop.advice.history import History, skipper
@@ -16,13 +17,13 @@ from desktop.advice.run_rules import (
     advise_run,
     always_tips,
     free_for_longest,
-    is_sore,
     overlap_warnings,
     overlapping,
     run_warnings,
     slot_suggestion,
     slot_tips,
 )
+from desktop.advice.units import water_short_of
 
 _ONE_DAY: Final = timedelta(days=1)
 _LATE_CONTEXTS: Final = frozenset({Context.IMMEDIATELY_AFTER, Context.SAME_DAY_LATER})
@@ -157,18 +158,18 @@ def advise_day(
         context = Context.NONE if lift is None else context_after(lift, moment, profile)
         gap_min = None
         if lift is not None and context is not Context.NONE:
-            gap_min = int((moment - lift.end).total_seconds() // 60)
+            gap_min = elapsed_minutes(lift.end, moment)
         free = free_for_longest(history, moment, day, lambda _: False)
         suggestion = slot_suggestion(context, caps, sore=sore, lift_later=False, free=free)
         tips.extend(slot_tips(context, caps, suggestion, gap_min, soreness))
         if context is Context.NONE:
             lift = None
     tips.extend(always_tips(context))
-    capped = context is Context.IMMEDIATELY_AFTER
+    max_distance, max_speed = run_limits(caps, context, suggestion.workout, soreness)
     return Advice(
         context=context,
-        max_distance_km=caps.distance_km if capped else None,
-        max_speed_kmh=caps.speed_kmh if capped else None,
+        max_distance_km=max_distance,
+        max_speed_kmh=max_speed,
         warnings=warnings,
         tips=tuple(tips),
         suggestion=suggestion,
@@ -204,5 +205,8 @@ def badge_from(
 
 
 def water_below_target(water_oz: float | None, profile: Profile) -> TypeGuard[float]:
-    """True when a logged amount of water falls short of the profile's daily target."""
-    return water_oz is not None and water_oz < profile.water_target_oz - TOLERANCE
+    """True when the water logged, as shown in the profile's unit, is below the target as shown."""
+    return (
+        water_oz is not None
+        and water_short_of(water_oz, profile.water_target_oz, profile.volume_unit) > 0
+    )

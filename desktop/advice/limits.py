@@ -21,6 +21,18 @@ MAX_DISTANCE_KM: Final = 500.0
 MAX_LOAD_KG: Final = 1000.0
 MAX_SETS: Final = 99
 MAX_REPS: Final = 999
+# A profile's longest run and top speed. Under 1 km there is nothing left to plan after a
+# deadlift (80% of it, sprints of 50 m); 300 km is about the 24-hour running record.
+# Under 5 km/h is walking, not running; no one runs faster than about 44 km/h.
+PROFILE_MIN_DISTANCE_KM: Final = 1.0
+PROFILE_MAX_DISTANCE_KM: Final = 300.0
+PROFILE_MIN_SPEED_KMH: Final = 5.0
+PROFILE_MAX_SPEED_KMH: Final = MAX_HUMAN_SPEED_KMH
+PROFILE_DISTANCE_WHY: Final = (
+    "under 1 km leaves nothing to plan after a deadlift, and 300 km is about the 24-hour "
+    "running record"
+)
+PROFILE_SPEED_WHY: Final = "under 5 km/h is walking, and no one runs faster than about 44 km/h"
 # About 30 litres: more than anyone drinks in a day.
 MAX_WATER_OZ: Final = 1000.0
 # The article: "Drink at least 64 oz. of water per day." A profile target may be higher.
@@ -30,6 +42,9 @@ WATER_FLOOR_OZ: Final = 64.0
 WINDOW_MIN_MIN: Final = 10
 WINDOW_MAX_MIN: Final = 180
 MAX_NOTES_CHARS: Final = 100_000
+# How a day log's values are named in a sentence; the day log and the rules say the same.
+WATER_WHAT: Final = "Water drunk"
+SORENESS_WHAT: Final = "Soreness"
 SORENESS_MIN: Final = 0
 SORENESS_MAX: Final = 10
 RPE_MIN: Final = 1
@@ -113,6 +128,35 @@ def check_stamp(value: object, what: str) -> None:
     require(
         value is None or (isinstance(value, datetime) and value.tzinfo is None),
         f"{what} must be a local clock time.",
+    )
+
+
+def check_profile_limits(max_distance_km: object, max_speed_kmh: object) -> None:
+    """A profile's longest run and top speed are numbers within the profile's bounds."""
+    require(is_number(max_distance_km), "Your longest run must be a number.")
+    require(is_number(max_speed_kmh), "Your top running speed must be a number.")
+    distance = float(max_distance_km)  # type: ignore[arg-type]
+    speed = float(max_speed_kmh)  # type: ignore[arg-type]
+    require(
+        PROFILE_MIN_DISTANCE_KM <= distance <= PROFILE_MAX_DISTANCE_KM,
+        f"Your longest run must be from {PROFILE_MIN_DISTANCE_KM:g} to "
+        f"{PROFILE_MAX_DISTANCE_KM:g} km: {PROFILE_DISTANCE_WHY}.",
+    )
+    require(
+        PROFILE_MIN_SPEED_KMH <= speed <= PROFILE_MAX_SPEED_KMH,
+        f"Your top running speed must be from {PROFILE_MIN_SPEED_KMH:g} to "
+        f"{PROFILE_MAX_SPEED_KMH:g} km/h: {PROFILE_SPEED_WHY}.",
+    )
+
+
+def check_best_pace(speed_kmh: float) -> None:
+    """A best pace typed in the profile is a speed within the profile's bounds."""
+    require(
+        speed_kmh <= PROFILE_MAX_SPEED_KMH, "That pace is faster than anyone can run; check it."
+    )
+    require(
+        speed_kmh >= PROFILE_MIN_SPEED_KMH,
+        f"That pace is slower than {PROFILE_MIN_SPEED_KMH:g} km/h, a walk; check it.",
     )
 
 

@@ -25,13 +25,16 @@ from desktop.advice.limits import (
     RPE_MIN,
     SORENESS_MAX,
     SORENESS_MIN,
+    SORENESS_WHAT,
     WATER_FLOOR_OZ,
+    WATER_WHAT,
     WINDOW_MAX_MIN,
     WINDOW_MIN_MIN,
     InvalidInputError,
     check_day,
     check_flag,
     check_number,
+    check_profile_limits,
     check_stamp,
     check_text,
     check_whole,
@@ -117,19 +120,7 @@ class Profile:
     weight_unit: WeightUnit = WeightUnit.KG
 
     def __post_init__(self) -> None:
-        check_number(
-            self.max_distance_km, "Your longest run", 0, MAX_DISTANCE_KM, "km", optional=False
-        )
-        require(self.max_distance_km > 0, "Your longest run must be more than 0 km.")
-        check_number(
-            self.max_speed_kmh,
-            "Your top running speed",
-            0,
-            MAX_HUMAN_SPEED_KMH,
-            "km/h",
-            optional=False,
-        )
-        require(self.max_speed_kmh > 0, "Your top running speed must be more than 0 km/h.")
+        check_profile_limits(self.max_distance_km, self.max_speed_kmh)
         require(
             isinstance(self.immediate_window_min, int)
             and not isinstance(self.immediate_window_min, bool)
@@ -313,10 +304,10 @@ class DayLog:
 
     def __post_init__(self) -> None:
         check_day(self.day, "A day log's day")
-        check_number(self.water_oz, "Water drunk", 0, MAX_WATER_OZ, "oz")
+        check_number(self.water_oz, WATER_WHAT, 0, MAX_WATER_OZ, "oz")
         check_flag(self.bcaa, "BCAAs taken")
         check_text(self.note, "The day's note")
-        check_whole(self.soreness, "Soreness", SORENESS_MIN, SORENESS_MAX)
+        check_whole(self.soreness, SORENESS_WHAT, SORENESS_MIN, SORENESS_MAX)
 
 
 @dataclass(frozen=True)

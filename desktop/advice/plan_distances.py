@@ -18,15 +18,13 @@ WEIGHTS = {Role.LONG: 1.5, Role.FREE: 1.0, Role.HILLS: 0.8, Role.EASY_LATER: 0.6
 
 
 def shown_km(km: float, profile: Profile) -> float:
-    """`km` rounded down to 0.1 in the profile's distance unit, back in km."""
-    value = units.distance_from_km(km, profile.distance_unit)
-    return round(units.distance_to_km(math.floor(value * 10 + 1e-6) / 10, profile.distance_unit), 6)
+    """`km` rounded down to the display precision in the profile's distance unit, in km."""
+    return round(units.floor_distance_km(km, profile.distance_unit), 6)
 
 
 def shown_kmh(kmh: float, profile: Profile) -> float:
-    """`kmh` rounded down to 0.1 in the profile's speed unit, back in km/h."""
-    value = units.speed_from_kmh(kmh, profile.distance_unit)
-    return round(units.speed_to_kmh(math.floor(value * 10 + 1e-6) / 10, profile.distance_unit), 6)
+    """`kmh` rounded down to the display precision in the profile's speed unit, in km/h."""
+    return round(units.floor_speed_kmh(kmh, profile.distance_unit), 6)
 
 
 def split_distance(slots: Sequence[Slot], weekly_km: float, profile: Profile) -> list[float]:

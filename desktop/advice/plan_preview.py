@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-import desktop.advice as engine
-from desktop.advice import units
+from desktop.advice import rules as engine
+from desktop.advice import texts, units
 from desktop.advice.model import Advice, InvalidInputError, Kind, Profile, Session
 from desktop.advice.planning import (
     LiftSlot,
@@ -26,6 +26,7 @@ from desktop.advice.planning import (
     plan_week,
 )
 from desktop.advice.progression import check_weeks, weekly_targets
+from desktop.advice.texts import session_title
 
 _MARGIN = timedelta(days=7)
 
@@ -112,7 +113,7 @@ def check_request(request: object) -> PlanRequest:
 
 def _summary(session: Session, profile: Profile) -> str:
     span = f"{session.start:%H:%M}-{session.end:%H:%M}"
-    title = engine.session_title(session, profile)
+    title = session_title(session, profile)
     if session.kind is Kind.RUN and session.speed_kmh:
         title += f" at {units.format_speed(session.speed_kmh, profile.distance_unit)}"
     if session.kind is Kind.DEADLIFT and session.spotter:
@@ -128,7 +129,7 @@ def _advice_line(session: Session, advice: Advice) -> str:
     suggestion = advice.suggestion
     if session.kind is Kind.DEADLIFT:
         return "Run right after: " + suggestion.text if suggestion else "Lift with a spotter."
-    where = units.describe_context(advice)
+    where = texts.describe_context(advice)
     where = where[:1].upper() + where[1:]
     return f"{where}: {suggestion.text}" if suggestion else where
 

@@ -16,10 +16,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-import desktop.advice as engine
+from desktop.advice import rules as engine
+from desktop.advice.clock import elapsed
 from desktop.advice.model import Advice, Context, Kind, Profile, Session, Suggestion, Workout
 
-__all__ = ["LONG_RUN_REST_H", "SECOND_RUN_GAP", "WARM_UP_MIN", "Role", "Slot", "find_slots"]
+__all__ = [
+    "EARLIEST_RUN",
+    "LATEST_END",
+    "LONG_RUN_REST_H",
+    "MAX_RUNS_A_DAY",
+    "SECOND_RUN_GAP",
+    "WARM_UP_MIN",
+    "Role",
+    "Slot",
+    "find_slots",
+]
 
 # Our rule of thumb, not the article's: the long run at least 48 h after a deadlift ended.
 LONG_RUN_REST_H = 48.0
@@ -35,6 +46,7 @@ _FREE_TIMES = (time(9, 0), time(17, 0), time(7, 0), time(12, 0), time(19, 0))
 _HILL_TIMES = (time(7, 0), time(12, 0), time(18, 0))
 # Two runs on one day at least 5 h apart (ours: a second session, not a double).
 SECOND_RUN_GAP = timedelta(hours=5)
+MAX_RUNS_A_DAY = 2  # ours, like the 5 h between them
 _ONE_DAY = timedelta(days=1)
 
 
@@ -120,9 +132,15 @@ class _Finder:
             return False
         return not any(s.start < end and start < s.end for s in self.sessions)
 
+    def _room_km(self, start: datetime, pace_kmh: float) -> float:
+        """The most a run starting at `start` covers at `pace_kmh` before the latest end."""
+        latest = datetime.combine(start.date(), LATEST_END)
+        minutes = (latest - start).total_seconds() / 60 - WARM_UP_MIN - 1
+        return max(0.0, minutes / 60 * pace_kmh)
+
     def _rest_h(self, start: datetime) -> float:
         ended = [lift.end for lift in self.lifts if lift.end <= start]
-        return (start - max(ended)).total_seconds() / 3600 if ended else math.inf
+        return elapsed(max(ended), start).total_seconds() / 3600 if ended else math.inf
 
     def _suggested(
         self, start: datetime, context: Context, workout: Workout
@@ -136,7 +154,7 @@ class _Finder:
 
     def _next_lift_h(self, end: datetime) -> float:
         coming = [lift.start for lift in self.lifts if lift.start >= end]
-        return (min(coming) - end).total_seconds() / 3600 if coming else math.inf
+        return elapsed(end, min(coming)).total_seconds() / 3600 if coming else math.inf
 
     def intervals(self, lift: Session) -> Slot | None:
         window = self.profile.immediate_window_min
@@ -173,6 +191,7 @@ class _Finder:
                 speeds = [v for v in (advice.max_speed_kmh, suggestion.speed_kmh) if v]
                 speed = min(speeds) if speeds else None
                 pace = speed or self.profile.max_speed_kmh * HILL_PACE_SHARE
+                cap = min(cap, self._room_km(start, pace))
                 minutes = _duration(cap, pace)
                 if self._fits(start, minutes):
                     return Slot(
@@ -231,6 +250,10 @@ class _Finder:
                 cap, workout = self.free_cap_km, Workout.EASY
             speed = suggestion.speed_kmh if suggestion is not None else None
             pace = speed or self.profile.max_speed_kmh * HILL_PACE_SHARE
+            if role is not Role.LONG:
+                # An easy run is as long as the day's running hours allow; the long run is
+                # the longest run or nothing (a note then says why).
+                cap = min(cap, self._room_km(start, pace))
             minutes = _duration(cap, pace)
             if self._fits(start, minutes):
                 found.append(

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-import desktop.advice as engine
-from desktop.advice.model import InvalidInputError, Kind, Profile, Session
+from desktop.advice import rules as engine
+from desktop.advice.model import AdviceWarning, InvalidInputError, Kind, Profile, Session
 from desktop.advice.plan_distances import (
     MIN_RUN_KM,
     WITHIN,
@@ -39,8 +39,15 @@ from desktop.advice.plan_distances import (
     shown_kmh,
     split_distance,
 )
-from desktop.advice.plan_notes import WEEKDAYS, distance_text, runs_text, shortfall_notes
+from desktop.advice.plan_notes import (
+    WEEKDAYS,
+    distance_text,
+    existing_warning_notes,
+    runs_text,
+    shortfall_notes,
+)
 from desktop.advice.plan_slots import (
+    MAX_RUNS_A_DAY,
     SECOND_RUN_GAP,
     WARM_UP_MIN,
     Role,
@@ -53,7 +60,6 @@ __all__ = ["MIN_RUN_KM", "LiftSlot", "WeekPlan", "plan_week"]
 MAX_RUNS = 7
 # How far around the week existing sessions are handed to the engine as context.
 CONTEXT_MARGIN = timedelta(days=7)
-MAX_RUNS_A_DAY = 2  # ours, like the 5 h between them
 
 
 @dataclass(frozen=True)
@@ -292,6 +298,28 @@ def _offender(
     return checked, None
 
 
+def _newly_warning(
+    context: Sequence[Session], new: Sequence[Session], profile: Profile
+) -> list[tuple[Session, AdviceWarning]]:
+    """Sessions already on the calendar that the new ones make warn, each with its new warning."""
+    if not new:
+        return []
+    without = engine.History(context)
+    with_plan = engine.History([*context, *new])
+    first, last = new[0].start - CONTEXT_MARGIN, new[-1].end + CONTEXT_MARGIN
+    changed: list[tuple[Session, AdviceWarning]] = []
+    for session in context:
+        if not first <= session.start <= last:
+            continue
+        old = {w.code for w in engine.session_warnings(session, without, profile)}
+        fresh = [
+            w for w in engine.session_warnings(session, with_plan, profile) if w.code not in old
+        ]
+        if fresh:
+            changed.append((session, fresh[0]))
+    return changed
+
+
 def _free_cap(profile: Profile) -> float:
     """The engine's distance cap after a deadlift: our limit for easy runs on free days too."""
     probe = Session(
@@ -346,7 +374,28 @@ def plan_week(
             break
         rejected.add(chosen[bad])
     week_end = week_start + timedelta(days=7)
-    week_lifts = [s for s in history if s.kind is Kind.DEADLIFT and week_start <= s.day < week_end]
-    notes.extend(shortfall_notes(chosen, planned, count, weekly_km, long_run, profile, week_lifts))
+    # The deadlifts that shape the week: its own and one the day before it.
+    shaping = [
+        s
+        for s in history
+        if s.kind is Kind.DEADLIFT
+        and week_start - timedelta(days=1) <= s.end.date()
+        and s.day < week_end
+    ]
+    others = any(week_start <= s.day < week_end for s in context)
+    notes.extend(
+        shortfall_notes(
+            chosen,
+            planned,
+            count,
+            weekly_km,
+            long_run,
+            profile,
+            shaping,
+            others=others,
+            asked=runs,
+        )
+    )
     sessions = sorted([*new_lifts, *planned], key=lambda s: (s.start, s.kind.value))
+    notes.extend(existing_warning_notes(_newly_warning(context, sessions, profile), profile))
     return WeekPlan(sessions=tuple(sessions), notes=tuple(notes))

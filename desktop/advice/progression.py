@@ -21,13 +21,14 @@ from datetime import date, timedelta
 
 from desktop.advice.model import InvalidInputError, Profile, Session
 from desktop.advice.planning import LiftSlot, WeekPlan, check_targets, check_week_start, plan_week
+from desktop.advice.weeks import MAX_BLOCK_WEEKS
 
 __all__ = ["DELOAD_EVERY", "DELOAD_SHARE", "GROWTH", "MAX_WEEKS", "plan_block", "weekly_targets"]
 
 GROWTH = 0.10  # at most 10% more than the last full week
 DELOAD_EVERY = 4  # every fourth week is a recovery week
 DELOAD_SHARE = 0.30  # the recovery week is about 30% lighter than the week before it
-MAX_WEEKS = 16
+MAX_WEEKS = MAX_BLOCK_WEEKS
 
 
 def check_weeks(weeks: object) -> int:

@@ -2,7 +2,9 @@
 
 Shown under a tip's or warning's "Why?", after the article's sentence and labelled as
 research, not the article. Each citation was read in the paper's abstract (or the
-report's own summary) before use; a note claims no more than that text says.
+report's own summary) before use; a note claims no more than that text says. Citations
+give volume, issue, pages and a DOI; a DOI is given only where it was checked against
+the publisher's record (Robineau et al. has none here for that reason).
 """
 
 from __future__ import annotations
@@ -12,26 +14,30 @@ from typing import Final
 from desktop.advice.model import ResearchNote
 
 _ROBINEAU: Final = "Robineau et al. 2016, J Strength Cond Res 30(3):672-683"
-_SCHUMANN: Final = "Schumann et al. 2022, Sports Med (issue 3)"
-_CHEUNG: Final = "Cheung, Hume & Maxwell 2003, Sports Med 33(2):145-164"
+_SCHUMANN: Final = "Schumann et al. 2022, Sports Med 52(3):601-612, doi:10.1007/s40279-021-01587-7"
+_CHEUNG: Final = (
+    "Cheung, Hume & Maxwell 2003, Sports Med 33(2):145-164, doi:10.2165/00007256-200333020-00005"
+)
 
 INTERFERENCE: Final = ResearchNote(
     text=(
-        "Strength and endurance work done close together interfere. In rugby players, "
-        "strength gains were smaller with no rest between the two sessions than with 6 or "
-        "24 hours, and aerobic gains were best with 24 hours. A meta-analysis of 43 studies "
-        "found explosive strength blunted most when both were done in one session rather "
-        "than at least 3 hours apart."
+        "Over weeks of training, strength and aerobic work done close together gave smaller "
+        "gains. In rugby players training for 7 weeks, strength gains were smaller with no "
+        "rest between the two sessions than with 6 or 24 hours, and aerobic gains were best "
+        "with 24 hours. A meta-analysis of 43 studies found explosive strength gains blunted "
+        "more when both were done in one session than at least 3 hours apart."
     ),
     citation=f"{_ROBINEAU}; {_SCHUMANN}",
 )
 
-SPRINTS_DISAGREE: Final = ResearchNote(
+SPRINTS_AFTER_LIFTING: Final = ResearchNote(
     text=(
-        "Here research disagrees with the article. It does not support hard sprints minutes "
-        "after heavy deadlifts: strength gains were smallest with no rest between strength "
-        "and aerobic work, and explosive strength suffered most when both shared one "
-        "session. If you can, move the sprints a few hours away from the lift."
+        "Research adds a caution the article does not make. Studies of weeks of combined "
+        "training found smaller strength gains with no rest between strength and aerobic "
+        "work than with 6 or 24 hours, and explosive strength gains blunted more when both "
+        "shared one session. They measured long-term gains, not sprints right after "
+        "deadlifts, nor their safety; if strength gains matter most to you, a few hours "
+        "between the lift and the sprints may keep more of them."
     ),
     citation=f"{_ROBINEAU}; {_SCHUMANN}",
 )
@@ -65,7 +71,8 @@ WATER: Final = ResearchNote(
     ),
     citation=(
         "Institute of Medicine, Dietary Reference Intakes for Water, Potassium, Sodium, "
-        "Chloride, and Sulfate, National Academies, 2004"
+        "Chloride, and Sulfate, National Academies Press, 2004 (published 2005), "
+        "doi:10.17226/10925"
     ),
 )
 
@@ -76,6 +83,6 @@ BCAA: Final = ResearchNote(
         "a systematic review found benefit mainly after mild to moderate muscle damage, "
         "with high daily doses taken for more than 10 days."
     ),
-    citation="Khemtong et al. 2021, Nutrients 13(6):1880; Fouré & Bendahan 2017, "
-    "Nutrients 9(10):1047",
+    citation="Khemtong et al. 2021, Nutrients 13(6):1880, doi:10.3390/nu13061880; "
+    "Fouré & Bendahan 2017, Nutrients 9(10):1047, doi:10.3390/nu9101047",
 )

@@ -11,12 +11,15 @@ profile), `run_rules` and `day_rules` (one small function per rule), `suggestion
 
 Rules the article states (each warning and tip quotes its sentence in `.source`):
 
-1. Context of a run: see `context` (latest lift that ended; window; 6 h; 36 h).
+1. Context of a run: see `context` (latest lift that ended; window; same day or 6 h;
+   the calendar day after), in real clock time (`clock`).
 2. Caps in IMMEDIATELY_AFTER and SAME_DAY_LATER: 80% of max distance, 90% of max speed
-   (`caps.DISTANCE_CAP`, `caps.SPEED_CAP`); over them warns `distance-over-limit` /
-   `speed-over-limit`.
+   (`caps.DISTANCE_CAP`, `caps.SPEED_CAP`); over them, as shown, warns
+   `distance-over-limit` / `speed-over-limit`. `Advice.max_distance_km`/`max_speed_kmh`
+   are the tightest limits that apply to the run's workout (`caps.run_limits`).
 3. IMMEDIATELY_AFTER: suggest intervals (8 x 50 m sprints, walk back) at no more than
-   the speed cap; a long continuous run warns `long-run-after-deadlift`.
+   the speed cap; a continuous run longer than half the max distance warns
+   `long-run-after-deadlift`.
 4. The longest run on a deadlift's day warns `longest-run-on-deadlift-day`.
 5. NEXT_DAY: soreness tip, hills (power, foot strike), thorough warm-up. SAME_DAY_LATER:
    less extra warm-up is needed.
@@ -28,22 +31,25 @@ Rules the article states (each warning and tip quotes its sentence in `.source`)
 
 Decisions that are ours, not the article's, and why:
 
-- The clock, not the calendar, decides the context: SAME_DAY_LATER also covers a gap of
-  up to 6 h across midnight, NEXT_DAY a gap of up to 36 h. Strength work and a run
-  within about 6 h still interfere (research.INTERFERENCE), and a 01:00 run after a
-  23:30 lift is not "the day after".
+- SAME_DAY_LATER also covers a gap of up to 6 h across midnight: strength work and a
+  run within about 6 h still interfere (research.INTERFERENCE), and a 01:00 run after a
+  23:30 lift is not "the day after". "The day after" is the calendar day after the
+  lift's start day or its end day, never an hour count. Gaps are real elapsed time in
+  the computer's time zone (`clock.elapsed`), so a night the clocks change counts as
+  the hours that really pass.
 - The window is 10-180 min (`model.WINDOW_MIN_MIN`..`WINDOW_MAX_MIN`): from the bar to a
   run takes minutes; three hours on, a run is a second session.
-- Long continuous run right after: any run that is not INTERVALS and longer than half
-  the max distance (`caps.LONG_CONTINUOUS`), whatever its label, warns: the article
-  speaks of long-distance running, not of a label.
+- Long continuous run right after: any run that is not INTERVALS and longer (as shown)
+  than half the max distance (`caps.LONG_CONTINUOUS`), whatever its label, warns: the
+  article speaks of long-distance running, not of a label. That threshold is the run's
+  shown distance limit there.
 - Longest run: also warned within the 6 h after a lift that crossed midnight (that is
   still the lift's day by the clock). It is suggested, with the free-day tip, only on a
   day without deadlifts and at least 48 h after the last one ended
-  (`context.LONGEST_RUN_GAP`): soreness after eccentric work peaks days later
-  (research.LONGEST_RUN_WAIT says the 48 h are ours).
-- Caps as shown are safe caps: rounded down to the 0.1 shown in the profile's units
-  (pace rounded up), so the shown number itself never warns and one step above does.
+  (`context.LONGEST_RUN_GAP`; research.LONGEST_RUN_WAIT says the 48 h are ours).
+- One display precision per quantity and unit (`units`): limits are rounded down to
+  it, values are compared as shown, so the shown number itself never warns, one shown
+  step above always does, and a warning never quotes two equal numbers.
 - A run before a deadlift later the same day: no caps, an easy suggestion (never hills
   or intervals before a heavy lift) and the `lift-after-run` tip; the tips agree with
   the suggestion (no intervals or hills tip beside an easy run).
@@ -51,11 +57,13 @@ Decisions that are ours, not the article's, and why:
   suggestion or context tips that assume it is before or after; a session overlapping a
   run gets `overlaps-run`. Both are warnings so the calendar shows a badge.
 - Soreness (0-10, the day log's rating): at `caps.SORENESS_HIGH` (7) or more an
-  INTERVALS or LONG run, or one over the 80/90% caps in any context, warns
-  `soreness-high`, and the suggestion becomes an easy run of 30% of the max distance or
-  rest; on the day after a lift the hills stay (the article's advice) but get shorter:
-  3 steady climbs over 30% of the max distance, and the `soreness-high` warning and the
-  sore-legs tip propose those hills, not an easy run. Below 7 nothing changes.
+  INTERVALS or LONG run, or one longer than 30% of the max distance or faster than the
+  90% speed cap (as shown) in any context, warns `soreness-high`; those are the run's
+  shown limits, and the suggestion becomes an easy run of that 30% or rest; on the day
+  after a lift the hills stay (the article's advice) but get shorter: 3 steady climbs
+  over 30% of the max distance (at most 20 km, as every hill session), and the
+  `soreness-high` warning and the sore-legs tip propose those hills, not an easy run.
+  Below 7 nothing changes.
 - Two deadlifts in a day: the later one sets the context. Each gets `two-deadlifts`.
 - The subject is never its own deadlift: a history entry with the subject's id, or equal
   to an id-less subject (the draft), is ignored.
@@ -87,7 +95,16 @@ from desktop.advice.caps import (
 from desktop.advice.codes import TIP_CODES, WARNING_CODES, Code
 from desktop.advice.day_rules import badge_from, badge_warnings, day_has_badge
 from desktop.advice.history import History
-from desktop.advice.limits import SORENESS_MAX, SORENESS_MIN, WATER_FLOOR_OZ, is_whole
+from desktop.advice.limits import (
+    MAX_WATER_OZ,
+    SORENESS_MAX,
+    SORENESS_MIN,
+    SORENESS_WHAT,
+    WATER_FLOOR_OZ,
+    WATER_WHAT,
+    check_number,
+    check_whole,
+)
 from desktop.advice.model import Advice, AdviceWarning, InvalidInputError, Kind, Profile, Session
 
 __all__ = [
@@ -151,22 +168,14 @@ def _check_day(day: object) -> date:
 
 
 def _check_water(water_oz: object) -> float | None:
-    if water_oz is None:
-        return None
-    if isinstance(water_oz, bool) or not isinstance(water_oz, int | float):
-        raise InvalidInputError(f"Water drunk must be a number, not {type(water_oz).__name__}.")
-    if water_oz != water_oz or water_oz in (float("inf"), float("-inf")) or water_oz < 0:
-        raise InvalidInputError("Water drunk must be a finite number of 0 or more.")
-    return float(water_oz)
+    """The day log's own check (`DayLog.water_oz`): same bounds, same sentence."""
+    check_number(water_oz, WATER_WHAT, 0, MAX_WATER_OZ, "oz")
+    return None if water_oz is None else float(water_oz)  # type: ignore[arg-type]
 
 
 def _check_soreness(soreness: object) -> int | None:
-    if soreness is None:
-        return None
-    if not is_whole(soreness) or not SORENESS_MIN <= soreness <= SORENESS_MAX:  # type: ignore[operator]
-        raise InvalidInputError(
-            f"Soreness must be a whole number from {SORENESS_MIN} to {SORENESS_MAX}."
-        )
+    """The day log's own check (`DayLog.soreness`): same bounds, same sentence."""
+    check_whole(soreness, SORENESS_WHAT, SORENESS_MIN, SORENESS_MAX)
     return soreness  # type: ignore[return-value]
 
 

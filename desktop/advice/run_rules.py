@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta
 from typing import Final
 
 from desktop.advice import article, research, suggestions, texts
-from desktop.advice.caps import SORENESS_HIGH, TOLERANCE, Caps, caps_for
+from desktop.advice.caps import (
+    CAPPED,
+    Caps,
+    caps_for,
+    is_sore,
+    long_run_limit_applies,
+    run_limits,
+)
+from desktop.advice.clock import elapsed
 from desktop.advice.codes import Code
 from desktop.advice.context import LONGEST_RUN_GAP, run_context
 from desktop.advice.history import History, skipper
@@ -24,7 +32,6 @@ from desktop.advice.model import (
     Workout,
 )
 
-CAPPED: Final = frozenset({Context.IMMEDIATELY_AFTER, Context.SAME_DAY_LATER})
 _ONE_DAY: Final = timedelta(days=1)
 
 FOOT_STRIKE_TIP: Final = Tip(Code.TIP_FOOT_STRIKE, texts.FOOT_STRIKE, article.HEEL_STRIKE)
@@ -33,17 +40,12 @@ NO_LONGEST_RUN_TIP: Final = Tip(
     Code.TIP_NO_LONGEST_RUN, texts.NO_LONGEST_RUN, article.NO_LONGEST_RUN_ON_LIFT_DAY
 )
 INTERVALS_TIP: Final = Tip(
-    Code.TIP_INTERVALS, texts.INTERVALS, article.SPRINT_50_WALK_BACK, research.SPRINTS_DISAGREE
+    Code.TIP_INTERVALS, texts.INTERVALS, article.SPRINT_50_WALK_BACK, research.SPRINTS_AFTER_LIFTING
 )
 DOMS_TIP: Final = Tip(
     Code.TIP_SORENESS, texts.DOMS, article.SORENESS_LIMITS_SPEED, research.SORENESS
 )
 HILLS_TIP: Final = Tip(Code.TIP_HILLS, texts.HILLS, article.HILLS)
-
-
-def is_sore(soreness: int | None) -> bool:
-    """True at SORENESS_HIGH (7) or more on the day's 0-10 rating."""
-    return soreness is not None and soreness >= SORENESS_HIGH
 
 
 def warm_up_tip(context: Context) -> Tip:
@@ -63,7 +65,7 @@ def always_tips(context: Context) -> tuple[Tip, ...]:
 
 def caps_tip(caps: Caps) -> Tip:
     """The caps after a deadlift, with the shown numbers."""
-    return Tip(Code.TIP_CAPS, texts.caps_tip(caps), article.CAPS_80_90, research.INTERFERENCE)
+    return Tip(Code.TIP_CAPS, texts.caps_tip(caps), article.CAPS_80_90)
 
 
 def sore_tip(soreness: int, suggestion: Suggestion) -> Tip:
@@ -87,7 +89,7 @@ def free_for_longest(history: History, moment: datetime, day: date, skip: Skip) 
     if any(not skip(lift) for lift in history.lifts_on(day)):
         return False
     last = history.last_lift_ended_by(moment, skip)
-    return last is None or moment - last.end >= LONGEST_RUN_GAP
+    return last is None or elapsed(last.end, moment) >= LONGEST_RUN_GAP
 
 
 Skip = Callable[[Session], bool]
@@ -107,7 +109,8 @@ def slot_suggestion(
     if sore:
         return suggestions.easy(caps, texts.REASON_SORE, short=True)
     if lift_later:
-        return suggestions.easy(caps, texts.REASON_LIFT_LATER)
+        limit = caps.long_continuous_km if long_run_limit_applies(context, Workout.EASY) else None
+        return suggestions.easy(caps, texts.REASON_LIFT_LATER, limit_km=limit)
     if context is Context.IMMEDIATELY_AFTER:
         return suggestions.intervals(caps)
     if context is Context.SAME_DAY_LATER:
@@ -157,57 +160,59 @@ def slot_tips(
 
 def distance_warning(run: Session, caps: Caps, capped: bool) -> AdviceWarning | None:
     """More than 80% of the max distance after a deadlift."""
-    if not capped or not caps.distance_over(run.distance_km):
+    if not capped or not caps.distance_over(run.distance_km, caps.distance_km):
         return None
     assert run.distance_km is not None
     return AdviceWarning(
         Code.DISTANCE_OVER_LIMIT,
         texts.distance_over(run.distance_km, caps),
         article.CAPS_80_90,
-        research.INTERFERENCE,
     )
 
 
 def speed_warning(run: Session, caps: Caps, capped: bool) -> AdviceWarning | None:
     """Faster than 90% of the max speed after a deadlift."""
-    if not capped or not caps.speed_over(run.speed_kmh):
+    if not capped or not caps.speed_over(run.speed_kmh, caps.speed_kmh):
         return None
     assert run.speed_kmh is not None
     return AdviceWarning(
         Code.SPEED_OVER_LIMIT,
         texts.speed_over(run.speed_kmh, caps),
         article.CAPS_80_90,
-        research.INTERFERENCE,
     )
 
 
 def long_after_warning(run: Session, caps: Caps, context: Context) -> AdviceWarning | None:
-    """Right after a lift, any continuous run over half the max distance, or labelled LONG."""
-    if context is not Context.IMMEDIATELY_AFTER or run.workout is Workout.INTERVALS:
+    """Right after a lift, a continuous run longer (as shown) than half the max distance.
+
+    About distance, not the label: a 2 km run labelled LONG is no long run, and a 6 km
+    easy run after a 10 km profile's lift is one.
+    """
+    if not long_run_limit_applies(context, run.workout):
         return None
-    long_run = run.workout is Workout.LONG or (
-        run.distance_km is not None and run.distance_km > caps.long_continuous_km + TOLERANCE
-    )
-    if not long_run:
+    if not caps.distance_over(run.distance_km, caps.long_continuous_km):
         return None
+    assert run.distance_km is not None
     return AdviceWarning(
-        Code.LONG_RUN_AFTER_DEADLIFT, texts.LONG_RUN_AFTER, article.LONG_RUN_STRESSES_BACK
+        Code.LONG_RUN_AFTER_DEADLIFT,
+        texts.long_run_after(run.distance_km, caps),
+        article.LONG_RUN_STRESSES_BACK,
     )
 
 
 def longest_warning(
-    run: Session, profile: Profile, lift: Session | None, lifts_today: list[Session]
+    run: Session, caps: Caps, lift: Session | None, lifts_today: list[Session]
 ) -> AdviceWarning | None:
     """The longest run on a deadlift's day (or within the 6 h that still count as that day)."""
-    is_longest = run.workout is Workout.LONG or (
-        run.distance_km is not None and run.distance_km >= profile.max_distance_km - TOLERANCE
+    is_longest = run.workout is Workout.LONG or caps.distance_at_least(
+        run.distance_km, caps.profile.max_distance_km
     )
     same_day = lifts_today[0] if lifts_today else lift
     if not is_longest or same_day is None:
         return None
     return AdviceWarning(
         Code.LONGEST_RUN_ON_DEADLIFT_DAY,
-        texts.longest_on_lift_day(same_day.start),
+        texts.longest_on_lift_day(same_day.start, run.start),
         article.NO_LONGEST_RUN_ON_LIFT_DAY,
         research.LONGEST_RUN_WAIT,
     )
@@ -216,7 +221,8 @@ def longest_warning(
 def soreness_warning(
     run: Session, caps: Caps, soreness: int | None, *, hills: bool
 ) -> AdviceWarning | None:
-    """At 7/10 or more: an intervals or long run, or one over the caps.
+    """At 7/10 or more: an intervals or long run, or one over the sore-legs limits (the
+    shorter easy distance, the speed cap) as shown.
 
     `hills`: the suggestion beside it is the shorter hills (see `sore_hills`), so the
     warning proposes those rather than an easy run.
@@ -225,11 +231,12 @@ def soreness_warning(
         return None
     assert soreness is not None
     hard = run.workout in (Workout.INTERVALS, Workout.LONG)
-    if not (hard or caps.distance_over(run.distance_km) or caps.speed_over(run.speed_kmh)):
+    too_long = caps.distance_over(run.distance_km, caps.sore_distance_km)
+    if not (hard or too_long or caps.speed_over(run.speed_kmh, caps.speed_kmh)):
         return None
     return AdviceWarning(
         Code.SORENESS_HIGH,
-        texts.soreness_high(soreness, hills=hills),
+        texts.soreness_high(soreness, caps, hills=hills),
         article.NEXT_DAY_DOMS,
         research.SORENESS,
     )
@@ -299,7 +306,7 @@ def _run_warnings(
         distance_warning(run, caps, capped),
         speed_warning(run, caps, capped),
         long_after_warning(run, caps, context),
-        longest_warning(run, profile, lift if capped else None, lifts_today),
+        longest_warning(run, caps, lift if capped else None, lifts_today),
         soreness_warning(
             run, caps, soreness, hills=sore_hills(context, lift_later=bool(later_lifts))
         ),
@@ -347,10 +354,11 @@ def advise_run(run: Session, history: History, profile: Profile, soreness: int |
                 )
             )
     tips.extend(always_tips(Context.NONE if overlaps_lift else context))
+    max_distance, max_speed = run_limits(caps, context, run.workout, soreness)
     return Advice(
         context=context,
-        max_distance_km=caps.distance_km if scene.capped else None,
-        max_speed_kmh=caps.speed_kmh if scene.capped else None,
+        max_distance_km=max_distance,
+        max_speed_kmh=max_speed,
         warnings=tuple(warnings),
         tips=tuple(tips),
         suggestion=suggestion,

@@ -29,9 +29,14 @@ def intervals(caps: Caps) -> Suggestion:
     )
 
 
-def easy(caps: Caps, reason: str, *, short: bool = False) -> Suggestion:
-    """An easy run under the distance cap (shorter still on very sore legs)."""
+def easy(
+    caps: Caps, reason: str, *, short: bool = False, limit_km: float | None = None
+) -> Suggestion:
+    """An easy run under the distance cap (shorter still on very sore legs, and never over
+    `limit_km`, the tightest distance limit of the slot)."""
     distance = caps.sore_distance_km if short else caps.distance_km
+    if limit_km is not None:
+        distance = min(distance, limit_km)
     return Suggestion(
         workout=Workout.EASY,
         distance_km=distance,
@@ -42,7 +47,7 @@ def easy(caps: Caps, reason: str, *, short: bool = False) -> Suggestion:
 
 def hills(caps: Caps, *, sore: bool = False) -> Suggestion:
     """The day-after hill run; on very sore legs shorter, with fewer and steadier climbs."""
-    distance = caps.sore_distance_km if sore else caps.hill_distance_km
+    distance = caps.sore_hill_distance_km if sore else caps.hill_distance_km
     climbs = SORE_HILL_CLIMBS if sore else HILL_CLIMBS
     return Suggestion(
         workout=Workout.HILLS,

@@ -12,22 +12,23 @@ from typing import Final
 from desktop.advice.caps import (
     ARTICLE_WATER_OZ,
     DISTANCE_CAP,
+    LONG_CONTINUOUS,
     SPEED_CAP,
-    TOLERANCE,
     Caps,
     percent,
 )
+from desktop.advice.clock import after
 from desktop.advice.codes import Code
 from desktop.advice.model import Advice, Context, Kind, Profile, Session, VolumeUnit, Workout
 from desktop.advice.units import (
-    distance_from_km,
-    distance_label,
     format_distance,
     format_duration,
+    format_short_distance,
     format_speed,
     format_speed_and_pace,
     format_volume,
     format_weight,
+    shown_volume,
 )
 
 WORKOUT_NAMES: dict[Workout, str] = {
@@ -45,9 +46,8 @@ _CHIP_WORKOUTS: dict[Workout, str] = {
 
 
 def _short_distance(km: float, profile: Profile) -> str:
-    """ "3 km", "3.5 km", "10 mi": one decimal, none when it is whole."""
-    value = f"{distance_from_km(km, profile.distance_unit):.1f}".removesuffix(".0")
-    return f"{value} {distance_label(profile.distance_unit)}"
+    """ "3 km", "3.5 km", "10 mi": the display precision, no ".0" when it is whole."""
+    return format_short_distance(km, profile.distance_unit)
 
 
 def _lift_parts(session: Session, profile: Profile) -> list[str]:
@@ -112,7 +112,7 @@ def describe_context(advice: Advice) -> str:
         return f"a second session, {format_duration(gap)} after your deadlift"
     if context is Context.NEXT_DAY:
         return "the day after a deadlift"
-    return "no deadlift in the day and a half before this run"
+    return "no deadlift earlier today or yesterday"
 
 
 def describe_caps(advice: Advice, profile: Profile) -> str:
@@ -132,11 +132,11 @@ def day_context(advice: Advice, profile: Profile) -> str:
     lift = advice.deadlift
     if advice.context is Context.IMMEDIATELY_AFTER and lift is not None:
         first = lift.end
-        last = first + timedelta(minutes=profile.immediate_window_min)
+        last = after(first, timedelta(minutes=profile.immediate_window_min))
         return f"{lead}right after your deadlift, starting between {first:%H:%M} and {last:%H:%M}."
     since = ""
     if lift is not None and advice.gap_min is not None:
-        moment = lift.end + timedelta(minutes=advice.gap_min)
+        moment = after(lift.end, timedelta(minutes=advice.gap_min))
         # 00:01 after a lift that ended at 18:00 (exactly 6 h at midnight) is noise, not news.
         if moment.time() > time(0, 1):
             since = f" (from {moment:%H:%M} on)"
@@ -192,34 +192,45 @@ def speed_over(run_kmh: float, caps: Caps) -> str:
     )
 
 
-LONG_RUN_AFTER: Final = (
-    "A long continuous run right after a deadlift stresses your back further: "
-    "run sprint intervals instead, or move the run to later."
-)
-
-
-def longest_on_lift_day(lift_start: datetime) -> str:
-    """Warning: the longest run shares a day with a deadlift."""
+def long_run_after(run_km: float, caps: Caps) -> str:
+    """Warning: a continuous run right after a lift is longer than the long-run threshold."""
+    unit = caps.profile.distance_unit
     return (
-        f"This is your longest run, on a day you deadlift (at {lift_start:%H:%M}): "
-        "move it to a day without deadlifts."
+        f"This run is {format_distance(run_km, unit)}; right after a deadlift a continuous "
+        f"run of more than {format_distance(caps.long_continuous_km, unit)} "
+        f"({percent(LONG_CONTINUOUS)} of {format_distance(caps.profile.max_distance_km, unit)}) "
+        "stresses your back further: run sprint intervals instead, or move the run to later."
     )
+
+
+def longest_on_lift_day(lift_start: datetime, run_start: datetime) -> str:
+    """Warning: the longest run shares a day (or the 6 h after a late lift) with a deadlift."""
+    if lift_start.date() == run_start.date():
+        when = f"on a day you deadlift (at {lift_start:%H:%M})"
+    elif lift_start.date() == run_start.date() - timedelta(days=1):
+        when = f"within hours of a deadlift (yesterday at {lift_start:%H:%M})"
+    else:
+        when = f"within hours of a deadlift ({lift_start:%Y-%m-%d %H:%M})"
+    return f"This is your longest run, {when}: move it to a day without deadlifts."
 
 
 PAIN: Final = "You reported pain on this run: when running hurts, stop at once."
 NO_SPOTTER: Final = "This deadlift has no spotter: never lift without a spotter."
 
 
-def soreness_high(soreness: int, *, hills: bool = False) -> str:
+def soreness_high(soreness: int, caps: Caps, *, hills: bool = False) -> str:
     """Warning: a hard or long run on very sore legs (the day after a lift: shorter hills)."""
+    unit = caps.profile.distance_unit
     if hills:
         return (
             f"Your legs and back are very sore today ({soreness}/10): swap this run for a few "
-            "short, steady hills, or rest."
+            f"short, steady hills (about "
+            f"{format_distance(caps.sore_hill_distance_km, unit)}), or rest."
         )
     return (
-        f"Your legs and back are very sore today ({soreness}/10): swap this run for an easy, "
-        "shorter one, or rest."
+        f"Your legs and back are very sore today ({soreness}/10): swap this run for an easy "
+        f"one of at most {format_distance(caps.sore_distance_km, unit)} and "
+        f"{format_speed(caps.speed_kmh, unit)}, or rest."
     )
 
 
@@ -245,8 +256,8 @@ def water_below(drunk_oz: float, target_oz: float, profile: Profile) -> str:
 # --- tips --------------------------------------------------------------------------------
 
 FOOT_STRIKE: Final = (
-    "Land on the ball of your foot, not your heel: heel strikes switch off your calves "
-    "and load your lower back."
+    "Land on the ball of your foot, not your heel: landing on your heels reduces the "
+    "activation of your calf muscles and increases the stress on your lower back."
 )
 STOP_IF_PAIN: Final = "If running hurts, stop at once."
 INTERVALS: Final = (
@@ -254,8 +265,8 @@ INTERVALS: Final = (
     "Long running right after deadlifts stresses your back further."
 )
 DOMS: Final = (
-    "Expect delayed-onset soreness after deadlifts; it limits speed and endurance, so work "
-    "on power and technique rather than pace or distance."
+    "The day after deadlifts often brings delayed-onset soreness; it limits speed and "
+    "endurance, so work on power and technique rather than pace or distance."
 )
 HILLS: Final = (
     "Run up hills: climbing trains a proper ball-of-the-foot strike and the extra effort "
@@ -264,8 +275,7 @@ HILLS: Final = (
 NO_LONGEST_RUN: Final = "Keep your longest run for a day without deadlifts."
 SPOTTER: Final = "Lift with a spotter: never deadlift alone."
 TWO_DEADLIFTS: Final = (
-    "More than one deadlift session today: runs take their limits from the latest lift "
-    "before them, and your back gets no rest in between."
+    "More than one deadlift session today: runs take their limits from the latest lift before them."
 )
 BCAA: Final = (
     "Sore from deadlifts? Branched-chain amino acids (BCAAs) can help relieve muscle "
@@ -359,7 +369,7 @@ def water_tip(profile: Profile) -> str:
     volume = profile.volume_unit
     target = profile.water_target_oz
     article_oz = format_volume(ARTICLE_WATER_OZ, VolumeUnit.OZ)
-    if abs(target - ARTICLE_WATER_OZ) <= TOLERANCE:
+    if shown_volume(target, volume) == shown_volume(ARTICLE_WATER_OZ, volume):
         amount = article_oz
         if VolumeUnit(volume) is not VolumeUnit.OZ:
             amount += f" ({format_volume(target, volume, grouped=True)})"

@@ -4,6 +4,12 @@ The engine stores distances in km, speeds in km/h, water in US fluid ounces and 
 in kg; these helpers convert to and from what the user sees (mi, mph, ml, lb) and format
 numbers the same way everywhere. Paces are rounded *up* to the next second, so a pace
 shown for a speed cap never suggests running faster than the cap.
+
+Display precision is defined here once per quantity and unit (`distance_decimals`,
+`speed_decimals`, `volume_decimals`): the form's boxes, chips, titles, warnings and
+exports show that many decimals, and the rules compare the values *as shown*
+(`shown_distance`, `shown_speed`, `shown_volume`), so what a person reads is what the
+rules enforce, in either unit system.
 """
 
 from __future__ import annotations
@@ -12,14 +18,7 @@ import math
 import re
 from typing import Final
 
-from desktop.advice.model import (
-    Advice,
-    DistanceUnit,
-    InvalidInputError,
-    Profile,
-    VolumeUnit,
-    WeightUnit,
-)
+from desktop.advice.model import DistanceUnit, InvalidInputError, VolumeUnit, WeightUnit
 
 KM_PER_MI: Final = 1.609344
 ML_PER_OZ: Final = 29.5735295625  # US fluid ounce
@@ -162,6 +161,81 @@ def _pace_seconds(kmh: float, unit: DistanceUnit | str) -> int:
     return math.ceil(pace_from_speed(kmh, unit) * 60.0 - 1e-6)
 
 
+# --- display precision -------------------------------------------------------------------
+
+# Decimals shown for a distance (km or mi) and a speed (km/h or mph): 0.1 is about a
+# minute of easy running and well inside what a watch or treadmill reports.
+DISTANCE_DECIMALS: Final = 1
+SPEED_DECIMALS: Final = 1
+# Water: whole millilitres, or ounces to one decimal (1 oz is about 30 ml).
+_VOLUME_DECIMALS: Final = {VolumeUnit.ML: 0, VolumeUnit.OZ: 1}
+
+
+def distance_decimals(unit: DistanceUnit | str) -> int:
+    """Decimals a distance is shown with in `unit` (the form's box uses the same)."""
+    DistanceUnit(unit)
+    return DISTANCE_DECIMALS
+
+
+def speed_decimals(unit: DistanceUnit | str) -> int:
+    """Decimals a speed is shown with in km/h or mph."""
+    DistanceUnit(unit)
+    return SPEED_DECIMALS
+
+
+def volume_decimals(unit: VolumeUnit | str) -> int:
+    """Decimals an amount of water is shown with: 0 in ml, 1 in oz."""
+    return _VOLUME_DECIMALS[VolumeUnit(unit)]
+
+
+def rounded(value: float, decimals: int) -> float:
+    """`value` exactly as it is printed with `decimals` decimals, as a number."""
+    return float(f"{value:.{decimals}f}")
+
+
+def shown_distance(km: float, unit: DistanceUnit | str) -> float:
+    """A distance in the user's unit, rounded as it is shown: the number the rules compare."""
+    return rounded(distance_from_km(km, unit), distance_decimals(unit))
+
+
+def shown_speed(kmh: float, unit: DistanceUnit | str) -> float:
+    """A speed in km/h or mph, rounded as it is shown."""
+    return rounded(speed_from_kmh(kmh, unit), speed_decimals(unit))
+
+
+def shown_volume(oz: float, unit: VolumeUnit | str) -> float:
+    """Water in the user's unit, rounded as it is shown."""
+    return rounded(volume_from_oz(oz, unit), volume_decimals(unit))
+
+
+def floor_to_shown(value: float, decimals: int) -> float:
+    """Round down to the shown step, ignoring float dust (3.9999999 is 4.0): a limit shown
+    this way is never above the limit it stands for."""
+    scale = 10**decimals
+    return rounded(math.floor(value * scale + 1e-6) / scale, decimals)
+
+
+def floor_distance_km(km: float, unit: DistanceUnit | str) -> float:
+    """The largest distance at or below `km` whose shown value is exact, in km."""
+    shown = floor_to_shown(distance_from_km(km, unit), distance_decimals(unit))
+    return distance_to_km(shown, unit)
+
+
+def floor_speed_kmh(kmh: float, unit: DistanceUnit | str) -> float:
+    """The largest speed at or below `kmh` whose shown value is exact, in km/h."""
+    return speed_to_kmh(floor_to_shown(speed_from_kmh(kmh, unit), speed_decimals(unit)), unit)
+
+
+def water_short_of(drunk_oz: float, target_oz: float, unit: VolumeUnit | str) -> float:
+    """How far the water drunk falls short of the target, in `unit`, from the shown numbers.
+
+    0 when the shown amount reaches the shown target. The day's warning and the day log's
+    "to go" both read this, so they never disagree.
+    """
+    left = shown_volume(target_oz, unit) - shown_volume(drunk_oz, unit)
+    return max(0.0, rounded(left, volume_decimals(unit)))
+
+
 # --- formatting --------------------------------------------------------------------------
 
 
@@ -177,19 +251,36 @@ def speed_label(unit: DistanceUnit | str) -> str:
 
 def format_distance(km: float, unit: DistanceUnit | str) -> str:
     """ "8.0 km" or "5.0 mi"."""
-    return f"{distance_from_km(km, unit):.1f} {distance_label(unit)}"
+    return f"{distance_number(km, unit)} {distance_label(unit)}"
+
+
+def distance_number(km: float, unit: DistanceUnit | str) -> str:
+    """The number alone, at the display precision: "8.0"."""
+    return f"{distance_from_km(km, unit):.{distance_decimals(unit)}f}"
+
+
+def format_short_distance(km: float, unit: DistanceUnit | str) -> str:
+    """A chip's distance: "8 km", "3.5 km" (the same precision, a whole number without ".0")."""
+    number = distance_number(km, unit)
+    if "." in number:
+        number = number.rstrip("0").rstrip(".")
+    return f"{number} {distance_label(unit)}"
 
 
 def format_speed(kmh: float, unit: DistanceUnit | str) -> str:
     """ "13.5 km/h" or "8.4 mph"."""
-    return f"{speed_from_kmh(kmh, unit):.1f} {speed_label(unit)}"
+    return f"{speed_from_kmh(kmh, unit):.{speed_decimals(unit)}f} {speed_label(unit)}"
 
 
 def format_pace(kmh: float, unit: DistanceUnit | str) -> str:
-    """ "4:27 /km" or "7:10 /mi" for a speed in km/h; a dash when there is no pace (speed 0)."""
-    if not math.isfinite(kmh) or speed_from_kmh(kmh, unit) <= _MIN_PACE_SPEED_KMH:
+    """ "4:27 /km" or "7:10 /mi" for a speed in km/h; a dash when there is no pace (speed 0).
+
+    The pace is that of the speed as shown (13.54 km/h shows as 13.5 km/h = 4:27 /km), so a
+    speed and its pace never disagree on screen.
+    """
+    if not math.isfinite(kmh) or shown_speed(kmh, unit) <= _MIN_PACE_SPEED_KMH:
         return "\N{EN DASH}"
-    minutes, seconds = divmod(_pace_seconds(kmh, unit), 60)
+    minutes, seconds = divmod(_pace_seconds(speed_to_kmh(shown_speed(kmh, unit), unit), unit), 60)
     return f"{minutes}:{seconds:02d} /{distance_label(unit)}"
 
 
@@ -201,9 +292,9 @@ def format_speed_and_pace(kmh: float, unit: DistanceUnit | str) -> str:
 def format_volume_number(oz: float, unit: VolumeUnit | str, *, grouped: bool = True) -> str:
     """The number alone in the user's unit: "1,893" (ml, whole) or "20.5" / "64" (oz)."""
     comma = "," if grouped else ""
-    if VolumeUnit(unit) is VolumeUnit.ML:
-        return f"{oz_to_ml(oz):{comma}.0f}"
-    return f"{oz:{comma}.1f}".removesuffix(".0")
+    decimals = volume_decimals(unit)
+    text = f"{volume_from_oz(oz, unit):{comma}.{decimals}f}"
+    return text.removesuffix(".0") if decimals == 1 else text
 
 
 def format_volume(oz: float, unit: VolumeUnit | str, *, grouped: bool = False) -> str:
@@ -226,20 +317,3 @@ def format_duration(minutes: int) -> str:
     if rest == 0:
         return f"{hours} h"
     return f"{hours} h {rest} min"
-
-
-# --- describing advice -------------------------------------------------------------------
-
-
-def describe_context(advice: Advice) -> str:
-    """Where the run sits; the sentence lives in `texts.describe_context`."""
-    from desktop.advice import texts  # texts formats with this module: import on use
-
-    return texts.describe_context(advice)
-
-
-def describe_caps(advice: Advice, profile: Profile) -> str:
-    """The caps in force, in words; the sentence lives in `texts.describe_caps`."""
-    from desktop.advice import texts
-
-    return texts.describe_caps(advice, profile)

@@ -30,6 +30,7 @@ from desktop.advice import (
     session_warnings,
 )
 from desktop.advice.units import format_distance, format_weight
+from desktop.advice.weeks import DAYS_IN_WEEK, MAX_REPEATS
 from desktop.planner.changes import monday_of, planned_copy
 from desktop.planner.feed_cache import ChipWords, FeedCache, WeekExtras
 from desktop.planner.rows import DayMarks, SessionMark
@@ -37,7 +38,6 @@ from desktop.planner.rows import DayMarks, SessionMark
 if TYPE_CHECKING:
     from desktop.store import Store
 
-DAYS_IN_WEEK = 7
 # A week (a month page) the planner has to load while the user walks through the calendar
 # comes with three weeks (two months) more on each side, so stepping from page to page reads
 # the database every few pages and keeps the chips' cached advice.
@@ -49,7 +49,6 @@ NEIGHBOUR_DAYS = 1
 ADVICE_BACK = timedelta(days=2)
 ADVICE_AHEAD = timedelta(days=1)
 _OVERLAPS = frozenset({Code.OVERLAPS_DEADLIFT, Code.OVERLAPS_RUN})
-MAX_REPEATS = 104  # two years of weekly copies in one step
 
 
 @dataclass(frozen=True)

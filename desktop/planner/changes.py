@@ -14,8 +14,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.advice import Session
+from desktop.advice.weeks import DAYS_IN_WEEK as DAYS_IN_WEEK
+from desktop.advice.weeks import monday_of as monday_of
 
-DAYS_IN_WEEK = 7
 # Fields that say how a done session went; a planned copy starts without them.
 _RECORDED_AFTERWARDS = tuple(
     f.name for f in fields(Session) if f.name.startswith("actual_") or f.name == "rpe"
@@ -49,11 +50,6 @@ class SessionChange:
 
 def _ids(sessions: Iterable[Session]) -> list[int]:
     return [s.id for s in sessions if s.id is not None]
-
-
-def monday_of(day: date) -> date:
-    """The Monday of the week holding `day` (weeks run Monday to Sunday)."""
-    return day - timedelta(days=day.weekday())
 
 
 def planned_copy(session: Session, day: date) -> Session:

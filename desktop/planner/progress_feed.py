@@ -13,15 +13,10 @@ from typing import TYPE_CHECKING
 
 from desktop.advice import Profile, Session, WeekTotals
 from desktop.advice.units import format_distance, format_weight
+from desktop.advice.weeks import DAYS_IN_WEEK, monday_of
 
 if TYPE_CHECKING:
     from desktop.store import Store
-
-DAYS_IN_WEEK = 7
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 class ProgressFeedMixin:
@@ -44,12 +39,12 @@ class ProgressFeedMixin:
 
         Sessions planned after today's week are left out: the chart shows how weeks went.
         """
-        last = _monday(today)
+        last = monday_of(today)
         if weeks > 0:
             first = last - timedelta(days=DAYS_IN_WEEK * (weeks - 1))
         else:
             first_day = self._store.first_session_day()
-            first = min(_monday(first_day), last) if first_day is not None else last
+            first = min(monday_of(first_day), last) if first_day is not None else last
         return self._store.weekly_totals(first, last)
 
     def record_lines(self) -> list[str]:

@@ -23,6 +23,7 @@ from desktop.advice.model import (
     Workout,
 )
 from desktop.advice.rules import DISTANCE_CAP, SPEED_CAP
+from desktop.advice.weeks import monday_of
 
 # Every warning code the engine documents; a generated history holds each one a few times.
 WARNING_KINDS: tuple[str, ...] = (
@@ -124,10 +125,6 @@ def sample_profile() -> Profile:
     )
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
@@ -145,8 +142,8 @@ class _Generator:
         self.rng = random.Random(seed)
         self.end = end
         self.profile = sample_profile()
-        self.first = _monday(end - timedelta(days=round(365.25 * years)))
-        self.last = _monday(end) + timedelta(days=7 * _PLANNED_WEEKS + 6)
+        self.first = monday_of(end - timedelta(days=round(365.25 * years)))
+        self.last = monday_of(end) + timedelta(days=7 * _PLANNED_WEEKS + 6)
         self.cap_km = self.profile.max_distance_km * DISTANCE_CAP
         self.cap_kmh = self.profile.max_speed_kmh * SPEED_CAP
 

@@ -11,7 +11,7 @@ from desktop.advice.model import DayLog, InvalidInputError, Profile
 from desktop.store.base import StoreCore, _check_day, _check_key, _check_range, _typed
 from desktop.store.models import PROFILE_COLUMNS, DayLogRow, PreferenceRow, ProfileRow
 from desktop.store.opening import rows_to_day_logs
-from desktop.store.schema import ADJUSTMENTS_KEY
+from desktop.store.schema import ADJUSTMENTS_KEY, bring_into_bounds
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,10 @@ class DayRecords(StoreCore):
             row = ProfileRow.select(*columns).where(ProfileRow.id == 1).dicts().first()
         if row is None:
             return None
+        distance, speed, told = bring_into_bounds(row["max_distance_km"], row["max_speed_kmh"])
+        if told:
+            self._bring_into_bounds(distance, speed, told)
+            row = {**row, "max_distance_km": distance, "max_speed_kmh": speed}
         try:
             return Profile(**row)
         except (ValueError, TypeError) as error:
@@ -37,6 +41,15 @@ class DayRecords(StoreCore):
             if sentence not in self._adjustments:
                 self._adjustments.append(sentence)
             return None
+
+    def _bring_into_bounds(self, distance_km: float, speed_kmh: float, told: list[str]) -> None:
+        """Save a profile from before the bounds within them, and tell the user once."""
+        log.warning("The saved profile was out of range and was adjusted: %s", told)
+        with self._writing("adjusting your profile"):
+            ProfileRow.update(max_distance_km=distance_km, max_speed_kmh=speed_kmh).where(
+                ProfileRow.id == 1
+            ).execute()
+        self._adjustments.extend(line for line in told if line not in self._adjustments)
 
     def profile_adjustments(self) -> tuple[str, ...]:
         """Sentences saying what Liftrun changed in the saved profile; each is given once."""

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from peewee import SQL, BooleanField, FloatField, IntegerField, SqliteDatabase, TextField
 
+from desktop.advice.limits import (
+    PROFILE_DISTANCE_WHY,
+    PROFILE_MAX_DISTANCE_KM,
+    PROFILE_MAX_SPEED_KMH,
+    PROFILE_MIN_DISTANCE_KM,
+    PROFILE_MIN_SPEED_KMH,
+    PROFILE_SPEED_WHY,
+)
 from desktop.store.models import (
     MODELS,
     IsoDateTimeField,
@@ -93,6 +102,9 @@ _V3_COLUMNS = {
 # Exactly the tables and columns each version has: anything else is not a Liftrun file.
 LAYOUTS: dict[int, dict[str, frozenset[str]]] = {1: _V1_COLUMNS, 2: _V2_COLUMNS, 3: _V3_COLUMNS}
 
+# The longest run and top speed earlier versions accepted (above 0 up to these).
+_OLD_MAX_DISTANCE_KM = 500.0
+_OLD_MAX_SPEED_KMH = 45.0
 # The v3 fix-up's ranges, fixed as they were when version 3 was written.
 _WINDOW_RANGE = (10, 180)
 _MIN_WATER_OZ = 64.0
@@ -189,6 +201,47 @@ def _fix_profile(db: SqliteDatabase) -> list[str]:
             key=ADJUSTMENTS_KEY, value="\n".join(told)
         ).on_conflict_replace().execute()
     return told
+
+
+def bring_into_bounds(distance_km: object, speed_kmh: object) -> tuple[float, float, list[str]]:
+    """A saved longest run and top speed moved to the nearest value the engine accepts.
+
+    Earlier versions accepted any distance above 0 up to 500 km and any speed above 0 up
+    to 45 km/h; such a profile must still open, so a value out of today's bounds moves to
+    the nearest bound and the returned sentences tell the user once what changed. A value
+    no version accepted is left alone (the profile then asks to be entered again).
+    """
+    told: list[str] = []
+    low, high = PROFILE_MIN_DISTANCE_KM, PROFILE_MAX_DISTANCE_KM
+    distance = _clamped(distance_km, low, high, _OLD_MAX_DISTANCE_KM)
+    if distance != distance_km:
+        told.append(
+            f"Your longest run was {_shown(distance_km)} km; Liftrun now allows {low:g} to "
+            f"{high:g} km ({PROFILE_DISTANCE_WHY}), so it is now {distance:g} km. Change it "
+            "in the profile."
+        )
+    low, high = PROFILE_MIN_SPEED_KMH, PROFILE_MAX_SPEED_KMH
+    speed = _clamped(speed_kmh, low, high, _OLD_MAX_SPEED_KMH)
+    if speed != speed_kmh:
+        told.append(
+            f"Your top speed was {_shown(speed_kmh)} km/h; Liftrun now allows {low:g} to "
+            f"{high:g} km/h ({PROFILE_SPEED_WHY}), so it is now {speed:g} km/h. Change it in "
+            "the profile."
+        )
+    return distance, speed, told
+
+
+def _clamped(value: object, low: float, high: float, old_high: float) -> Any:
+    """`value` moved into low..high if an earlier version accepted it, else unchanged."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if not 0 < value <= old_high:
+        return value
+    return float(min(max(value, low), high))
+
+
+def _shown(value: object) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else "not a number"
 
 
 # from-version -> step to from-version + 1; each runs inside the caller's db.atomic().

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from desktop.advice.model import WeekTotals
+from desktop.advice.weeks import monday_of as monday_of
 
 # Julian day numbers: JDN 0 was a Monday, so a week is JDN // 7, and its Monday is
 # JDN // 7 * 7. A date's ordinal is its JDN minus this.
@@ -37,11 +38,6 @@ FROM (
 GROUP BY week
 ORDER BY week
 """
-
-
-def monday_of(day: date) -> date:
-    """The Monday starting the week that holds `day`."""
-    return day - timedelta(days=day.weekday())
 
 
 def _week_start(week: int) -> date:

@@ -42,7 +42,7 @@ __all__ = ["EMPTY_TEXT", "RESEARCH_LABEL", "AdvicePanel"]
 log = logging.getLogger(__name__)
 
 EMPTY_TEXT = "Select a run, a deadlift or a day to see how to run."
-_DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=1.0)  # units only
+_DEFAULT_PROFILE = Profile(max_distance_km=1.0, max_speed_kmh=5.0)  # units only
 
 
 def _column(name: str) -> tuple[QWidget, QVBoxLayout]:
@@ -205,7 +205,7 @@ class AdvicePanel(QWidget):
         profile = self._profile or _DEFAULT_PROFILE
         is_lift = subject is not None and subject.kind is Kind.DEADLIFT
         is_run = subject is not None and subject.kind is Kind.RUN
-        caps = units.describe_caps(advice, profile)
+        caps = texts.describe_caps(advice, profile)
         water = texts.water_line(advice, profile)
         warnings = [(w.message, w.source, w.research) for w in advice.warnings]
         tips = [(tip.text, tip.source, tip.research) for tip in advice.tips]
@@ -242,7 +242,7 @@ class AdvicePanel(QWidget):
         elif subject is None:
             context = texts.day_context(advice, profile)
         else:
-            context = units.describe_context(advice)
+            context = texts.describe_context(advice)
             context = context[:1].upper() + context[1:]
         self.contextLabel.setText(context)
         prefix = "A run right after it: " if is_lift else "Keep it to "

@@ -202,10 +202,11 @@ class DayLogBox(QWidget):
             self.waterBar.setUpdatesEnabled(True)
         self.waterBar.setAccessibleName(f"Water: {text}")
         # The bar already shows the target; the article's 64 oz lives in the advice tip.
-        if oz >= target:
+        short = units.water_short_of(oz, target, unit)
+        if short <= 0:
             self.waterLabel.setText("Daily water target reached.")
         else:
-            missing = units.format_volume(target - oz, unit, grouped=True)
+            missing = units.format_volume(units.volume_to_oz(short, unit), unit, grouped=True)
             self.waterLabel.setText(f"{missing} to go to the daily target.")
         self.waterLabel.setToolTip(
             f"Your daily target is {goal} (Settings > Profile).\n"

@@ -202,12 +202,8 @@ class ExactValues:
 
 def apply_volume_unit(spin: QDoubleSpinBox, unit: VolumeUnit) -> None:
     """Water in ml (whole, steps of 50) or oz (one decimal, steps of 1), up to MAX_WATER_OZ."""
-    if unit is VolumeUnit.ML:
-        spin.setDecimals(0)
-        spin.setSingleStep(50.0)
-    else:
-        spin.setDecimals(1)
-        spin.setSingleStep(1.0)
+    spin.setDecimals(units.volume_decimals(unit))
+    spin.setSingleStep(50.0 if unit is VolumeUnit.ML else 1.0)
     spin.setRange(0.0, floor1(units.volume_from_oz(MAX_WATER_OZ, unit)))
     spin.setSuffix(f" {unit.value}")
 

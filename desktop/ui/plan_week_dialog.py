@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
+from desktop.advice.weeks import MAX_BLOCK_WEEKS
 from desktop.ui.plan_preview_pane import PlanPreviewDialog
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -123,7 +124,7 @@ class PlanWeekDialog(PlanPreviewDialog):
         form.addRow("&Week of:", self.weekStartEdit)
         self.weeksSpin = QSpinBox()
         self.weeksSpin.setObjectName("weeksSpin")
-        self.weeksSpin.setRange(1, 16)
+        self.weeksSpin.setRange(1, MAX_BLOCK_WEEKS)
         self.weeksSpin.setSuffix(" week(s)")
         form.addRow("W&eeks:", self.weeksSpin)
         self.runsSpin = QSpinBox()
@@ -133,7 +134,7 @@ class PlanWeekDialog(PlanPreviewDialog):
         self.distanceSpin = QDoubleSpinBox()
         self.distanceSpin.setObjectName("distanceSpin")
         self.distanceSpin.setRange(0.0, _MAX_WEEKLY)
-        self.distanceSpin.setDecimals(1)
+        self.distanceSpin.setDecimals(units.DISTANCE_DECIMALS)
         self.distanceSpin.setSuffix(f" {units.distance_label(self._unit)}")
         form.addRow("&Distance a week:", self.distanceSpin)
         self.longRunCheck = QCheckBox("One &long run a week")

@@ -19,9 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.advice import units
+from desktop.advice.limits import (
+    PROFILE_DISTANCE_WHY,
+    PROFILE_MAX_DISTANCE_KM,
+    PROFILE_MAX_SPEED_KMH,
+    PROFILE_MIN_DISTANCE_KM,
+    PROFILE_MIN_SPEED_KMH,
+    PROFILE_SPEED_WHY,
+    check_best_pace,
+)
 from desktop.advice.model import (
-    MAX_DISTANCE_KM,
-    MAX_HUMAN_SPEED_KMH,
     WINDOW_MAX_MIN,
     WINDOW_MIN_MIN,
     DistanceUnit,
@@ -115,17 +122,24 @@ class ProfileDialog(QDialog):
 
         self.maxDistanceField = LimitedDoubleSpinBox("Your longest run")
         self.maxDistanceField.setObjectName("maxDistanceField")
-        self.maxDistanceField.setDecimals(1)
+        self.maxDistanceField.setDecimals(units.DISTANCE_DECIMALS)
         self.maxDistanceField.setSingleStep(0.5)
         self.maxDistanceField.setSpecialValueText(NOT_SET)
-        self.maxDistanceField.setToolTip("The longest run you can do comfortably today.")
+        self.maxDistanceField.setToolTip(
+            "The longest run you can do comfortably today: from "
+            f"{PROFILE_MIN_DISTANCE_KM:g} to {PROFILE_MAX_DISTANCE_KM:g} km, as "
+            f"{PROFILE_DISTANCE_WHY}."
+        )
 
         self.maxSpeedField = LimitedDoubleSpinBox("Your top speed")
         self.maxSpeedField.setObjectName("maxSpeedField")
-        self.maxSpeedField.setDecimals(1)
+        self.maxSpeedField.setDecimals(units.SPEED_DECIMALS)
         self.maxSpeedField.setSingleStep(0.1)
         self.maxSpeedField.setSpecialValueText(NOT_SET)
-        self.maxSpeedField.setToolTip("Your top running speed; or type your best pace instead.")
+        self.maxSpeedField.setToolTip(
+            "Your top running speed, or type your best pace instead: from "
+            f"{PROFILE_MIN_SPEED_KMH:g} to {PROFILE_MAX_SPEED_KMH:g} km/h, as {PROFILE_SPEED_WHY}."
+        )
 
         self.bestPaceField = QLineEdit()
         self.bestPaceField.setObjectName("bestPaceField")
@@ -271,7 +285,7 @@ class ProfileDialog(QDialog):
             raise InvalidInputError("Enter a daily water target.")
         return Profile(
             max_distance_km=distance,
-            max_speed_kmh=min(speed, MAX_HUMAN_SPEED_KMH),
+            max_speed_kmh=min(speed, PROFILE_MAX_SPEED_KMH),
             immediate_window_min=self._typed_window(),
             water_target_oz=water,
             distance_unit=DistanceUnit(self.distanceUnitField.currentData()),
@@ -287,9 +301,9 @@ class ProfileDialog(QDialog):
     def _apply_units(self) -> None:
         display = self._units
         unit = display.distance
-        self.maxDistanceField.setRange(0.0, floor1(display.distance_to(MAX_DISTANCE_KM)))
+        self.maxDistanceField.setRange(0.0, floor1(display.distance_to(PROFILE_MAX_DISTANCE_KM)))
         self.maxDistanceField.setSuffix(f" {unit.value}")
-        self.maxSpeedField.setRange(0.0, floor1(display.speed_to(MAX_HUMAN_SPEED_KMH)))
+        self.maxSpeedField.setRange(0.0, floor1(display.speed_to(PROFILE_MAX_SPEED_KMH)))
         self.maxSpeedField.setSuffix(f" {display.speed_label}")
         self.paceUnitLabel.setText(f"/{unit.value}")
         apply_volume_unit(self.waterTargetField, display.volume)
@@ -342,7 +356,7 @@ class ProfileDialog(QDialog):
         except InvalidInputError:
             self._validate()
             return
-        if speed <= MAX_HUMAN_SPEED_KMH:
+        if speed <= PROFILE_MAX_SPEED_KMH:
             with signals_blocked(self.maxSpeedField):  # the pace being typed stays as typed
                 self._exact.show(self.maxSpeedField, speed, self._units.speed_to)
         self._validate()
@@ -350,17 +364,20 @@ class ProfileDialog(QDialog):
     def _problem(self) -> str:
         """Why OK is disabled, in words; "" when everything is valid."""
         text = self.bestPaceField.text()
+        speed: float | None = None
         if text and self.bestPaceField.hasAcceptableInput():
             try:
                 speed = units.speed_from_pace(units.parse_pace(text), self._units.distance)
             except InvalidInputError as error:
                 return str(error)
-            if speed > MAX_HUMAN_SPEED_KMH:
-                return "That pace is faster than anyone can run; check it."
         elif text:
             return "Write your best pace as minutes:seconds, like 4:27."
         try:
+            # First the profile's own sentence (a typed pace is in the speed box already,
+            # unless it is faster than anyone runs, which the pace check below says).
             self.profile()
+            if speed is not None:
+                check_best_pace(speed)
         except InvalidInputError as error:
             return str(error)
         return ""

@@ -103,7 +103,7 @@ class SessionFields(QWidget):
 
         self.speedField = LimitedDoubleSpinBox("A running speed")
         self.speedField.setObjectName("speedField")
-        self.speedField.setDecimals(1)
+        self.speedField.setDecimals(units.SPEED_DECIMALS)
         self.speedField.setSingleStep(0.1)
         self.speedField.setSpecialValueText(NOT_SET)
         self.speedField.setAccelerated(True)
@@ -308,6 +308,7 @@ class SessionFields(QWidget):
     def _apply_units(self) -> None:
         display = self._units
         apply_distance_unit(self.distanceField, display)
+        self.speedField.setDecimals(units.speed_decimals(display.distance))
         self.speedField.setRange(0.0, floor1(display.speed_to(MAX_HUMAN_SPEED_KMH)))
         self.speedField.setSuffix(f" {display.speed_label}")
         apply_load_unit(self.loadField, display)

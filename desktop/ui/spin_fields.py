@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.advice import units
 from desktop.advice.model import MAX_DISTANCE_KM, MAX_LOAD_KG, WeightUnit
 from desktop.ui.fields import (
     NOT_SET,
@@ -13,10 +14,10 @@ from desktop.ui.fields import (
 
 
 def distance_spin(what: str, name: str) -> LimitedDoubleSpinBox:
-    """A distance box (two decimals, steps of 0.1) that starts at — (not set)."""
+    """A distance box (the engine's display precision, steps of 0.1) that starts at — (not set)."""
     spin = LimitedDoubleSpinBox(what)
     spin.setObjectName(name)
-    spin.setDecimals(2)
+    spin.setDecimals(units.DISTANCE_DECIMALS)
     spin.setSingleStep(0.1)
     spin.setSpecialValueText(NOT_SET)
     spin.setAccelerated(True)
@@ -43,7 +44,8 @@ def load_spin(what: str, name: str) -> LimitedDoubleSpinBox:
 
 
 def apply_distance_unit(spin: LimitedDoubleSpinBox, display: DisplayUnits) -> None:
-    """Range and suffix of a distance box in the display's distance unit."""
+    """Range, decimals and suffix of a distance box in the display's distance unit."""
+    spin.setDecimals(units.distance_decimals(display.distance))
     spin.setRange(0.0, floor1(display.distance_to(MAX_DISTANCE_KM)))
     spin.setSuffix(f" {display.distance.value}")
 

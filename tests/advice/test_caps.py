@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from desktop.advice import Context, DistanceUnit, Profile, advise_run, units
+from desktop.advice import Context, DistanceUnit, Profile, Workout, advise_run, texts, units
 from desktop.advice.caps import DISTANCE_CAP, SPEED_CAP, caps_for
 from tests.builders import PROFILE, at, codes, lift, run
 
@@ -27,15 +27,18 @@ def _over(advice_codes: list[str]) -> list[str]:
     [
         (RIGHT_AFTER, 8.0, 13.5, []),
         (RIGHT_AFTER, 0.8 * 10, 0.9 * 15, []),
-        (RIGHT_AFTER, 8.01, 13.5, ["distance-over-limit"]),
-        (RIGHT_AFTER, 8.0, 13.51, ["speed-over-limit"]),
+        # Compared as shown: 8.04 km shows as 8.0 km, 13.54 km/h as 13.5 km/h: at the cap.
+        (RIGHT_AFTER, 8.04, 13.54, []),
+        (RIGHT_AFTER, 8.05, 13.5, ["distance-over-limit"]),
+        (RIGHT_AFTER, 8.0, 13.56, ["speed-over-limit"]),
         (RIGHT_AFTER, 8.1, 14.0, ["distance-over-limit", "speed-over-limit"]),
         (RIGHT_AFTER, 7.99, 13.49, []),
         (RIGHT_AFTER, None, None, []),
         (RIGHT_AFTER, 0.0, 0.0, []),
         (LATER, 8.0, 13.5, []),
-        (LATER, 8.01, 13.5, ["distance-over-limit"]),
-        (LATER, 8.0, 13.51, ["speed-over-limit"]),
+        (LATER, 8.04, 13.54, []),
+        (LATER, 8.06, 13.5, ["distance-over-limit"]),
+        (LATER, 8.0, 13.55, ["speed-over-limit"]),
         (NEXT_DAY, 9.9, 15.0, []),
         (at(3, 8), 9.9, 15.0, []),
     ],
@@ -43,7 +46,9 @@ def _over(advice_codes: list[str]) -> list[str]:
 def test_caps(
     start: datetime, distance: float | None, speed: float | None, expected: list[str]
 ) -> None:
-    advice = advise_run(run(start, distance_km=distance, speed_kmh=speed), [LIFT], PROFILE)
+    # Intervals: right after a lift a continuous run is held to the long-run threshold too.
+    subject = run(start, workout=Workout.INTERVALS, distance_km=distance, speed_kmh=speed)
+    advice = advise_run(subject, [LIFT], PROFILE)
     assert _over(codes(advice.warnings)) == expected
 
 
@@ -59,7 +64,7 @@ def test_caps(
 def test_caps_in_force(
     start: datetime, context: Context, max_distance: float | None, max_speed: float | None
 ) -> None:
-    advice = advise_run(run(start), [LIFT], PROFILE)
+    advice = advise_run(run(start, workout=Workout.INTERVALS), [LIFT], PROFILE)
     assert advice.context is context
     assert advice.max_distance_km == pytest.approx(max_distance)
     assert advice.max_speed_kmh == pytest.approx(max_speed)
@@ -88,14 +93,18 @@ def test_shown_caps_are_safe_and_the_shown_value_never_warns(
     # What a person types: the shown number, converted back from the profile's unit.
     typed_distance = units.distance_to_km(float(shown_distance.split()[0]), unit)
     typed_speed = units.speed_to_kmh(float(shown_speed.split()[0]), unit)
-    at_cap = run(RIGHT_AFTER, workout=None, distance_km=typed_distance, speed_kmh=typed_speed)
+    at_cap = run(
+        RIGHT_AFTER, workout=Workout.INTERVALS, distance_km=typed_distance, speed_kmh=typed_speed
+    )
     advice = advise_run(at_cap, [LIFT], profile)
     assert _over(codes(advice.warnings)) == []
-    assert shown_distance in units.describe_caps(advice, profile)
-    assert f"{shown_speed} = {shown_pace}" in units.describe_caps(advice, profile)
+    assert shown_distance in texts.describe_caps(advice, profile)
+    assert f"{shown_speed} = {shown_pace}" in texts.describe_caps(advice, profile)
     step_distance = units.distance_to_km(float(shown_distance.split()[0]) + 0.1, unit)
     step_speed = units.speed_to_kmh(float(shown_speed.split()[0]) + 0.1, unit)
-    above = run(RIGHT_AFTER, workout=None, distance_km=step_distance, speed_kmh=step_speed)
+    above = run(
+        RIGHT_AFTER, workout=Workout.INTERVALS, distance_km=step_distance, speed_kmh=step_speed
+    )
     assert _over(codes(advise_run(above, [LIFT], profile).warnings)) == [
         "distance-over-limit",
         "speed-over-limit",

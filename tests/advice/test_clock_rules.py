@@ -42,12 +42,15 @@ from tests.builders import MONDAY, PROFILE, at, codes, lift, run
         (at(0, 22, 30), at(1, 0, 45), Context.SAME_DAY_LATER),  # the 75 min case
         (at(0, 22, 30), at(1, 5, 30), Context.SAME_DAY_LATER),  # exactly 6 h
         (at(0, 22, 30), at(1, 5, 31), Context.NEXT_DAY),
-        # Next calendar day, then 36 h.
-        (at(0, 6), at(1, 23, 0), Context.NEXT_DAY),  # the 40 h case
-        (at(0, 6), at(2, 0, 0), Context.NONE),  # 41 h, two days on
-        (at(0, 23), at(2, 0, 30), Context.NEXT_DAY),  # the 24.5 h case
-        (at(0, 23), at(2, 12, 0), Context.NEXT_DAY),  # exactly 36 h
-        (at(0, 23), at(2, 12, 1), Context.NONE),
+        # The next calendar day, never an hour count.
+        (at(0, 6), at(1, 23, 0), Context.NEXT_DAY),  # 40 h, still the day after
+        (at(0, 6), at(2, 0, 0), Context.NONE),  # two days on
+        (at(0, 23), at(2, 0, 30), Context.NONE),  # 24.5 h but two calendar days on
+        (at(0, 23), at(2, 12, 0), Context.NONE),  # 36 h: the old clause is gone
+        # A lift past midnight: the day after its end day is "the day after" too.
+        (at(0, 23, 30), at(2, 10, 0), Context.NEXT_DAY),  # 23:30-00:30 ends on day 1
+        (at(0, 23, 30), at(3, 0, 0), Context.NONE),
+        (at(0, 23), at(2, 10, 0), Context.NONE),  # 23:00-00:00 ended on day 0
     ],
 )
 def test_context_follows_the_clock(
@@ -119,7 +122,11 @@ def test_run_right_after_one_lift_and_before_another_gets_no_sprints() -> None:
         (Workout.HILLS, 6.0, True),
         (Workout.EASY, 5.0, False),  # exactly half
         (Workout.INTERVALS, 8.0, False),
-        (Workout.LONG, 3.0, True),
+        # About distance, not the label: a 2 km "long" run right after is no long run.
+        (Workout.LONG, 3.0, False),
+        (Workout.LONG, 5.04, False),  # shows as 5.0 km, the threshold
+        (Workout.EASY, 5.06, True),  # shows as 5.1 km
+        (Workout.EASY, 6.0, True),  # the 18:30 case
     ],
 )
 def test_long_continuous_run_right_after(
@@ -138,7 +145,7 @@ def test_overlap_gets_only_the_overlap_warning() -> None:
     assert advice.suggestion is None
     assert "lift-after-run" not in codes(advice.tips)
     assert all("later today" not in tip.text for tip in advice.tips)
-    from desktop.advice.units import describe_context
+    from desktop.advice.texts import describe_context
 
     assert describe_context(advice) == "this run overlaps a deadlift"
 
@@ -161,8 +168,12 @@ def test_water_badge_rule_is_one_rule() -> None:
     [
         (Workout.INTERVALS, 3.0, 7, True),
         (Workout.LONG, 10.0, 9, True),
-        (Workout.EASY, 9.0, 7, True),  # over the 80% cap
-        (Workout.EASY, 5.0, 7, False),
+        (Workout.EASY, 9.0, 7, True),
+        # Very sore: the limit is the shorter easy run (30%, 3.0 km), as suggested and shown.
+        (Workout.EASY, 8.5, 7, True),  # the case: now with its limit shown
+        (Workout.EASY, 3.04, 7, False),
+        (Workout.EASY, 3.06, 7, True),
+        (Workout.LONG, 2.0, 7, True),  # a long run on very sore legs, however short
         (Workout.INTERVALS, 3.0, 6, False),
         (Workout.LONG, 10.0, None, False),
     ],

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import desktop.advice as engine
 from desktop.advice import (
     Advice,
     AdviceWarning,
@@ -26,6 +25,7 @@ from desktop.advice import (
     plan_block,
     plan_week,
 )
+from desktop.advice import rules as engine
 from desktop.advice.progression import weekly_targets
 from tests.builders import MONDAY, PROFILE, at, lift, run
 

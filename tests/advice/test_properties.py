@@ -21,6 +21,12 @@ from desktop.advice import (
     advise_lift,
     advise_run,
 )
+from desktop.advice.limits import (
+    PROFILE_MAX_DISTANCE_KM,
+    PROFILE_MAX_SPEED_KMH,
+    PROFILE_MIN_DISTANCE_KM,
+    PROFILE_MIN_SPEED_KMH,
+)
 from desktop.advice.model import (
     MAX_DURATION_MIN,
     MAX_HUMAN_SPEED_KMH,
@@ -41,8 +47,8 @@ SETTINGS = settings(
 
 profiles = st.builds(
     Profile,
-    max_distance_km=st.floats(0.05, 200, allow_nan=False),
-    max_speed_kmh=st.floats(0.5, MAX_HUMAN_SPEED_KMH, allow_nan=False),
+    max_distance_km=st.floats(PROFILE_MIN_DISTANCE_KM, PROFILE_MAX_DISTANCE_KM, allow_nan=False),
+    max_speed_kmh=st.floats(PROFILE_MIN_SPEED_KMH, PROFILE_MAX_SPEED_KMH, allow_nan=False),
     immediate_window_min=st.integers(WINDOW_MIN_MIN, WINDOW_MAX_MIN),
     water_target_oz=st.floats(WATER_FLOOR_OZ, 300, allow_nan=False),
     distance_unit=st.sampled_from(DistanceUnit),

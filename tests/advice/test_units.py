@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.advice import Advice, Context, DistanceUnit, InvalidInputError, Profile, units
+from desktop.advice import Advice, Context, DistanceUnit, InvalidInputError, Profile, texts, units
 
 KM, MI = DistanceUnit.KM, DistanceUnit.MI
 
@@ -29,7 +29,7 @@ def test_format_speed(kmh: float, unit: DistanceUnit | str, text: str) -> None:
     ("kmh", "unit", "text"),
     [
         (13.5, KM, "4:27 /km"),  # 4:26.7, rounded up: never faster than the cap
-        (13.5, MI, "7:10 /mi"),
+        (13.5, MI, "7:09 /mi"),  # the pace of the speed as shown, 8.4 mph
         (12.0, KM, "5:00 /km"),  # exact, no rounding up from float dust
         (10.0, KM, "6:00 /km"),
         (16.09344, MI, "6:00 /mi"),
@@ -140,22 +140,22 @@ def _advice(context: Context, gap: int | None, capped: bool) -> Advice:
         (Context.IMMEDIATELY_AFTER, 90, "1 h 30 min after your deadlift"),
         (Context.SAME_DAY_LATER, 190, "a second session, 3 h 10 min after your deadlift"),
         (Context.NEXT_DAY, 1380, "the day after a deadlift"),
-        (Context.NONE, None, "no deadlift in the day and a half before this run"),
+        (Context.NONE, None, "no deadlift earlier today or yesterday"),
     ],
 )
 def test_describe_context(context: Context, gap: int | None, text: str) -> None:
-    assert units.describe_context(_advice(context, gap, capped=False)) == text
+    assert texts.describe_context(_advice(context, gap, capped=False)) == text
 
 
 @pytest.mark.parametrize(
     ("unit", "capped", "text"),
     [
         ("km", True, "at most 8.0 km, at most 13.5 km/h = 4:27 /km"),
-        ("mi", True, "at most 5.0 mi, at most 8.4 mph = 7:10 /mi"),
+        ("mi", True, "at most 5.0 mi, at most 8.4 mph = 7:09 /mi"),
         ("km", False, ""),
     ],
 )
 def test_describe_caps(unit: str, capped: bool, text: str) -> None:
     profile = Profile(max_distance_km=10, max_speed_kmh=15, distance_unit=DistanceUnit(unit))
     advice = _advice(Context.IMMEDIATELY_AFTER, 30, capped)
-    assert units.describe_caps(advice, profile) == text
+    assert texts.describe_caps(advice, profile) == text

@@ -51,8 +51,10 @@ START = at(0, 7)
         (lambda: Profile(10, 15, immediate_window_min=181), "from 10 to 180"),
         (lambda: Profile(10, 15, water_target_oz=63.9), "at least 64 oz"),
         (lambda: Profile(10, 15, water_target_oz=model.MAX_WATER_OZ + 1), "cannot be more"),
-        (lambda: Profile(0, 15), "more than 0 km"),
-        (lambda: Profile(model.MAX_DISTANCE_KM + 1, 15), "cannot be more than 500 km"),
+        (lambda: Profile(0.99, 15), "from 1 to 300 km: under 1 km leaves nothing"),
+        (lambda: Profile(300.01, 15), "300 km is about the 24-hour running record"),
+        (lambda: Profile(10, 4.99), "from 5 to 45 km/h: under 5 km/h is walking"),
+        (lambda: Profile(10, 45.01), "no one runs faster than about 44 km/h"),
         (lambda: DayLog(date(2026, 3, 2), bcaa="yes"), "BCAAs taken must be yes or no"),  # type: ignore[arg-type]
         (lambda: DayLog(date(2026, 3, 2), note=5), "note must be text"),  # type: ignore[arg-type]
         (lambda: DayLog(date(2026, 3, 2), water_oz=model.MAX_WATER_OZ + 1), "cannot be more"),

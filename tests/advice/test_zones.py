@@ -15,7 +15,7 @@ def test_zones_of_a_late_lift_cross_midnight() -> None:
     assert zones == (
         Zone(Context.IMMEDIATELY_AFTER, at(0, 23, 30), at(1, 0, 30)),
         Zone(Context.SAME_DAY_LATER, at(1, 0, 30), at(1, 5, 30)),
-        Zone(Context.NEXT_DAY, at(1, 5, 30), at(2, 11, 30)),
+        Zone(Context.NEXT_DAY, at(1, 5, 30), at(2, 0, 0)),  # the calendar day after, no 36 h
     )
 
 

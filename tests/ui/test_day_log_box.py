@@ -204,3 +204,35 @@ def test_the_water_bar_follows_each_day_shown_and_still_repaints(
     box.show_day(LOG, 64.0)
     assert box.waterBar.value() == half
     assert box.waterBar.updatesEnabled()  # held only while the value changes
+
+
+@pytest.mark.parametrize(
+    ("unit", "drunk_oz", "reached"),
+    [
+        (VolumeUnit.OZ, 64.2, True),  # 1,900 ml shows as 64.2 oz: logged 64.2 is reached
+        (VolumeUnit.OZ, 64.1, False),
+        (VolumeUnit.ML, 64.2, False),  # 1,899 ml of 1,900 ml
+        (VolumeUnit.ML, 1900 / 29.5735295625, True),
+    ],
+)
+def test_to_go_agrees_with_the_days_water_warning(
+    qtbot: QtBot, unit: VolumeUnit, drunk_oz: float, reached: bool
+) -> None:
+    from desktop.advice import advise_day
+
+    target_oz = 1900 / 29.5735295625
+    profile = Profile(10.0, 15.0, water_target_oz=target_oz, volume_unit=unit)
+    widget = DayLogBox()
+    qtbot.addWidget(widget)
+    widget.set_profile(profile)
+    widget.show_day(DayLog(day=DAY, water_oz=drunk_oz), target_oz)
+    warned = any(
+        w.code == "water-below-target"
+        for w in advise_day(DAY, [], profile, water_oz=drunk_oz).warnings
+    )
+    assert warned is not reached
+    text = widget.waterLabel.text()
+    assert (text == "Daily water target reached.") is reached
+    if not reached:
+        assert text.endswith(" to go to the daily target.")
+        assert not text.startswith("0 ")

@@ -216,3 +216,53 @@ def test_a_water_target_under_the_articles_64_oz_is_refused_with_the_reason(
     spin(dialog, "waterTargetField").setValue(below * 2)
     assert ok_button(dialog).isEnabled()
     assert dialog.profile().water_target_oz > 64.0
+
+
+@pytest.mark.parametrize(
+    ("distance", "speed", "words"),
+    [
+        (0.5, 15.0, "from 1 to 300 km: under 1 km leaves nothing to plan"),
+        (10.0, 4.9, "from 5 to 45 km/h: under 5 km/h is walking"),
+        (1.0, 5.0, ""),
+        (300.0, 45.0, ""),
+    ],
+)
+def test_the_profile_bounds_and_why_come_from_the_engine(
+    qtbot: QtBot, metric_locale: None, distance: float, speed: float, words: str
+) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    spin(dialog, "maxDistanceField").setValue(distance)
+    spin(dialog, "maxSpeedField").setValue(speed)
+    error = dialog.findChild(QLabel, "profileErrorLabel")
+    assert error is not None
+    assert ok_button(dialog).isEnabled() is (not words)
+    if words:
+        assert words in error.text()
+    assert "300 km" in spin(dialog, "maxDistanceField").toolTip()
+    assert spin(dialog, "maxDistanceField").maximum() == 300.0
+
+
+def test_a_pace_slower_than_walking_is_refused_with_the_profiles_reason(
+    qtbot: QtBot, metric_locale: None
+) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    spin(dialog, "maxDistanceField").setValue(10.0)
+    qtbot.keyClicks(pace(dialog), "15:00")  # 4 km/h
+    error = dialog.findChild(QLabel, "profileErrorLabel")
+    assert error is not None and "under 5 km/h is walking" in error.text()
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_a_pace_faster_than_anyone_runs_is_refused(qtbot: QtBot, metric_locale: None) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    spin(dialog, "maxDistanceField").setValue(10.0)
+    spin(dialog, "maxSpeedField").setValue(15.0)
+    pace(dialog).clear()
+    qtbot.keyClicks(pace(dialog), "1:00")  # 60 km/h
+    error = dialog.findChild(QLabel, "profileErrorLabel")
+    assert error is not None and "faster than anyone can run" in error.text()
+    assert not ok_button(dialog).isEnabled()
+    assert spin(dialog, "maxSpeedField").value() == pytest.approx(15.0)  # left as it was
