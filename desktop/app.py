@@ -57,11 +57,14 @@ def create_main_window(
     ensure_application()
     from desktop.planner import Planner
     from desktop.store import Store
+    from desktop.ui.app_settings import app_settings
     from desktop.ui.main_window import MainWindow
 
     store = Store.open(Path(db_path))
     try:
-        window = MainWindow(settings=settings, demo=demo)
+        window = MainWindow(
+            settings=settings if settings is not None else app_settings(), demo=demo
+        )
         window.attach(Planner(store), open_store=Store.open)
     except BaseException:
         store.close()

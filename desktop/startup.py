@@ -137,6 +137,8 @@ def start_main_window(
 ) -> MainWindow:
     """The window's shell, for the caller to show; it completes itself after its first paint.
 
+    Without `settings` the window keeps its layout in `app_settings()`.
+
     Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
     `locate_db()` gives the database file, the store is opened, the window is attached to it
     (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
@@ -147,9 +149,10 @@ def start_main_window(
     an unexpected error closes it, calls `on_failure(1)` and propagates to the excepthook.
     """
     ensure_application()
+    from desktop.ui.app_settings import app_settings
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(settings=settings, demo=demo)
+    window = MainWindow(settings=settings if settings is not None else app_settings(), demo=demo)
 
     def complete() -> None:
         from desktop.advice import InvalidInputError

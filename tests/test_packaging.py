@@ -379,6 +379,11 @@ def test_default_log_dir_is_per_user() -> None:
             {"LOCALAPPDATA": "/c/Users/ada/AppData/Local"},
             "/c/Users/ada/AppData/Local/Liftrun/Logs",
         ),
+        (
+            "win32",
+            {"LOCALAPPDATA": "/c/Users/ada/AppData/Local", "WIN_PD_OVERRIDE_LOCAL_APPDATA": "/t"},
+            "/t/Liftrun/Logs",
+        ),
     ],
 )
 def test_default_log_dir_per_platform(
