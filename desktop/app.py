@@ -120,13 +120,29 @@ def main(argv: list[str] | None = None) -> int:
         failure.append(code)
         app.quit()
 
+    # One Liftrun per database: a second start hands over to the first and quits quietly.
+    # A demo is a fresh database every time, so it always gets a window of its own.
+    from desktop.ui import single_instance
+
+    known_path = None if args.demo else _database_path(args)
+    instance_name = None
+    if known_path is not None:
+        instance_name = single_instance.server_name(known_path)
+        if single_instance.ask_running_instance(instance_name):
+            log.info("%s is open in a running Liftrun; brought its window forward", known_path)
+            return 0
+
     opened: list[Path] = []
 
     def locate() -> Path:
-        opened.append(_database_path(args))
+        opened.append(known_path if known_path is not None else _database_path(args))
         return opened[-1]
 
     window = start_main_window(locate, demo=args.demo, on_failure=fail)
+    if instance_name is not None:
+        server = single_instance.InstanceServer(instance_name, window)  # ends with the window
+        server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+        server.listen()
     window.show()
     code = app.exec()
     if args.demo and opened:
