@@ -124,25 +124,24 @@ def main(argv: list[str] | None = None) -> int:
     # A demo is a fresh database every time, so it always gets a window of its own.
     from desktop.ui import single_instance
 
-    known_path = None if args.demo else _database_path(args)
-    instance_name = None
-    if known_path is not None:
-        instance_name = single_instance.server_name(known_path)
-        if single_instance.ask_running_instance(instance_name):
-            log.info("%s is open in a running Liftrun; brought its window forward", known_path)
-            return 0
+    instance_path = _instance_path(args)
+    address = None if instance_path is None else single_instance.server_address(instance_path)
+    if address is not None and single_instance.ask_running_instance(address):
+        log.info("%s is open in a running Liftrun; brought its window forward", instance_path)
+        return 0
 
     opened: list[Path] = []
 
     def locate() -> Path:
-        opened.append(known_path if known_path is not None else _database_path(args))
+        # After the first frame: listen for later starts, then find the database.
+        if address is not None:
+            server = single_instance.InstanceServer(address, window)  # ends with the window
+            server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+            server.listen()
+        opened.append(_database_path(args))
         return opened[-1]
 
     window = start_main_window(locate, demo=args.demo, on_failure=fail)
-    if instance_name is not None:
-        server = single_instance.InstanceServer(instance_name, window)  # ends with the window
-        server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
-        server.listen()
     window.show()
     code = app.exec()
     if args.demo and opened:
@@ -158,6 +157,24 @@ def _remove_demo(db_path: Path) -> None:
 
     if db_path.parent.name.startswith(DEMO_FOLDER_PREFIX):
         shutil.rmtree(db_path.parent, ignore_errors=True)
+
+
+def _instance_path(args: argparse.Namespace) -> Path | None:
+    """The database this start will open, without loading the store; None for --demo.
+
+    The rule of `desktop.store.resolve_db_path` (--db, then LIFTRUN_DB, then the per-user
+    default), which a test holds it to; it creates nothing.
+    """
+    if args.demo:
+        return None
+    for value in (args.db, os.environ.get("LIFTRUN_DB")):
+        if value is not None and value.strip():
+            return Path(value.strip()).expanduser().absolute()
+    from platformdirs import user_data_dir
+
+    from desktop import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "liftrun.db"
 
 
 def _database_path(args: argparse.Namespace) -> Path:

@@ -6,20 +6,26 @@ database's path. A later start on the same database connects to it before showin
 asks it to come forward, waits for its "ok" and exits quietly. Another database, or --demo,
 gets a window of its own. When nothing answers (no Liftrun, a stale socket file after a
 crash, a hung one) the start goes on; the database lock still refuses a second writer.
+
+The asking side runs before the first frame, so it stays cheap: on Linux and macOS a missing
+socket file answers at once, and QtNetwork is loaded only for the listening side (and on
+Windows, where the pipe is asked through QLocalSocket).
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -29,28 +35,45 @@ RAISED_REPLY = b"ok\n"
 ANSWER_TIMEOUT_MS = 1500
 
 
-def server_name(db_path: Path, user: str | None = None, platform: str = sys.platform) -> str:
-    """The local socket's name for this user and database: "liftrun-" and 20 hex digits.
+def _user() -> str:
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # as getpass.getuser reads them
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return str(os.getuid()) if hasattr(os, "getuid") else ""
 
-    Short enough for a Unix socket path; Windows and macOS compare paths ignoring case, so
-    there the path is folded first.
+
+def server_address(
+    db_path: Path,
+    user: str | None = None,
+    platform: str = sys.platform,
+    temp_dir: str | None = None,
+) -> str:
+    """Where the Liftrun holding `db_path` listens: a pipe name on Windows ("liftrun-" and 20
+    hex digits), that name's socket file in the temporary folder elsewhere.
+
+    The name comes from the user and the path; Windows and macOS compare paths ignoring
+    case, so there the path is folded first. The socket path stays far below the ~100 bytes
+    a Unix socket path may have in the usual temporary folders.
     """
-    if user is None:
-        try:
-            user = getpass.getuser()
-        except (OSError, KeyError, ImportError):
-            user = ""
     path = os.path.normcase(os.path.abspath(db_path))
     if platform in ("win32", "darwin"):
         path = path.casefold()
-    digest = hashlib.sha256(f"{user}\0{path}".encode()).hexdigest()
-    return f"liftrun-{digest[:20]}"
+    owner = _user() if user is None else user
+    name = "liftrun-" + hashlib.sha256(f"{owner}\0{path}".encode()).hexdigest()[:20]
+    if platform == "win32":
+        return name
+    folder = temp_dir if temp_dir is not None else os.environ.get("TMPDIR") or "/tmp"
+    return os.path.join(folder, name)
 
 
-def ask_running_instance(name: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
-    """True when a Liftrun listening on `name` answered that it has come forward."""
+def ask_running_instance(address: str, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
+    """True when a Liftrun listening at `address` answered that it has come forward."""
+    if sys.platform != "win32" and not os.path.exists(address):
+        return False  # nobody has ever listened there: no need to load anything
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name)
+    socket.connectToServer(address)
     if not socket.waitForConnected(timeout_ms):
         return False
     try:
@@ -72,9 +95,11 @@ class InstanceServer(QObject):
 
     raise_requested = Signal()
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, address: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
-        self.name = name
+        self.address = address
         self._server = QLocalServer(self)
         # Only this user's processes may connect (the pipe's or socket file's permissions).
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -83,15 +108,15 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         """Start listening; a socket file a crashed Liftrun left behind is removed first.
 
-        Call only after `ask_running_instance(name)` found nobody: then any socket file by
-        this name is stale. False (logged) when the system refuses; Liftrun runs on anyway.
+        Call only after `ask_running_instance(address)` found nobody: then any socket file
+        there is stale. False (logged) when the system refuses; Liftrun runs on anyway.
         """
-        if self._server.listen(self.name):
+        if self._server.listen(self.address):
             return True
-        QLocalServer.removeServer(self.name)
-        if self._server.listen(self.name):
+        self._server.removeServer(self.address)
+        if self._server.listen(self.address):
             return True
-        log.warning("No single-instance socket %s: %s", self.name, self._server.errorString())
+        log.warning("No single-instance socket %s: %s", self.address, self._server.errorString())
         return False
 
     @property
@@ -129,9 +154,8 @@ def bring_to_front(window: QWidget) -> None:
     Windows lets a background process raise its window only in some cases; it then flashes
     the taskbar button instead, which is the native answer.
     """
-    state = window.windowState()
-    if state & Qt.WindowState.WindowMinimized:
-        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    if window.isMinimized():
+        window.showNormal()
     window.show()
     window.raise_()
     window.activateWindow()

@@ -10,14 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
 from desktop import logs
 from desktop.sample import sample_profile
 from desktop.store import Store
 from desktop.ui import single_instance
-from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_name
+from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_address
 
 # Runs `liftrun --db PATH` and reports on stdout: "ready" once the window is complete,
 # "raised" when a later start asked it forward (then it closes its window).
@@ -60,28 +59,53 @@ sys.exit(app.main(sys.argv[1:]))
 """
 
 
-def test_names_are_per_user_and_database_and_fold_case_where_the_os_does() -> None:
+def test_addresses_are_per_user_and_database_and_fold_case_where_the_os_does() -> None:
     plan = Path("/Users/ada/Liftrun/plan.db").absolute()
     other_spelling = Path("/Users/ada/LIFTRUN/Plan.db").absolute()
-    assert server_name(plan, "ada") == server_name(plan, "ada")
-    assert server_name(plan, "ada") != server_name(plan, "bob")
-    assert server_name(plan, "ada") != server_name(plan.with_name("other.db"), "ada")
+    assert server_address(plan, "ada") == server_address(plan, "ada")
+    assert server_address(plan, "ada") != server_address(plan, "bob")
+    assert server_address(plan, "ada") != server_address(plan.with_name("other.db"), "ada")
     for platform in ("darwin", "win32"):
-        assert server_name(plan, "ada", platform) == server_name(other_spelling, "ada", platform)
-    assert server_name(plan, "ada", "linux") != server_name(other_spelling, "ada", "linux")
-    # A Unix socket path has about 100 bytes; the name leaves the temporary folder room.
-    assert len(server_name(plan, "ada")) == len("liftrun-") + 20
+        folded = server_address(other_spelling, "ada", platform, "/tmp")
+        assert server_address(plan, "ada", platform, "/tmp") == folded
+    assert server_address(plan, "ada", "linux") != server_address(other_spelling, "ada", "linux")
+    # Windows: a pipe name; elsewhere a socket file in the temporary folder, far below the
+    # ~104 bytes macOS allows a socket path ($TMPDIR is about 50 there).
+    assert server_address(plan, "ada", "win32").startswith("liftrun-")
+    assert len(server_address(plan, "ada", "win32")) == len("liftrun-") + 20
+    mac_temp = "/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T/"
+    on_mac = server_address(plan, "ada", "darwin", mac_temp)
+    assert on_mac.startswith(mac_temp) and len(on_mac.encode()) < 104
+
+
+def test_the_early_path_is_the_one_the_store_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hand-over is asked before the store loads, by the store's own rule."""
+    from desktop.app import _instance_path
+    from desktop.startup import build_parser
+    from desktop.store import resolve_db_path
+
+    monkeypatch.chdir(tmp_path)
+    for argv, env_db in (([], None), ([], "~/plans/x.db"), (["--db", "rel.db"], "other.db")):
+        if env_db is None:
+            monkeypatch.delenv("LIFTRUN_DB", raising=False)
+        else:
+            monkeypatch.setenv("LIFTRUN_DB", env_db)
+        args = build_parser().parse_args(argv)
+        assert _instance_path(args) == resolve_db_path(args.db, os.environ)
+    assert _instance_path(build_parser().parse_args(["--demo"])) is None
 
 
 def test_nobody_listening_means_start_normally(tmp_path: Path) -> None:
     began = time.monotonic()
-    assert not ask_running_instance(server_name(tmp_path / "nobody.db"), timeout_ms=1000)
+    assert not ask_running_instance(server_address(tmp_path / "nobody.db"), timeout_ms=1000)
     assert time.monotonic() - began < 1.0
 
 
 def test_a_server_and_a_socket_in_two_processes_hand_over(tmp_path: Path, qtbot: QtBot) -> None:
     """This process listens; a child process asks it forward and hears "ok"."""
-    name = server_name(tmp_path / "plan.db")
+    name = server_address(tmp_path / "plan.db")
     server = InstanceServer(name)
     assert server.listen() and server.listening
     asked: list[bool] = []
@@ -109,16 +133,12 @@ def test_a_server_and_a_socket_in_two_processes_hand_over(tmp_path: Path, qtbot:
 def test_a_socket_file_left_by_a_crash_is_taken_over(tmp_path: Path, qtbot: QtBot) -> None:
     if sys.platform == "win32":
         pytest.skip("a named pipe leaves nothing behind when its process dies")
-    name = server_name(tmp_path / "crashed.db")
-    probe = QLocalServer()
-    assert probe.listen(name)
-    socket_file = probe.fullServerName()
-    probe.close()
+    name = server_address(tmp_path / "crashed.db")
     # What a crashed Liftrun leaves: a socket file nobody listens on.
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    stale.bind(socket_file)
+    stale.bind(name)
     stale.close()
-    assert Path(socket_file).exists()
+    assert Path(name).exists()
     assert not ask_running_instance(name, timeout_ms=500)
     server = InstanceServer(name)
     try:
