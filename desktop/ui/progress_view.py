@@ -173,8 +173,12 @@ class ProgressView(QWidget):
 
     def _choose_png_path(self) -> str:
         """Ask where to save the chart; '' when cancelled (tests replace this)."""
+        from desktop.user_folders import suggested_save_path
+
+        # An absolute suggestion: a bare name starts in the working folder ("/" from Finder).
+        suggested = str(suggested_save_path("liftrun-progress.png", "pictures"))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart as PNG", "liftrun-progress.png", "PNG images (*.png)"
+            self, "Save chart as PNG", suggested, "PNG images (*.png)"
         )
         return path
 
