@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,3 +78,34 @@ def test_a_tooltip_names_the_key_as_this_os_shows_it(qapp: Any) -> None:
 
 def test_family_of_each_platform() -> None:
     assert [key_map.family(p) for p in ("win32", "darwin", "linux")] == list(FAMILIES)
+
+
+README_KEYS = re.compile(r"(?:(?:Ctrl|Alt|Shift|Meta)\+)+(?:,|[^\s/,()]+)|\bDel\b|\bF1\b")
+
+
+def readme_key_rows() -> list[tuple[str, str]]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Keyboard", 1)[1].split("\n\n", 2)[1]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    return [(cells[0].removeprefix("| "), cells[1]) for cells in rows]
+
+
+def test_the_readme_lists_every_actions_key_for_each_os() -> None:
+    rows = readme_key_rows()
+    listed = {key for portable, _mac in rows for key in README_KEYS.findall(portable)}
+    for family in ("windows", "linux"):
+        first_keys = {
+            seqs[0].toString() for seqs in resolved_for(family).values() if seqs
+        }  # what the menus show
+        assert first_keys - listed == set(), family
+    for portable, mac in rows:
+        for key in README_KEYS.findall(portable):
+            if key in ("Ctrl+Y", "Del", "F1", "Ctrl+Q", "Alt+F4"):
+                continue  # keys macOS spells differently; their rows name the Mac key
+            assert native_text(key, "macos") in mac, (key, mac)
+    delete_row = next(mac for portable, mac in rows if portable.startswith("Del"))
+    macos_delete = resolved_for("macos")["delete_action"]
+    for keys in macos_delete:
+        assert native_text(keys.toString(), "macos") in delete_row
+    help_row = next(mac for portable, mac in rows if portable.startswith("F1"))
+    assert native_text(STANDARD_BINDINGS["macos"][SK.HelpContents][0], "macos") == help_row
