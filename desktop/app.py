@@ -133,20 +133,41 @@ def main(argv: list[str] | None = None) -> int:
     opened: list[Path] = []
 
     def locate() -> Path:
-        # After the first frame: listen for later starts, then find the database.
-        if address is not None:
-            server = single_instance.InstanceServer(address, window)  # ends with the window
-            server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
-            server.listen()
         opened.append(_database_path(args))
         return opened[-1]
 
     window = start_main_window(locate, demo=args.demo, on_failure=fail)
+    if address is not None:
+        _listen_once_complete(window, address)
     window.show()
     code = app.exec()
     if args.demo and opened:
         _remove_demo(opened[-1])
     return failure[0] if failure else code
+
+
+def _listen_once_complete(window: MainWindow, address: str) -> None:
+    """Answer later starts once the window is complete and painted.
+
+    Loading QtNetwork takes 15-25 ms, so it waits until the person sees the whole window;
+    a start in that first moment meets the database lock's message instead.
+    """
+    from desktop.startup import after_next_paint
+    from desktop.ui import single_instance
+
+    def listen() -> None:
+        server = single_instance.InstanceServer(address, window)  # ends with the window
+        server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+        server.listen()
+
+    started: list[bool] = []
+
+    def on_ready() -> None:
+        if not started:  # `ready` comes again when File > Open database switches files
+            started.append(True)
+            after_next_paint(window, listen)
+
+    window.ready.connect(on_ready)
 
 
 def _remove_demo(db_path: Path) -> None:

@@ -339,6 +339,11 @@ def _discard(window: QWidget) -> None:
     window.deleteLater()
 
 
+def after_next_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once, right after the window's next frame (or after a timeout)."""
+    _AfterFirstPaint(window, callback)
+
+
 class _AfterFirstPaint(QObject):
     """Calls back once, right after the window's first frame (or after a timeout).
 

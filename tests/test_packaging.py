@@ -51,6 +51,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert readme_commands()["test-bash"] in CI_RUN
 
 
+def test_ci_type_checks_as_windows_macos_and_linux() -> None:
+    """mypy narrows on sys.platform: each OS's branches are checked only as that OS."""
+    assert "for platform in linux win32 darwin; do" in CI_RUN
+    assert '"$PY" -m mypy --platform "$platform"' in CI_RUN
+
+
 def test_readme_links_only_real_files() -> None:
     """Relative links in the README point at files in the repo (the screenshot excepted)."""
     links = re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", README)

@@ -8,8 +8,8 @@ gets a window of its own. When nothing answers (no Liftrun, a stale socket file 
 crash, a hung one) the start goes on; the database lock still refuses a second writer.
 
 The asking side runs before the first frame, so it stays cheap: on Linux and macOS a missing
-socket file answers at once, and QtNetwork is loaded only for the listening side (and on
-Windows, where the pipe is asked through QLocalSocket).
+socket file answers at once, and QtNetwork (15-25 ms to load) is loaded only for the
+listening side, once the window is complete (and on Windows to ask the pipe).
 """
 
 from __future__ import annotations

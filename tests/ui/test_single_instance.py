@@ -18,7 +18,8 @@ from desktop.store import Store
 from desktop.ui import single_instance
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_address
 
-# Runs `liftrun --db PATH` and reports on stdout: "ready" once the window is complete,
+# Runs `liftrun --db PATH` and reports on stdout: "ready" once the window is complete and
+# listens for later starts,
 # "raised" when a later start asked it forward (then it closes its window).
 FIRST_START = r"""
 import sys
@@ -46,7 +47,8 @@ single_instance.bring_to_front = raised
 
 def report_ready() -> None:
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if windows and windows[0].is_attached:
+    server = windows[0].findChild(single_instance.InstanceServer) if windows else None
+    if windows and windows[0].is_attached and server is not None and server.listening:
         print("ready", flush=True)
         return
     QTimer.singleShot(20, report_ready)
