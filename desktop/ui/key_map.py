@@ -138,6 +138,15 @@ def native_text(portable: str, os_family: Family | None = None) -> str:
     return symbols + _MAC_KEYS.get(key, key)
 
 
+def shown(keys: str | QKeySequence.StandardKey) -> str:
+    """A key as this OS shows it ("⌘D" on macOS, "Ctrl+D" elsewhere): a standard key's first
+    binding here, or a portable key text. "" for a standard key this OS does not bind."""
+    if isinstance(keys, str):
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    bindings = QKeySequence.keyBindings(keys)
+    return bindings[0].toString(QKeySequence.SequenceFormat.NativeText) if bindings else ""
+
+
 def tooltip(text: str, keys: Sequence[QKeySequence]) -> str:
     """ "New run (⌘R)": an action's words and its first key as this OS shows keys."""
     plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")

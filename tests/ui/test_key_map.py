@@ -109,3 +109,14 @@ def test_the_readme_lists_every_actions_key_for_each_os() -> None:
         assert native_text(keys.toString(), "macos") in delete_row
     help_row = next(mac for portable, mac in rows if portable.startswith("F1"))
     assert native_text(STANDARD_BINDINGS["macos"][SK.HelpContents][0], "macos") == help_row
+
+
+def test_buttons_name_their_keys_as_this_os_shows_them(qapp: Any) -> None:
+    from desktop.ui.session_form import SessionForm
+
+    form = SessionForm()
+    native = QKeySequence.SequenceFormat.NativeText
+    save = QKeySequence.keyBindings(SK.Save)[0].toString(native)
+    assert f"({save} or {QKeySequence('Return').toString(native)})" in form.saveButton.toolTip()
+    assert f"({QKeySequence('Ctrl+D').toString(native)})" in form.duplicateButton.toolTip()
+    assert key_map.shown(SK.Quit) == "" or key_map.shown(SK.Quit).endswith("Q")
