@@ -132,8 +132,9 @@ elif MODE == "widgets":
     window.resize(1200, 800)
 else:
     # What desktop.app.main() does (minus argument parsing and the excepthook): logging,
-    # the styled application, the window's shell, which opens the store and completes
-    # itself after its first paint (then it emits `ready`).
+    # the styled application, asking whether a Liftrun already has the file open, the
+    # window's shell, which opens the store and completes itself after its first paint
+    # (then it emits `ready`, and listens for later starts after the next frame).
     from pathlib import Path
     from desktop.logs import setup_logging
     setup_logging()
@@ -142,7 +143,14 @@ else:
     def failed(code):
         print(f"the app failed to start ({code})", file=sys.stderr, flush=True)
         os._exit(4)
+    from desktop.ui import single_instance
+    address = single_instance.server_address(Path(sys.argv[2]))
+    if single_instance.ask_running_instance(address):
+        print("another Liftrun has this database open", file=sys.stderr, flush=True)
+        os._exit(5)
     window = start_main_window(lambda: Path(sys.argv[2]), on_failure=failed)
+    from desktop.app import _listen_once_complete
+    _listen_once_complete(window, address)
 
 from PySide6.QtWidgets import QWidget
 figures = {}

@@ -8,7 +8,6 @@ tests/store/test_crash.py.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import signal
 import sqlite3
@@ -226,6 +225,13 @@ while True:
 """
 
 
+# What a killed child exits with: -SIGKILL on POSIX, TerminateProcess's code 1 on Windows.
+if sys.platform == "win32":
+    KILLED_EXIT_CODE = 1
+else:
+    KILLED_EXIT_CODE = -signal.SIGKILL
+
+
 @dataclass
 class CrashReport:
     """What a crash loop saw: ids the children reported committed and what survived."""
@@ -285,9 +291,9 @@ def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
             child.stdout.readline()  # "ready" (or EOF if the child failed)
             time.sleep(rng.uniform(0.0, 0.04))
         if child.poll() is None:
-            os.kill(child.pid, signal.SIGKILL)
+            child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         out, err = child.communicate()
-        if child.returncode != -signal.SIGKILL:
+        if child.returncode != KILLED_EXIT_CODE:
             report.child_errors.append(err.decode(errors="replace").strip()[-500:])
         report.kills += 1
         for line in out.decode().splitlines(keepends=True):

@@ -60,11 +60,16 @@ def create_main_window(
     ensure_application()
     from desktop.planner import Planner
     from desktop.store import Store
+    from desktop.ui.app_settings import app_settings
     from desktop.ui.main_window import MainWindow
 
     store = Store.open(Path(db_path))
     try:
-        window = MainWindow(settings=settings, demo=demo, prompts=prompts)
+        window = MainWindow(
+            settings=settings if settings is not None else app_settings(),
+            demo=demo,
+            prompts=prompts,
+        )
         window.attach(Planner(store), open_store=Store.open)
     except BaseException:
         store.close()
@@ -120,6 +125,16 @@ def main(argv: list[str] | None = None) -> int:
         failure.append(code)
         app.quit()
 
+    # One Liftrun per database: a second start hands over to the first and quits quietly.
+    # A demo is a fresh database every time, so it always gets a window of its own.
+    from desktop.ui import single_instance
+
+    instance_path = _instance_path(args)
+    address = None if instance_path is None else single_instance.server_address(instance_path)
+    if address is not None and single_instance.ask_running_instance(address):
+        log.info("%s is open in a running Liftrun; brought its window forward", instance_path)
+        return 0
+
     opened: list[Path] = []
 
     def locate() -> Path:
@@ -127,11 +142,37 @@ def main(argv: list[str] | None = None) -> int:
         return opened[-1]
 
     window = start_main_window(locate, demo=args.demo, on_failure=fail)
+    if address is not None:
+        _listen_once_complete(window, address)
     window.show()
     code = app.exec()
     if args.demo and opened:
         _remove_demo(opened[-1])
     return failure[0] if failure else code
+
+
+def _listen_once_complete(window: MainWindow, address: str) -> None:
+    """Answer later starts once the window is complete and painted.
+
+    Loading QtNetwork takes 15-25 ms, so it waits until the person sees the whole window;
+    a start in that first moment meets the database lock's message instead.
+    """
+    from desktop.startup import after_next_paint
+    from desktop.ui import single_instance
+
+    def listen() -> None:
+        server = single_instance.InstanceServer(address, window)  # ends with the window
+        server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+        server.listen()
+
+    started: list[bool] = []
+
+    def on_ready() -> None:
+        if not started:  # `ready` comes again when File > Open database switches files
+            started.append(True)
+            after_next_paint(window, listen)
+
+    window.ready.connect(on_ready)
 
 
 def _remove_demo(db_path: Path) -> None:
@@ -142,6 +183,24 @@ def _remove_demo(db_path: Path) -> None:
 
     if db_path.parent.name.startswith(DEMO_FOLDER_PREFIX):
         shutil.rmtree(db_path.parent, ignore_errors=True)
+
+
+def _instance_path(args: argparse.Namespace) -> Path | None:
+    """The database this start will open, without loading the store; None for --demo.
+
+    The rule of `desktop.store.resolve_db_path` (--db, then LIFTRUN_DB, then the per-user
+    default), which a test holds it to; it creates nothing.
+    """
+    if args.demo:
+        return None
+    for value in (args.db, os.environ.get("LIFTRUN_DB")):
+        if value is not None and value.strip():
+            return Path(value.strip()).expanduser().absolute()
+    from platformdirs import user_data_dir
+
+    from desktop import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "liftrun.db"
 
 
 def _database_path(args: argparse.Namespace) -> Path:

@@ -46,8 +46,11 @@ class RotatingFileHandler(logging.FileHandler):
 
     def _open(self) -> io.TextIOWrapper:
         """Open the log owner-only (0600 on POSIX): it may name personal files."""
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        if os.name == "posix":
+        # O_BINARY (Windows only): the text layer already writes \r\n; a text-mode descriptor
+        # would add another \r to each.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        if sys.platform != "win32":
             os.fchmod(fd, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
@@ -94,7 +97,11 @@ def default_log_dir(environ: Mapping[str, str], platform: str = sys.platform) ->
     if platform == "darwin":
         return home / "Library" / "Logs" / APP_NAME
     if platform == "win32":
-        local = environ.get("LOCALAPPDATA", "").strip()
+        # platformdirs (4.8+) takes its WIN_PD_OVERRIDE_LOCAL_APPDATA before asking Windows.
+        local = (
+            environ.get("WIN_PD_OVERRIDE_LOCAL_APPDATA", "").strip()
+            or environ.get("LOCALAPPDATA", "").strip()
+        )
         if not local:
             from platformdirs import user_log_dir
 

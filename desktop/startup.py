@@ -139,6 +139,8 @@ def start_main_window(
 ) -> MainWindow:
     """The window's shell, for the caller to show; it completes itself after its first paint.
 
+    Without `settings` the window keeps its layout in `app_settings()`.
+
     Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
     `locate_db()` gives the database file, the store is opened, the window is attached to it
     (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
@@ -150,9 +152,12 @@ def start_main_window(
     `prompts` asks the window's questions (by default Qt dialogs over the window).
     """
     ensure_application()
+    from desktop.ui.app_settings import app_settings
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(settings=settings, demo=demo, prompts=prompts)
+    window = MainWindow(
+        settings=settings if settings is not None else app_settings(), demo=demo, prompts=prompts
+    )
 
     def complete() -> None:
         from desktop.advice import InvalidInputError
@@ -337,6 +342,11 @@ def _discard(window: QWidget) -> None:
     """
     window.hide()
     window.deleteLater()
+
+
+def after_next_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once, right after the window's next frame (or after a timeout)."""
+    _AfterFirstPaint(window, callback)
 
 
 class _AfterFirstPaint(QObject):

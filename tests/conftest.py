@@ -1,13 +1,17 @@
 """Test set-up shared by every suite: Qt runs offscreen, and nothing touches the user's files.
 
-Each test gets its own home folder: HOME, the XDG folders, Windows' APPDATA/LOCALAPPDATA and
-LIFTRUN_LOG_DIR point into its tmp_path, and Qt's settings paths too. The variables are set in
-os.environ, so every subprocess a test starts inherits them.
+Each test gets its own home folder: HOME, the XDG folders (Linux, and macOS through
+platformdirs), Windows' APPDATA/LOCALAPPDATA and platformdirs' WIN_PD_OVERRIDE_* folders (on
+Windows platformdirs asks the system, not APPDATA, unless those are set), LIFTRUN_LOG_DIR and
+LIFTRUN_SETTINGS (an ini file: QSettings.setPath cannot move the registry or macOS's
+preferences) point into its tmp_path. The variables are set in os.environ, so every
+subprocess a test starts inherits them.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _real_home() -> Path:
     """The user's home from the password database (HOME itself is replaced per test)."""
-    try:
-        import pwd
-    except ImportError:  # Windows
-        return Path.home()
+    if sys.platform == "win32":
+        return Path.home()  # USERPROFILE, read before any test replaces it
+    import pwd
+
     return Path(pwd.getpwuid(os.getuid()).pw_dir)
 
 
@@ -40,24 +44,43 @@ _REAL_PIP_CONFIG = next(
     None,
 )
 
-# Relative to the temporary home; platformdirs and Qt follow these on Linux, Windows, macOS.
+# Relative to the temporary home. platformdirs follows the XDG variables on Linux and macOS
+# and only the WIN_PD_OVERRIDE_<CSIDL name> ones on Windows (platformdirs/windows.py,
+# get_win_folder); Qt and the rest of Windows read APPDATA and LOCALAPPDATA.
 USER_FOLDERS = {
     "XDG_CONFIG_HOME": ".config",
     "XDG_DATA_HOME": ".local/share",
     "XDG_CACHE_HOME": ".cache",
     "XDG_STATE_HOME": ".local/state",
+    "XDG_DOCUMENTS_DIR": "Documents",
+    "XDG_PICTURES_DIR": "Pictures",
+    "XDG_DOWNLOAD_DIR": "Downloads",
+    "XDG_DESKTOP_DIR": "Desktop",
     "APPDATA": "AppData/Roaming",
     "LOCALAPPDATA": "AppData/Local",
+    "WIN_PD_OVERRIDE_APPDATA": "AppData/Roaming",
+    "WIN_PD_OVERRIDE_LOCAL_APPDATA": "AppData/Local",
+    "WIN_PD_OVERRIDE_COMMON_APPDATA": "ProgramData",
+    "WIN_PD_OVERRIDE_PERSONAL": "Documents",
+    "WIN_PD_OVERRIDE_MYPICTURES": "Pictures",
+    "WIN_PD_OVERRIDE_DOWNLOADS": "Downloads",
+    "WIN_PD_OVERRIDE_DESKTOPDIRECTORY": "Desktop",
 }
+# The settings file every test's (and subprocess's) app_settings() uses, relative to home.
+SETTINGS_FILE = ".config/Liftrun/liftrun-settings.ini"
+# Variables that steer Liftrun's own files away from the defaults.
+LIFTRUN_OVERRIDES = ("LIFTRUN_LOG_DIR", "LIFTRUN_SETTINGS", "LIFTRUN_DB")
 
 
 def user_folders_env(home: Path) -> dict[str, str]:
-    """Environment variables that put a user's home, folders and Liftrun's log under `home`."""
+    """Environment variables that put a user's home, folders, Liftrun's log and settings
+    under `home`."""
     env = {"HOME": str(home), "USERPROFILE": str(home)}
     for variable, relative in USER_FOLDERS.items():
         (home / relative).mkdir(parents=True, exist_ok=True)
         env[variable] = str(home / relative)
     env["LIFTRUN_LOG_DIR"] = str(home / "liftrun-log")
+    env["LIFTRUN_SETTINGS"] = str(home / SETTINGS_FILE)
     if _REAL_PIP_CONFIG is not None and "PIP_CONFIG_FILE" not in os.environ:
         env["PIP_CONFIG_FILE"] = str(_REAL_PIP_CONFIG)
     return env

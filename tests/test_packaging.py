@@ -51,6 +51,12 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert readme_commands()["test-bash"] in CI_RUN
 
 
+def test_ci_type_checks_as_windows_macos_and_linux() -> None:
+    """mypy narrows on sys.platform: each OS's branches are checked only as that OS."""
+    assert "for platform in linux win32 darwin; do" in CI_RUN
+    assert '"$PY" -m mypy --platform "$platform"' in CI_RUN
+
+
 def test_readme_links_only_real_files() -> None:
     """Relative links in the README point at files in the repo (the screenshot excepted)."""
     links = re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", README)
@@ -309,6 +315,19 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     logging.getLogger().setLevel(level)
 
 
+def test_log_lines_end_the_os_way(log_folder: Path) -> None:
+    """One line ending per record: \\r\\n on Windows (never \\r\\r\\n), \\n elsewhere."""
+    logs.setup_logging()
+    for n in range(3):
+        logging.getLogger("desktop.test").warning("line %d", n)
+    logs.shutdown_logging()
+    data = (log_folder / logs.LOG_FILE).read_bytes()
+    assert b"\r\r\n" not in data
+    assert data.count(b"\r") == (data.count(b"\n") if sys.platform == "win32" else 0)
+    lines = data.split(os.linesep.encode())
+    assert lines[-1] == b"" and sum(b"line " in line for line in lines) == 3
+
+
 def test_setup_logging_writes_a_rotating_file(log_folder: Path) -> None:
     """The log goes to the folder returned, which log_dir() then reports."""
     returned = logs.setup_logging()
@@ -379,6 +398,11 @@ def test_default_log_dir_is_per_user() -> None:
             {"LOCALAPPDATA": "/c/Users/ada/AppData/Local"},
             "/c/Users/ada/AppData/Local/Liftrun/Logs",
         ),
+        (
+            "win32",
+            {"LOCALAPPDATA": "/c/Users/ada/AppData/Local", "WIN_PD_OVERRIDE_LOCAL_APPDATA": "/t"},
+            "/t/Liftrun/Logs",
+        ),
     ],
 )
 def test_default_log_dir_per_platform(
@@ -419,7 +443,8 @@ def spec_helpers() -> dict[str, Any]:
         ("PySide6/Qt/lib/libQt6QmlModels.so.6", False),
         ("PySide6/Qt/lib/libQt6Svg.so.6", True),
         ("PySide6\\Qt6Quick.dll", False),
-        ("PySide6\\Qt6Network.dll", False),
+        ("PySide6\\Qt6Network.dll", True),  # local sockets: the single-instance hand-over
+        ("PySide6\\Qt6NetworkAuth.dll", False),
         ("PySide6\\Qt6Gui.dll", True),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
         ("PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -212,8 +213,12 @@ def test_tag_check_cli_names_both_versions() -> None:
 # --- Windows installer script ---------------------------------------------------------------
 
 MAKENSIS = shutil.which("makensis")
+# The workflow's Windows job sets this once NSIS is installed: there a missing makensis is a
+# failure, not a skip.
+REQUIRE_MAKENSIS = os.environ.get("LIFTRUN_REQUIRE_MAKENSIS") == "1"
 needs_makensis = pytest.mark.skipif(
-    MAKENSIS is None, reason="makensis not installed (apt-get install nsis; .ci/run does)"
+    MAKENSIS is None and not REQUIRE_MAKENSIS,
+    reason="makensis not installed (apt-get install nsis; .ci/run does)",
 )
 
 
@@ -228,7 +233,7 @@ def fake_bundle(tmp_path: Path) -> Path:
 
 def makensis(*defines: str) -> subprocess.CompletedProcess[str]:
     """Compile installer/liftrun.nsi with warnings as errors, as .ci/run does."""
-    assert MAKENSIS is not None
+    assert MAKENSIS is not None, "makensis is not on PATH"
     return subprocess.run(
         [MAKENSIS, "-V4", "-WX", *defines, str(NSI)],
         capture_output=True,
@@ -367,3 +372,23 @@ def test_workflows_have_no_medium_or_high_findings() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_order_nsis_before_its_tests_and_arm64_before_signing() -> None:
+    """Steps that must follow one another in the Windows and macOS jobs do, by position."""
+    text = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+
+    def at(step: str) -> int:
+        assert f"- name: {step}" in text, step
+        return text.index(f"- name: {step}")
+
+    assert at("Installer (NSIS") < at("Installer script tests")
+    assert "LIFTRUN_REQUIRE_MAKENSIS" in text[at("Installer script tests") :]
+    assert at("Apple Silicon only") < at("Ad-hoc signature") < at("Disk image (")
+    assert at("Disk image (") < at("Sizes") and at("Installer (NSIS") < at("Sizes")
+    assert "was not built, so its size cannot be checked" in text[at("Sizes") :]
+
+
+def test_spec_builds_the_mac_app_for_apple_silicon_only() -> None:
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'target_arch="arm64" if IS_MAC else None' in spec

@@ -81,6 +81,9 @@ def read_file(
     distance = DistanceUnit(_unit(distance_unit or "km", DistanceUnit, "distance"))
     path = Path(path)
     name = path.name
+    # A folder first: Windows refuses to open one with PermissionError, not IsADirectoryError.
+    if path.is_dir():
+        raise UnreadableFileError(f"{name} is a folder, not a file to import.")
     try:
         data = path.read_bytes()
     except IsADirectoryError:

@@ -12,7 +12,10 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -61,6 +64,32 @@ class BackupInfo:
     created: datetime  # local time, aware
     sessions: int | None  # None when the file cannot be read
     ok: bool  # a readable Liftrun database that passed SQLite's quick check
+
+
+# Windows: an antivirus scanner or the search indexer may hold a just-written file for a
+# moment, and a rename over it fails with "access denied" or "in use" until it lets go.
+REPLACE_PAUSES_S = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def replace_file(
+    source: Path,
+    target: Path,
+    *,
+    platform: str = sys.platform,
+    pause: Callable[[float], None] = time.sleep,
+) -> None:
+    """os.replace(source, target), retried briefly on Windows while another program holds
+    either file; the last PermissionError is raised if it never lets go (about 1.5 s)."""
+    if platform != "win32":
+        os.replace(source, target)
+        return
+    for wait_s in REPLACE_PAUSES_S:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            pause(wait_s)
+    os.replace(source, target)
 
 
 def now_utc() -> datetime:
@@ -161,7 +190,7 @@ def copy_checked(source: sqlite3.Connection, target: Path) -> None:
                 "with File > Restore a backup.",
                 target,
             )
-        os.replace(temp, target)
+        replace_file(temp, target)
     except StoreError:
         temp.unlink(missing_ok=True)
         raise
@@ -225,7 +254,7 @@ def _promote(db_path: Path, daily: Path, *, keep: int) -> list[Path]:
         try:
             shutil.copyfile(daily, temp)
             files.make_private(temp)
-            os.replace(temp, target)
+            replace_file(temp, target)
         except OSError as error:
             temp.unlink(missing_ok=True)
             raise BackupError(
@@ -322,7 +351,7 @@ def keep_aside(db_path: Path) -> Path | None:
     shutil.copyfile(db_path, kept)
     files.make_private(kept)
     for side in files.side_files(db_path):
-        os.replace(side, kept.with_name(kept.name + side.name.removeprefix(db_path.name)))
+        replace_file(side, kept.with_name(kept.name + side.name.removeprefix(db_path.name)))
     return kept
 
 
@@ -337,7 +366,7 @@ def swap_in(db_path: Path, source: Path) -> Path | None:
         with _ONE_AT_A_TIME, files.read_only_connection(source, READ_TIMEOUT_S) as conn:
             copy_checked(conn, temp)
             kept = keep_aside(db_path)
-            os.replace(temp, db_path)
+            replace_file(temp, db_path)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise BackupError(

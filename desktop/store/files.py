@@ -8,7 +8,8 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
+from urllib.parse import quote
 
 from desktop.store.errors import (
     CorruptDatabaseError,
@@ -78,13 +79,37 @@ def check_writable(path: Path) -> None:
         )
 
 
+def sqlite_uri(path: PurePath) -> str:
+    """The `file:` URI SQLite opens for an absolute path, on any OS.
+
+    pathlib's as_uri() gives a network share (\\\\server\\share, and a mapped drive, which
+    resolve() turns into one) the URI authority "server", which SQLite refuses ("invalid uri
+    authority"). SQLite wants an empty authority and the share in the path:
+    file:////server/share/liftrun.db; a drive path is file:///C:/Users/.../liftrun.db.
+    Characters URIs reserve (?, #, %, spaces) are percent-encoded.
+    """
+    if not path.is_absolute():
+        raise ValueError(f"SQLite URIs need an absolute path, not {path}")
+    if isinstance(path, PureWindowsPath):
+        text = str(path).replace("\\", "/")
+        if text.upper().startswith("//?/UNC/"):
+            text = "//" + text[len("//?/UNC/") :]  # \\?\UNC\server\share: a long share path
+        elif text.startswith("//?/"):
+            text = text[len("//?/") :]  # \\?\C:\...: a long drive path
+        if not text.startswith("//"):
+            text = "/" + text  # C:/Users -> /C:/Users
+    else:
+        text = str(path)
+    return "file://" + quote(text, safe="/:")
+
+
 def read_only_uri(path: Path) -> str:
     """A sqlite3 URI that opens `path` read-only without creating side files if possible.
 
     A WAL-mode file with no -wal beside it is opened immutable, so SQLite
     creates no -shm/-wal files next to a file we may be about to refuse.
     """
-    uri = path.resolve().as_uri()
+    uri = sqlite_uri(path.resolve())
     with contextlib.suppress(OSError), path.open("rb") as handle:
         header = handle.read(HEADER_SIZE)
         if len(header) == HEADER_SIZE and header[18] == 2 and not wal_path(path).exists():
@@ -113,7 +138,7 @@ def shared_read_connection(path: Path, timeout_s: float) -> Iterator[sqlite3.Con
     commit; for reading a Store's own file from another thread. Closed on exit.
     """
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout_s)
+        conn = sqlite3.connect(sqlite_uri(path.resolve()) + "?mode=ro", uri=True, timeout=timeout_s)
     except sqlite3.Error as error:
         raise translate(error, path, "opening the database") from error
     try:

@@ -64,6 +64,32 @@ def _os_unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def held_key(db_path: Path, platform: str = sys.platform) -> str:
+    """The name under which this process remembers a database it holds.
+
+    Windows' and macOS's usual disks ignore case, so there the same file spelt with other
+    capitals gets the same key (ntpath.normcase already folds case on Windows).
+    """
+    key = os.path.normcase(str(db_path.resolve()))
+    return key.casefold() if platform in ("darwin", "win32") else key
+
+
+def _open_in_this_window(db_path: Path) -> AlreadyOpenError:
+    return AlreadyOpenError(
+        f"{db_path} is already open in this Liftrun window. Close it before opening it again.",
+        db_path,
+    )
+
+
+def _held_by_this_process(path: Path) -> bool:
+    """Whether the lock file names this very process as its holder."""
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+        return bool(info["pid"] == os.getpid() and info["host"] == socket.gethostname())
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def _describe_holder(path: Path) -> str:
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
@@ -84,14 +110,10 @@ class DatabaseLock:
     @classmethod
     def acquire(cls, db_path: Path) -> DatabaseLock:
         """Take the lock or raise AlreadyOpenError; a crashed holder's lock is taken over."""
-        key = os.path.normcase(str(db_path.resolve()))
+        key = held_key(db_path)
         with _HELD_GUARD:
             if key in _HELD:
-                raise AlreadyOpenError(
-                    f"{db_path} is already open in this Liftrun window. "
-                    "Close it before opening it again.",
-                    db_path,
-                )
+                raise _open_in_this_window(db_path)
             _HELD.add(key)
         try:
             fd = cls._acquire_fd(db_path)
@@ -108,6 +130,10 @@ class DatabaseLock:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
             except FileExistsError:
+                # A folder first: Windows refuses to open one with PermissionError, which
+                # would read as a read-only folder.
+                if path.is_dir():
+                    raise _lock_is_a_folder(db_path, path) from None
                 try:
                     fd = os.open(path, os.O_RDWR)
                 except FileNotFoundError:
@@ -117,6 +143,8 @@ class DatabaseLock:
                 except IsADirectoryError as error:
                     raise _lock_is_a_folder(db_path, path) from error
             except PermissionError as error:
+                if path.is_dir():
+                    raise _lock_is_a_folder(db_path, path) from error
                 raise _unwritable(db_path, path, error) from error
             except OSError as error:
                 raise StoreError(
@@ -126,6 +154,10 @@ class DatabaseLock:
                 ) from error
             if not _try_os_lock(fd):
                 os.close(fd)
+                if _held_by_this_process(path):
+                    # The same file under another spelling (other capitals on a
+                    # case-insensitive disk, say): it is this Liftrun's own window.
+                    raise _open_in_this_window(db_path)
                 raise AlreadyOpenError(
                     f"{db_path} is already open in another Liftrun ({_describe_holder(path)}). "
                     "Close that window first, or open a different database.",
@@ -142,7 +174,7 @@ class DatabaseLock:
                 os.close(fd)
                 continue
             try:
-                if os.name == "posix":
+                if sys.platform != "win32":
                     os.fchmod(fd, PRIVATE_FILE)  # a lock file left by an older Liftrun
                 _write_marker(fd)
             except OSError as error:

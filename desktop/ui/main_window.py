@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui import actions
+from desktop.ui.app_settings import app_settings
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.dialogs import QtPrompts, error_title
 from desktop.ui.edit_runner import EditRunner, handled_errors
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.prompts: Prompts = prompts if prompts is not None else QtPrompts(self)
-        self._settings = settings if settings is not None else QSettings("Liftrun", "Liftrun")
+        self._settings = settings if settings is not None else app_settings()
         self._demo = demo
         self._attached = False
         self._closed = False

@@ -176,8 +176,11 @@ class ProgressView(QWidget):
             self.week_chosen.emit(date.fromisoformat(str(item.data(_WEEK_ROLE))))
 
     def _on_save_png(self) -> None:
+        # An absolute suggestion: a bare name starts in the working folder ("/" from Finder).
+        from desktop.user_folders import suggested_save_path
+
         chosen = self._prompts.choose_save_file(
-            "Save chart as PNG", Path(PNG_NAME), "PNG images (*.png)"
+            "Save chart as PNG", suggested_save_path(PNG_NAME, "pictures"), "PNG images (*.png)"
         )
         if chosen is None:
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.advice.model import InvalidInputError, Kind, Profile, Session, Suggestion
+from desktop.ui import key_map
 from desktop.ui.actual_fields import ActualFields
 from desktop.ui.fields import DisplayUnits
 from desktop.ui.session_fields import SessionFields, pairwise_tab_order
@@ -80,10 +81,13 @@ class SessionForm(QWidget):
 
         self.saveButton = QPushButton("Save")
         self.saveButton.setObjectName("saveButton")
-        self.saveButton.setToolTip("Save this session (Ctrl+S or Return)")
+        save_keys = f"{key_map.shown(QKeySequence.StandardKey.Save)} or {key_map.shown('Return')}"
+        self.saveButton.setToolTip(f"Save this session ({save_keys})")
         self.duplicateButton = QPushButton("Duplicate")
         self.duplicateButton.setObjectName("duplicateButton")
-        self.duplicateButton.setToolTip("Copy to the same time the next day, as planned (Ctrl+D)")
+        self.duplicateButton.setToolTip(
+            f"Copy to the same time the next day, as planned ({key_map.shown('Ctrl+D')})"
+        )
         self.deleteButton = QPushButton("Delete…")
         self.deleteButton.setObjectName("deleteButton")
         self.deleteButton.setToolTip("Delete this session (it can be undone)")

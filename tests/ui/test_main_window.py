@@ -230,8 +230,12 @@ def test_layout_is_remembered(
 
 
 def test_default_settings_are_isolated(isolated_settings: Path) -> None:
-    QSettings("Liftrun", "Liftrun").setValue("probe", 1)
-    QSettings("Liftrun", "Liftrun").sync()
+    # app_settings(), not QSettings("Liftrun", "Liftrun"): that is the registry on Windows
+    # and a preferences file on macOS, which no test may write.
+    from desktop.ui.app_settings import app_settings
+
+    app_settings().setValue("probe", 1)
+    app_settings().sync()
     assert any(isolated_settings.rglob("*"))
 
 

@@ -52,7 +52,7 @@ PLATFORM_KEYS: dict[str, dict[QKeySequence.StandardKey, tuple[str, ...]]] = {
         SK.Cut: ("Ctrl+X", "Meta+K"),
         SK.Copy: ("Ctrl+C",),
         SK.Paste: ("Ctrl+V", "Meta+Y"),
-        SK.Delete: ("Del", "Backspace", "Meta+D"),
+        SK.Delete: ("Del", "Meta+D"),  # ⌫ is not Qt's: desktop/ui/key_map.py adds it
         SK.HelpContents: ("F1", "Ctrl+?"),
         SK.Save: ("Ctrl+S",),
     },
