@@ -19,6 +19,7 @@ from desktop.store.base import (
     _check_range,
     _now_local,
     _typed,
+    sql_variable_limit,
 )
 from desktop.store.days import DayRecords
 from desktop.store.errors import (
@@ -90,6 +91,10 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         store = cls(db_path, lock, keep_backups, busy_timeout_ms)
         try:
             store._load()
+            if (db_path.parent / "backups").is_dir():
+                from desktop.store import backups  # not loaded for a file without backups
+
+                backups.remove_stray_partials(db_path)
             if daily_backup:
                 store.daily_backup()
         except BaseException:
@@ -160,7 +165,9 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         add: Iterable[Session] = (),
     ) -> list[int]:
         """Delete sessions by id, write sessions exactly as given and add new ones, all in one
-        transaction (all or none); returns the new sessions' ids.
+        transaction (all or none); returns the new sessions' ids. Any number of each works:
+        ids are deleted in statements no longer than the SQLite build allows, inside the
+        one transaction.
 
         Each session in `put` must carry its id; it is inserted, or replaces the row with
         that id, keeping its created and updated times. This is how undo and redo put back
@@ -176,8 +183,10 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
             _check_id(session.id)
         now = _now_local()
         with self._writing("saving your change"):
-            if remove_ids:
-                SessionRow.delete().where(SessionRow.id.in_(remove_ids)).execute()
+            step = sql_variable_limit(self._open_db().connection())
+            for first in range(0, len(remove_ids), step):
+                chunk = remove_ids[first : first + step]
+                SessionRow.delete().where(SessionRow.id.in_(chunk)).execute()
             for session in checked:
                 SessionRow.replace(
                     id=session.id,
