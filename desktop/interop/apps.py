@@ -16,18 +16,22 @@ distance_km or distance_miles, duration_seconds, rpe.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Final
 
 from desktop.advice.model import DistanceUnit, WeightUnit
 from desktop.advice.units import KM_PER_MI, distance_to_km, weight_to_kg
 from desktop.interop.result import Collector, ImportResult, Progress
+from desktop.interop.stream import first_line, text_stream
 from desktop.interop.workouts import (
+    OTHER_EXERCISE,
     SetRow,
     WorkoutRows,
     add_workout,
+    is_deadlift,
+    is_run,
     optional_number,
     parse_duration_min,
     parse_local_time,
@@ -105,30 +109,40 @@ RowReader = Callable[[dict[str, str], int], tuple[tuple[str, str], WorkoutRows, 
 
 
 def _read_rows(
-    text: str, delimiter: str, read_row: RowReader, app: str, collector: Collector
+    source: str | Path, delimiter: str, read_row: RowReader, app: str, collector: Collector
 ) -> None:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
-    workouts: dict[tuple[str, str], WorkoutRows] = {}
-    total_lines = text.count("\n") + 1
-    line = 2
-    for row_number, row in enumerate(reader):
-        if row_number % _PROGRESS_EVERY == 0:
-            collector.report(line, total_lines)
-        row_line, line = line, reader.line_num + 1
-        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
-            continue
-        try:
-            key, workout, set_row = read_row(row, row_line)
-        except _BadCellError as error:
-            collector.problem(f"line {row_line}", f"{error} The set was left out.")
-            continue
-        except _SkipRowError:
-            continue
-        workouts.setdefault(key, workout).sets.append(set_row)
-    for workout in workouts.values():
-        add_workout(workout, collector, app)
-    collector.report(total_lines, total_lines)
+    """Read every row as it streams past; only deadlift and run sets are kept (other
+    exercises are counted at once), so memory follows the workouts, not the rows."""
+    with text_stream(source) as stream:
+        collector.size_bytes = stream.size
+        reader = csv.DictReader(stream.text, delimiter=delimiter)
+        reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
+        workouts: dict[tuple[str, str], WorkoutRows] = {}
+        line = 2
+        collector.report(0, stream.size)
+        for row_number, row in enumerate(reader):
+            if row_number % _PROGRESS_EVERY == 0:
+                collector.report(stream.bytes_read(), stream.size)
+            else:
+                collector.report_if_due(stream.bytes_read(), stream.size)
+            row_line, line = line, reader.line_num + 1
+            if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+                continue
+            try:
+                key, workout, set_row = read_row(row, row_line)
+            except _BadCellError as error:
+                collector.problem(f"line {row_line}", f"{error} The set was left out.")
+                continue
+            except _SkipRowError:
+                continue
+            kept = workouts.setdefault(key, workout)
+            if is_deadlift(set_row.exercise) or is_run(set_row.exercise):
+                kept.sets.append(set_row)
+            else:
+                collector.skip(set_row.exercise or "An unnamed exercise", OTHER_EXERCISE)
+        for workout in workouts.values():
+            add_workout(workout, collector, app)
+        collector.report(stream.size, stream.size)
 
 
 class _SkipRowError(Exception):
@@ -144,15 +158,15 @@ def _start(row: dict[str, str], column: str) -> tuple[str, datetime]:
 
 
 def read_strong(
-    text: str,
+    source: str | Path,
     *,
     weight_unit: WeightUnit,
     distance_unit: DistanceUnit,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Workouts from either Strong format."""
+    """Workouts from either Strong format; `source` is a path or the file's text."""
     collector = Collector(progress)
-    delimiter = delimiter_of(text.split("\n", 1)[0])
+    delimiter = delimiter_of(first_line(source))
 
     def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
         order = _cell(row, "Set Order").lower()
@@ -184,14 +198,14 @@ def read_strong(
         )
         return (date_text, name), workout, set_row
 
-    _read_rows(text, delimiter, read_row, "Strong", collector)
+    _read_rows(source, delimiter, read_row, "Strong", collector)
     return collector.result("strong")
 
 
-def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
-    """Workouts from a Hevy export; the column names say the units."""
+def read_hevy(source: str | Path, *, progress: Progress | None = None) -> ImportResult:
+    """Workouts from a Hevy export (a path or the file's text); the columns say the units."""
     collector = Collector(progress)
-    header = {name.strip() for name in next(csv.reader([text.split("\n", 1)[0]]), [])}
+    header = {name.strip() for name in next(csv.reader([first_line(source)]), [])}
     weight_column, weight_unit = (
         ("weight_lbs", WeightUnit.LB) if "weight_lbs" in header else ("weight_kg", WeightUnit.KG)
     )
@@ -230,5 +244,5 @@ def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
         )
         return (start_text, name), workout, set_row
 
-    _read_rows(text, ",", read_row, "Hevy", collector)
+    _read_rows(source, ",", read_row, "Hevy", collector)
     return collector.result("hevy")

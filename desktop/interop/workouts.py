@@ -17,6 +17,9 @@ into `SetRow`s grouped by workout, and this module applies the mapping rules:
   added up. Where the workout also holds a deadlift, the run is placed before or after
   the lift in the order the exercises were logged, so the two never overlap; the lift
   keeps the rest of the workout's time.
+- A workout without a duration (Strong's older export can leave it out) still gives its
+  deadlift: it is assumed to take 3 minutes per deadlift set, warm-ups included, and a
+  problem line says so.
 - Any other exercise is skipped and counted, grouped by its name.
 """
 
@@ -38,6 +41,8 @@ _NOT_A_DEADLIFT: Final = re.compile(
 )
 _RUN: Final = re.compile(r"\b(run|running|jog|jogging)\b", re.IGNORECASE)
 OTHER_EXERCISE: Final = "not a deadlift or a run"
+# The time a deadlift set (with its rest) is assumed to take when a workout has no duration.
+ASSUMED_MIN_PER_SET: Final = 3
 
 
 def is_deadlift(exercise: str) -> bool:
@@ -50,7 +55,7 @@ def is_run(exercise: str) -> bool:
     return bool(_RUN.search(exercise))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetRow:
     """One logged set, in kg, km and seconds."""
 
@@ -143,16 +148,23 @@ def add_workout(workout: WorkoutRows, collector: Collector, app: str) -> None:
     run_min = max(1, run_min) if run_min else None
     if lift is None and run_min is None:
         return
-    if lift is not None and not workout.duration_min:
+    duration_min = workout.duration_min
+    if lift is not None and not duration_min:
+        # Strong's older export and some Hevy rows carry no workout duration; without one
+        # the lift is placed with time for its sets rather than lost.
+        lift_sets = len(lifts)
+        assumed = ASSUMED_MIN_PER_SET * lift_sets
+        named = f"The workout {workout.name!r}" if workout.name else "This workout"
         collector.problem(
             where,
-            f"The workout {workout.name!r} has no duration, so its deadlift cannot be placed; "
-            "it was not imported.",
+            f"{named} has no duration, so its deadlift was given an assumed {assumed} min "
+            f"({ASSUMED_MIN_PER_SET} min for each of its {lift_sets} sets, warm-ups "
+            "included); check it after importing.",
         )
-        lift = None
+        duration_min = assumed + (run_min or 0)
     start = workout.start
-    if lift is not None and workout.duration_min:
-        lift_min = max(1, workout.duration_min - (run_min or 0))
+    if lift is not None and duration_min:
+        lift_min = max(1, duration_min - (run_min or 0))
         run_first = run_min is not None and runs[0].line < lifts[0].line
         lift_start = start + timedelta(minutes=run_min) if run_first and run_min else start
         _append(collector, where, lift, start=lift_start, duration_min=lift_min)
