@@ -135,18 +135,31 @@ def _read_rows(
                 continue
             except _SkipRowError:
                 continue
-            kept = workouts.setdefault(key, workout)
-            if is_deadlift(set_row.exercise) or is_run(set_row.exercise):
-                kept.sets.append(set_row)
-            else:
-                collector.skip(set_row.exercise or "An unnamed exercise", OTHER_EXERCISE)
-        for workout in workouts.values():
+            except _OtherExerciseError as other:
+                collector.skip(str(other) or "An unnamed exercise", OTHER_EXERCISE)
+                continue
+            workouts.setdefault(key, workout).sets.append(set_row)
+        for number, workout in enumerate(workouts.values()):
+            if number % _PROGRESS_EVERY == 0:
+                collector.report_if_due(stream.size, stream.size)
             add_workout(workout, collector, app)
         collector.report(stream.size, stream.size)
 
 
 class _SkipRowError(Exception):
     """A row that is not a set (Strong's "Rest Timer" rows)."""
+
+
+class _OtherExerciseError(Exception):
+    """A set of an exercise Liftrun does not import; its name is the message. Raised before
+    the row's cells are read, so the many rows of other exercises cost little."""
+
+
+def _exercise(row: dict[str, str], column: str) -> str:
+    name = _cell(row, column)
+    if not (is_deadlift(name) or is_run(name)):
+        raise _OtherExerciseError(name)
+    return name
 
 
 def _start(row: dict[str, str], column: str) -> tuple[str, datetime]:
@@ -172,6 +185,7 @@ def read_strong(
         order = _cell(row, "Set Order").lower()
         if "rest" in order:
             raise _SkipRowError
+        exercise = _exercise(row, "Exercise Name")
         date_text, start = _start(row, "Date")
         name = _cell(row, "Workout Name")
         duration_text = _cell(row, "Duration") or _cell(row, "Workout Duration")
@@ -181,21 +195,33 @@ def read_strong(
             raise _BadCellError(
                 f"Duration is {duration_text!r}, which is not a duration."
             ) from None
-        unit = _weight_unit(_cell(row, "Weight Unit"), weight_unit)
-        weight = _number(row, "Weight")
-        distance = _number(row, "Distance")
-        km_per_unit = _km_per_unit(_cell(row, "Distance Unit"), distance_unit)
         workout = WorkoutRows(line, name, start, duration, _cell(row, "Workout Notes"))
-        set_row = SetRow(
-            line=line,
-            exercise=_cell(row, "Exercise Name"),
-            warmup=order.startswith("w"),
-            weight_kg=None if not weight else round(weight_to_kg(weight, unit), 3),
-            reps=_whole(row, "Reps") or None,
-            distance_km=None if not distance else round(distance * km_per_unit, 3),
-            seconds=_number(row, "Seconds"),
-            rpe=_number(row, "RPE"),
-        )
+        warmup = order.startswith("w")
+        if is_deadlift(exercise):  # only the cells a lift uses are read (and can be wrong)
+            unit = _weight_unit(_cell(row, "Weight Unit"), weight_unit)
+            weight = _number(row, "Weight")
+            set_row = SetRow(
+                line=line,
+                exercise=exercise,
+                warmup=warmup,
+                weight_kg=None if not weight else round(weight_to_kg(weight, unit), 3),
+                reps=_whole(row, "Reps") or None,
+                distance_km=None,
+                seconds=None,
+                rpe=_number(row, "RPE"),
+            )
+        else:
+            distance = _number(row, "Distance")
+            km_per_unit = _km_per_unit(_cell(row, "Distance Unit"), distance_unit)
+            set_row = SetRow(
+                line=line,
+                exercise=exercise,
+                warmup=warmup,
+                weight_kg=None,
+                reps=None,
+                distance_km=None if not distance else round(distance * km_per_unit, 3),
+                seconds=_number(row, "Seconds"),
+            )
         return (date_text, name), workout, set_row
 
     _read_rows(source, delimiter, read_row, "Strong", collector)
@@ -216,6 +242,7 @@ def read_hevy(source: str | Path, *, progress: Progress | None = None) -> Import
     )
 
     def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
+        exercise = _exercise(row, "exercise_title")
         start_text, start = _start(row, "start_time")
         name = _cell(row, "title")
         duration = None
@@ -234,7 +261,7 @@ def read_hevy(source: str | Path, *, progress: Progress | None = None) -> Import
         workout = WorkoutRows(line, name, start, duration, _cell(row, "description"))
         set_row = SetRow(
             line=line,
-            exercise=_cell(row, "exercise_title"),
+            exercise=exercise,
             warmup=_cell(row, "set_type").lower().startswith("warm"),
             weight_kg=None if not weight else round(weight_to_kg(weight, weight_unit), 3),
             reps=_whole(row, "reps") or None,

@@ -25,11 +25,12 @@ into `SetRow`s grouped by workout, and this module applies the mapping rules:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from desktop.advice.model import MAX_HUMAN_SPEED_KMH, InvalidInputError, Kind, Session
 from desktop.interop.result import Collector
@@ -45,11 +46,13 @@ OTHER_EXERCISE: Final = "not a deadlift or a run"
 ASSUMED_MIN_PER_SET: Final = 3
 
 
+@functools.lru_cache(maxsize=1024)
 def is_deadlift(exercise: str) -> bool:
     """True for the exercise names Liftrun imports as deadlifts (see the module docstring)."""
     return bool(_DEADLIFT.search(exercise)) and not _NOT_A_DEADLIFT.search(exercise)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_run(exercise: str) -> bool:
     """True for the exercise names Liftrun imports as runs."""
     return bool(_RUN.search(exercise))
@@ -94,7 +97,8 @@ def _half_up(value: float) -> int:
 
 def _lift(
     workout: WorkoutRows, rows: list[SetRow], collector: Collector, app: str
-) -> Session | None:
+) -> dict[str, Any] | None:
+    """The deadlift's fields but its start and duration (placed later), or None."""
     working = [row for row in rows if not row.warmup]
     if not working:
         collector.problem(
@@ -106,17 +110,15 @@ def _lift(
     weighed = [row for row in working if row.weight_kg is not None]
     heaviest = max(weighed, key=lambda row: (row.weight_kg, row.reps or 0)) if weighed else None
     rpes = [row.rpe for row in working if row.rpe is not None]
-    return Session(
-        kind=Kind.DEADLIFT,
-        start=workout.start,
-        duration_min=1,
-        done=True,
-        sets=len(working),
-        reps=heaviest.reps if heaviest is not None and heaviest.reps else None,
-        load_kg=heaviest.weight_kg if heaviest is not None else None,
-        rpe=_half_up(max(rpes)) if rpes else None,
-        notes=_notes(workout, app),
-    )
+    return {
+        "kind": Kind.DEADLIFT,
+        "done": True,
+        "sets": len(working),
+        "reps": heaviest.reps if heaviest is not None and heaviest.reps else None,
+        "load_kg": heaviest.weight_kg if heaviest is not None else None,
+        "rpe": _half_up(max(rpes)) if rpes else None,
+        "notes": _notes(workout, app),
+    }
 
 
 def _run_minutes(rows: list[SetRow]) -> tuple[float | None, float]:
@@ -179,31 +181,27 @@ def add_workout(workout: WorkoutRows, collector: Collector, app: str) -> None:
                 "runs; check its distance and time. It was not imported.",
             )
             return
-        run = Session(
-            kind=Kind.RUN,
-            start=start,
-            duration_min=run_min,
-            done=True,
-            distance_km=distance_km,
-            speed_kmh=speed,
-            notes=_notes(workout, app),
-        )
+        run = {
+            "kind": Kind.RUN,
+            "done": True,
+            "distance_km": distance_km,
+            "speed_kmh": speed,
+            "notes": _notes(workout, app),
+        }
         _append(collector, f"line {runs[0].line}", run, start=start, duration_min=run_min)
 
 
 def _append(
-    collector: Collector, where: str, session: Session, *, start: datetime, duration_min: int
+    collector: Collector,
+    where: str,
+    fields: dict[str, Any],
+    *,
+    start: datetime,
+    duration_min: int,
 ) -> None:
+    """Make the session (checked once by the engine) or a problem line saying why not."""
     try:
-        collector.sessions.append(
-            Session(
-                **{
-                    **{name: getattr(session, name) for name in session.__dataclass_fields__},
-                    "start": start,
-                    "duration_min": duration_min,
-                }
-            )
-        )
+        collector.sessions.append(Session(**fields, start=start, duration_min=duration_min))
     except InvalidInputError as error:
         collector.problem(where, f"{error} It was not imported.")
 
@@ -212,6 +210,7 @@ _DURATION_PART: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
 _CLOCK: Final = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a workout's rows repeat its duration
 def parse_duration_min(text: str) -> int | None:
     """Whole minutes from "1h 5m", "45m", "50s", "1:05:00" or a plain number of seconds."""
     text = text.strip()
@@ -246,6 +245,7 @@ _DATE_FORMATS: Final = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a workout's rows repeat its date
 def parse_local_time(text: str) -> datetime:
     """A workout's local start from the date spellings the apps use; ValueError otherwise."""
     cleaned = " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())

@@ -26,6 +26,7 @@ from desktop.store.errors import (
     DatabaseFolderMissingError,
     NotADatabaseError,
     SessionNotFoundError,
+    StoreError,
     TemplateNotFoundError,
 )
 from desktop.store.lock import DatabaseLock
@@ -115,6 +116,36 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
             SessionRow.insert(created=session.created or now, updated=now, **values).execute()
         )
 
+    def _insert_all(self, sessions: list[Session], now: datetime) -> list[int]:
+        """Insert new sessions in multi-row statements (as many rows as the SQLite build's
+        limit on "?" allows) inside the caller's transaction; their new ids, in order.
+
+        The id column is AUTOINCREMENT and this transaction holds the write lock, so every
+        row gets an id above all before it, in the order the rows are given.
+        """
+        if not sessions:
+            return []
+        rows = [
+            {"created": session.created or now, "updated": now, **session_values(session)}
+            for session in sessions
+        ]
+        conn = self._open_db().connection()
+        per_statement = max(1, sql_variable_limit(conn) // len(rows[0]))
+        before = conn.execute("SELECT coalesce(max(id), 0) FROM session").fetchone()[0]
+        for first in range(0, len(rows), per_statement):
+            SessionRow.insert_many(rows[first : first + per_statement]).execute()
+        new_ids = [
+            int(row[0])
+            for row in conn.execute("SELECT id FROM session WHERE id > ? ORDER BY id", (before,))
+        ]
+        if len(new_ids) != len(sessions):  # never expected: it would misname undo's ids
+            raise StoreError(
+                "Liftrun could not tell which sessions it just added, so nothing was saved. "
+                "Try again.",
+                self._path,
+            )
+        return new_ids
+
     def add(self, session: Session) -> int:
         """Save a new session and return its id (any id the session carries is ignored)."""
         session = _typed(session, Session, "a session")
@@ -126,7 +157,7 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         checked = [_typed(session, Session, "a session") for session in sessions]
         now = _now_local()
         with self._writing("saving sessions"):
-            return [self._insert(session, now) for session in checked]
+            return self._insert_all(checked, now)
 
     def update(self, session_id: int, session: Session) -> None:
         """Replace a session's fields, keeping its created time; SessionNotFoundError if missing."""
@@ -194,7 +225,7 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
                     updated=session.updated or now,
                     **session_values(session),
                 ).execute()
-            new_ids = [self._insert(session, now) for session in new]
+            new_ids = self._insert_all(new, now)
         for session_id in (*remove_ids, *(session.id for session in checked)):
             self._unreadable.pop(session_id, None)
         return new_ids

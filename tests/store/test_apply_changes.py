@@ -96,3 +96,14 @@ def test_a_million_session_import_is_added_and_undone(tmp_path: Path) -> None:
         assert len(ids) == 1_000_000
         store.apply_changes(remove=ids)  # what undoing the import does
         assert [session.id for session in store.all_sessions()] == [before]
+
+
+def test_new_ids_name_the_added_sessions_in_the_order_given(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "liftrun.db") as store:
+        _limit_variables(store, SAFE_SQL_VARIABLES)  # several statements for 300 rows
+        old = store.add(run(datetime(2019, 1, 1, 6, 0)))
+        store.delete(old)  # AUTOINCREMENT: old's id is never handed out again
+        added = list(reversed(_runs(300)))
+        ids = store.apply_changes(add=added)
+        assert old not in ids and len(set(ids)) == 300
+        assert [store.get(new_id).start for new_id in ids] == [s.start for s in added]  # type: ignore[union-attr]
