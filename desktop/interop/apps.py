@@ -120,13 +120,15 @@ def _read_rows(
         workouts: dict[tuple[str, str], WorkoutRows] = {}
         line = 2
         collector.report(0, stream.size)
+        first_column = reader.fieldnames[0] if reader.fieldnames else ""
         for row_number, row in enumerate(reader):
-            if row_number % _PROGRESS_EVERY == 0:
+            if row_number % _PROGRESS_EVERY == 0 or collector.report_due():
                 collector.report(stream.bytes_read(), stream.size)
-            else:
-                collector.report_if_due(stream.bytes_read(), stream.size)
             row_line, line = line, reader.line_num + 1
-            if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            first = row.get(first_column)
+            if not (first and first.strip()) and not any(
+                (value or "").strip() for value in row.values() if isinstance(value, str)
+            ):
                 continue
             try:
                 key, workout, set_row = read_row(row, row_line)

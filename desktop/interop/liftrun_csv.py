@@ -163,10 +163,8 @@ def read_liftrun_csv(source: str | Path, progress: Progress | None = None) -> Im
         line = reader.line_num + 1
         collector.report(0, stream.size)
         for row_number, row in enumerate(reader):
-            if row_number % _PROGRESS_EVERY == 0:
+            if row_number % _PROGRESS_EVERY == 0 or collector.report_due():
                 collector.report(stream.bytes_read(), stream.size)
-            else:
-                collector.report_if_due(stream.bytes_read(), stream.size)
             where = f"line {line}"
             line = reader.line_num + 1
             if not any(cell.strip() for cell in row):

@@ -125,15 +125,21 @@ class Collector:
         if self._progress is not None and self._progress(done, total) is False:
             raise ReadCancelledError("Reading the file was cancelled.")
 
+    def report_due(self) -> bool:
+        """True when PROGRESS_INTERVAL_S has passed since the last report (cheap to ask for
+        every row or point)."""
+        return time.monotonic() - self._last_report >= PROGRESS_INTERVAL_S
+
     def report_if_due(self, done: int, total: int) -> None:
-        """`report` when PROGRESS_INTERVAL_S has passed since the last one (cheap to call
-        for every row or point)."""
-        if time.monotonic() - self._last_report >= PROGRESS_INTERVAL_S:
+        """`report` when it is due (see `report_due`)."""
+        if self.report_due():
             self.report(done, total)
 
     def result(self, file_format: Format) -> ImportResult:
         """The finished result, sessions in time order."""
         skips = tuple(Skip(what, why, count) for (what, why), count in self._skips.items())
+        if self._progress is not None and self.size_bytes:
+            self.report(self.size_bytes, self.size_bytes)  # sorting a huge file takes a while
         sessions = tuple(sorted(self.sessions, key=lambda s: (s.start, s.kind.value)))
         return ImportResult(
             file_format, sessions, tuple(self.problems), skips, size_bytes=self.size_bytes

@@ -19,6 +19,7 @@ and counted, never guessed at.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -117,6 +118,7 @@ class _Track:
     previous: tuple[float, float] | None = None  # the segment's last point so far
 
 
+@functools.lru_cache(maxsize=256)
 def _local_name(tag: str) -> str:
     """ "trkpt" from "http://www.topografix.com/GPX/1/1 trkpt" or "gpx:trkpt"."""
     return tag.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
