@@ -141,9 +141,8 @@ def _read_rows(
                 collector.skip(str(other) or "An unnamed exercise", OTHER_EXERCISE)
                 continue
             workouts.setdefault(key, workout).sets.append(set_row)
-        for number, workout in enumerate(workouts.values()):
-            if number % _PROGRESS_EVERY == 0:
-                collector.report_if_due(stream.size, stream.size)
+        for workout in workouts.values():
+            collector.report_if_due(stream.size, stream.size)
             add_workout(workout, collector, app)
         collector.report(stream.size, stream.size)
 
