@@ -35,6 +35,7 @@ from desktop.store.records import RecordQueries
 
 DEFAULT_KEEP_BACKUPS = 7
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+MAX_BUSY_TIMEOUT_MS = 10 * 60 * 1000  # waiting longer for a lock helps nobody
 
 __all__ = ["Store", "UnreadableRow"]
 
@@ -70,8 +71,14 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         """
         if not isinstance(keep_backups, int) or isinstance(keep_backups, bool) or keep_backups < 1:
             raise InvalidInputError("keep_backups must be a whole number of at least 1.")
-        if not isinstance(busy_timeout_ms, int) or busy_timeout_ms < 0:
-            raise InvalidInputError("busy_timeout_ms must be a whole number of at least 0.")
+        if (
+            not isinstance(busy_timeout_ms, int)
+            or isinstance(busy_timeout_ms, bool)
+            or not 0 <= busy_timeout_ms <= MAX_BUSY_TIMEOUT_MS
+        ):
+            raise InvalidInputError(
+                f"busy_timeout_ms must be a whole number from 0 to {MAX_BUSY_TIMEOUT_MS:,}."
+            )
         db_path = Path(path).expanduser().absolute()
         if not db_path.parent.is_dir():
             raise DatabaseFolderMissingError(

@@ -39,6 +39,14 @@ def test_huge_water_added_through_the_store_is_refused_and_nothing_changes(
     assert store.water(day) == 16
 
 
+def test_huge_numbers_given_to_open_are_refused_in_a_sentence(db_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match="busy_timeout_ms must be"):
+        Store.open(db_path, busy_timeout_ms=HUGE)
+    with pytest.raises(InvalidInputError, match="keep_backups"):
+        Store.open(db_path, keep_backups=-HUGE)
+    assert not db_path.exists()
+
+
 def _day_log_rows(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
