@@ -285,3 +285,23 @@ def test_an_unusually_large_file_is_said_to_be_in_the_preview(tmp_path: Path) ->
     large = type(result)(result.format, result.sessions, size_bytes=97 * 1024 * 1024)
     preview = describe(large, plan_import(large, []), PROFILE, "big.gpx")
     assert "This is an unusually large file (97 MB, 1 session)" in preview.summary
+
+
+HEVY_WITHOUT_END = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+    "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
+    'Legs,"2 Dec 2023, 18:00",,,Sumo Deadlift,,,0,warmup,100,5,,,\n'
+    'Legs,"2 Dec 2023, 18:00",,,Sumo Deadlift,,,1,normal,160,3,,,\n'
+    'Legs,"2 Dec 2023, 18:00",,,Sumo Deadlift,,,2,normal,170,2,,,\n'
+    'Legs,"2 Dec 2023, 18:00",,,Running,,,0,normal,,,2.0,720,\n'
+)
+
+
+def test_a_hevy_workout_without_an_end_keeps_its_deadlift_and_its_run(tmp_path: Path) -> None:
+    result = read_file(_write(tmp_path, "hevy.csv", HEVY_WITHOUT_END))
+    assert [(s.kind, s.start, s.duration_min) for s in result.sessions] == [
+        (Kind.DEADLIFT, datetime(2023, 12, 2, 18, 0), 9),
+        (Kind.RUN, datetime(2023, 12, 2, 18, 9), 12),  # logged after the lift: placed after it
+    ]
+    [problem] = result.problems
+    assert "assumed 9 min" in problem.message and "3 sets" in problem.message
