@@ -32,6 +32,8 @@ YEARS = 10
 RANGE_BUDGET_MS = 5.0
 SAVE_BUDGET_MS = 5.0
 OPEN_BUDGET_MS = 100.0
+INTEGRITY_YEARS = 30
+INTEGRITY_BUDGET_MS = 50.0
 TOTALS_BUDGET_MS = 20.0
 CRASH_KILLS = 1000
 QUICK_CRASH_KILLS = 10
@@ -97,6 +99,19 @@ def build_history_db(path: Path, years: int = YEARS, seed: int = SEED) -> int:
 
 
 # --- timing --------------------------------------------------------------------------------
+
+
+def _integrity_at_open(folder: Path, quick: bool) -> dict[str, Any]:
+    """The full integrity_check every open runs, on 30 years of history (budget 50 ms)."""
+    path = folder / "thirty-years.db"
+    count = build_history_db(path, years=INTEGRITY_YEARS)
+    checks = time_ms(lambda: check_integrity(path), repeats=3 if quick else 20, warmup=1)
+    return ms_row(
+        f"store: full integrity_check at open, {INTEGRITY_YEARS} years",
+        checks,
+        INTEGRITY_BUDGET_MS,
+        f"{count:,} sessions, {path.stat().st_size / 1e6:.1f} MB; run by every Store.open",
+    )
 
 
 def run(quick: bool = False, crash_kills: int | None = None) -> list[dict[str, Any]]:
@@ -183,9 +198,10 @@ def run(quick: bool = False, crash_kills: int | None = None) -> list[dict[str, A
                 "store: open + close a 10-year database",
                 opens,
                 OPEN_BUDGET_MS,
-                f"{note}; probe, quick_check, lock, pragmas",
+                f"{note}; probe, full integrity_check, lock, pragmas",
             )
         )
+        rows.append(_integrity_at_open(Path(tmp), quick))
     if crash_kills > 0:
         with tempfile.TemporaryDirectory(prefix="liftrun-bench-crash-") as tmp:
             report = crash_loop(Path(tmp) / "liftrun.db", kills=crash_kills, seed=SEED)

@@ -210,7 +210,10 @@ def setup_logging(level: int | str | None = None) -> Path:
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
     try:
-        _fault_file = open(folder / FAULT_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        fault_fd = os.open(folder / FAULT_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if sys.platform != "win32":
+            os.fchmod(fault_fd, 0o600)  # owner-only like every log, also if it existed before
+        _fault_file = open(fault_fd, "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(_fault_file)
     except (OSError, RuntimeError, ValueError):
         _fault_file = None

@@ -63,7 +63,10 @@ def require(condition: bool, message: str) -> None:
 
 def is_number(value: object) -> bool:
     """A finite int or float (not a bool): anything else cannot be a measurement."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool):
+        return False
+    # An int of any size is finite; math.isfinite would convert it to float and overflow.
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
 def is_whole(value: object) -> bool:
@@ -78,7 +81,8 @@ def check_number(
     if value is None and optional:
         return
     require(is_number(value), f"{what} must be a number.")
-    amount = float(value)  # type: ignore[arg-type]
+    # Compared as given: int and float compare exactly, and a huge int never becomes a float.
+    amount: float = value  # type: ignore[assignment]
     require(
         amount >= low,
         f"{what} cannot be negative." if low == 0 else f"{what} must be at least {low:g} {unit}.",

@@ -16,18 +16,22 @@ distance_km or distance_miles, duration_seconds, rpe.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Final
 
 from desktop.advice.model import DistanceUnit, WeightUnit
 from desktop.advice.units import KM_PER_MI, distance_to_km, weight_to_kg
 from desktop.interop.result import Collector, ImportResult, Progress
+from desktop.interop.stream import first_line, text_stream
 from desktop.interop.workouts import (
+    OTHER_EXERCISE,
     SetRow,
     WorkoutRows,
     add_workout,
+    is_deadlift,
+    is_run,
     optional_number,
     parse_duration_min,
     parse_local_time,
@@ -105,34 +109,58 @@ RowReader = Callable[[dict[str, str], int], tuple[tuple[str, str], WorkoutRows, 
 
 
 def _read_rows(
-    text: str, delimiter: str, read_row: RowReader, app: str, collector: Collector
+    source: str | Path, delimiter: str, read_row: RowReader, app: str, collector: Collector
 ) -> None:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
-    workouts: dict[tuple[str, str], WorkoutRows] = {}
-    total_lines = text.count("\n") + 1
-    line = 2
-    for row_number, row in enumerate(reader):
-        if row_number % _PROGRESS_EVERY == 0:
-            collector.report(line, total_lines)
-        row_line, line = line, reader.line_num + 1
-        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
-            continue
-        try:
-            key, workout, set_row = read_row(row, row_line)
-        except _BadCellError as error:
-            collector.problem(f"line {row_line}", f"{error} The set was left out.")
-            continue
-        except _SkipRowError:
-            continue
-        workouts.setdefault(key, workout).sets.append(set_row)
-    for workout in workouts.values():
-        add_workout(workout, collector, app)
-    collector.report(total_lines, total_lines)
+    """Read every row as it streams past; only deadlift and run sets are kept (other
+    exercises are counted at once), so memory follows the workouts, not the rows."""
+    with text_stream(source) as stream:
+        collector.size_bytes = stream.size
+        reader = csv.DictReader(stream.text, delimiter=delimiter)
+        reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
+        workouts: dict[tuple[str, str], WorkoutRows] = {}
+        line = 2
+        collector.report(0, stream.size)
+        first_column = reader.fieldnames[0] if reader.fieldnames else ""
+        for row_number, row in enumerate(reader):
+            if row_number % _PROGRESS_EVERY == 0 or collector.report_due():
+                collector.report(stream.bytes_read(), stream.size)
+            row_line, line = line, reader.line_num + 1
+            first = row.get(first_column)
+            if not (first and first.strip()) and not any(
+                (value or "").strip() for value in row.values() if isinstance(value, str)
+            ):
+                continue
+            try:
+                key, workout, set_row = read_row(row, row_line)
+            except _BadCellError as error:
+                collector.problem(f"line {row_line}", f"{error} The set was left out.")
+                continue
+            except _SkipRowError:
+                continue
+            except _OtherExerciseError as other:
+                collector.skip(str(other) or "An unnamed exercise", OTHER_EXERCISE)
+                continue
+            workouts.setdefault(key, workout).sets.append(set_row)
+        for workout in workouts.values():
+            collector.report_if_due(stream.size, stream.size)
+            add_workout(workout, collector, app)
+        collector.report(stream.size, stream.size)
 
 
 class _SkipRowError(Exception):
     """A row that is not a set (Strong's "Rest Timer" rows)."""
+
+
+class _OtherExerciseError(Exception):
+    """A set of an exercise Liftrun does not import; its name is the message. Raised before
+    the row's cells are read, so the many rows of other exercises cost little."""
+
+
+def _exercise(row: dict[str, str], column: str) -> str:
+    name = _cell(row, column)
+    if not (is_deadlift(name) or is_run(name)):
+        raise _OtherExerciseError(name)
+    return name
 
 
 def _start(row: dict[str, str], column: str) -> tuple[str, datetime]:
@@ -144,20 +172,21 @@ def _start(row: dict[str, str], column: str) -> tuple[str, datetime]:
 
 
 def read_strong(
-    text: str,
+    source: str | Path,
     *,
     weight_unit: WeightUnit,
     distance_unit: DistanceUnit,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Workouts from either Strong format."""
+    """Workouts from either Strong format; `source` is a path or the file's text."""
     collector = Collector(progress)
-    delimiter = delimiter_of(text.split("\n", 1)[0])
+    delimiter = delimiter_of(first_line(source))
 
     def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
         order = _cell(row, "Set Order").lower()
         if "rest" in order:
             raise _SkipRowError
+        exercise = _exercise(row, "Exercise Name")
         date_text, start = _start(row, "Date")
         name = _cell(row, "Workout Name")
         duration_text = _cell(row, "Duration") or _cell(row, "Workout Duration")
@@ -167,31 +196,43 @@ def read_strong(
             raise _BadCellError(
                 f"Duration is {duration_text!r}, which is not a duration."
             ) from None
-        unit = _weight_unit(_cell(row, "Weight Unit"), weight_unit)
-        weight = _number(row, "Weight")
-        distance = _number(row, "Distance")
-        km_per_unit = _km_per_unit(_cell(row, "Distance Unit"), distance_unit)
         workout = WorkoutRows(line, name, start, duration, _cell(row, "Workout Notes"))
-        set_row = SetRow(
-            line=line,
-            exercise=_cell(row, "Exercise Name"),
-            warmup=order.startswith("w"),
-            weight_kg=None if not weight else round(weight_to_kg(weight, unit), 3),
-            reps=_whole(row, "Reps") or None,
-            distance_km=None if not distance else round(distance * km_per_unit, 3),
-            seconds=_number(row, "Seconds"),
-            rpe=_number(row, "RPE"),
-        )
+        warmup = order.startswith("w")
+        if is_deadlift(exercise):  # only the cells a lift uses are read (and can be wrong)
+            unit = _weight_unit(_cell(row, "Weight Unit"), weight_unit)
+            weight = _number(row, "Weight")
+            set_row = SetRow(
+                line=line,
+                exercise=exercise,
+                warmup=warmup,
+                weight_kg=None if not weight else round(weight_to_kg(weight, unit), 3),
+                reps=_whole(row, "Reps") or None,
+                distance_km=None,
+                seconds=None,
+                rpe=_number(row, "RPE"),
+            )
+        else:
+            distance = _number(row, "Distance")
+            km_per_unit = _km_per_unit(_cell(row, "Distance Unit"), distance_unit)
+            set_row = SetRow(
+                line=line,
+                exercise=exercise,
+                warmup=warmup,
+                weight_kg=None,
+                reps=None,
+                distance_km=None if not distance else round(distance * km_per_unit, 3),
+                seconds=_number(row, "Seconds"),
+            )
         return (date_text, name), workout, set_row
 
-    _read_rows(text, delimiter, read_row, "Strong", collector)
+    _read_rows(source, delimiter, read_row, "Strong", collector)
     return collector.result("strong")
 
 
-def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
-    """Workouts from a Hevy export; the column names say the units."""
+def read_hevy(source: str | Path, *, progress: Progress | None = None) -> ImportResult:
+    """Workouts from a Hevy export (a path or the file's text); the columns say the units."""
     collector = Collector(progress)
-    header = {name.strip() for name in next(csv.reader([text.split("\n", 1)[0]]), [])}
+    header = {name.strip() for name in next(csv.reader([first_line(source)]), [])}
     weight_column, weight_unit = (
         ("weight_lbs", WeightUnit.LB) if "weight_lbs" in header else ("weight_kg", WeightUnit.KG)
     )
@@ -202,6 +243,7 @@ def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
     )
 
     def read_row(row: dict[str, str], line: int) -> tuple[tuple[str, str], WorkoutRows, SetRow]:
+        exercise = _exercise(row, "exercise_title")
         start_text, start = _start(row, "start_time")
         name = _cell(row, "title")
         duration = None
@@ -220,7 +262,7 @@ def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
         workout = WorkoutRows(line, name, start, duration, _cell(row, "description"))
         set_row = SetRow(
             line=line,
-            exercise=_cell(row, "exercise_title"),
+            exercise=exercise,
             warmup=_cell(row, "set_type").lower().startswith("warm"),
             weight_kg=None if not weight else round(weight_to_kg(weight, weight_unit), 3),
             reps=_whole(row, "reps") or None,
@@ -230,5 +272,5 @@ def read_hevy(text: str, *, progress: Progress | None = None) -> ImportResult:
         )
         return (start_text, name), workout, set_row
 
-    _read_rows(text, ",", read_row, "Hevy", collector)
+    _read_rows(source, ",", read_row, "Hevy", collector)
     return collector.result("hevy")

@@ -14,6 +14,7 @@ duplicating them; SEQUENCE and LAST-MODIFIED follow the session's last change.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, tzinfo
@@ -89,6 +90,17 @@ def _advice_for(session: Session, advice: AdviceSource | None) -> Advice | None:
     return advice.get(session.id) if session.id is not None else None
 
 
+# RFC 5545 TEXT allows no control character but the tab; line breaks are written as "\\n".
+_FORBIDDEN_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def ics_text(text: str) -> str:
+    """Text iCalendar allows: every line break (CRLF, CR or LF) one "\\n", and the control
+    characters RFC 5545 forbids (NUL, escape, ...) removed."""
+    joined = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN_CONTROLS.sub("", joined)
+
+
 def event_description(session: Session, advice: Advice | None) -> str:
     """Warnings first, then the one-line suggestion, then the session's notes."""
     lines: list[str] = []
@@ -98,7 +110,7 @@ def event_description(session: Session, advice: Advice | None) -> str:
             lines.append(f"Suggestion: {advice.suggestion.text}")
     if session.notes.strip():
         lines.append(session.notes.strip())
-    return "\n".join(lines)
+    return ics_text("\n".join(lines))
 
 
 def _aware(moment: datetime, zone: tzinfo | None) -> datetime:
@@ -141,7 +153,7 @@ def export_ics(
         event.add("dtstamp", now)
         event.add("dtstart", _aware(session.start, zone))
         event.add("dtend", _aware(session.end, zone))
-        event.add("summary", session_title(session, profile))
+        event.add("summary", ics_text(session_title(session, profile)))
         description = event_description(session, _advice_for(session, advice))
         if description:
             event.add("description", description)

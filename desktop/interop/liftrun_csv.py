@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from desktop.advice.model import InvalidInputError, Kind, Session, Workout
 from desktop.interop.result import Collector, ImportResult, Progress
+from desktop.interop.stream import text_stream
 
 # Column name -> Session field. The header names the units.
 COLUMNS: Final[tuple[tuple[str, str], ...]] = (
@@ -148,45 +149,54 @@ _WHAT: Final = {
 }
 
 
-def read_liftrun_csv(text: str, progress: Progress | None = None) -> ImportResult:
-    """Sessions from Liftrun's own CSV text, each bad row a problem with its line."""
+def read_liftrun_csv(source: str | Path, progress: Progress | None = None) -> ImportResult:
+    """Sessions from Liftrun's own CSV (a path or the text), each bad row a problem with its
+    line; read row by row."""
     collector = Collector(progress)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [name.strip().lower() for name in next(reader, [])]
-    fields = {name: field for name, field in COLUMNS}
-    positions = [(index, fields[name]) for index, name in enumerate(header) if name in fields]
-    parsers = {field: _parser(field) for _, field in positions}
-    total_lines = text.count("\n") + 1
-    line = reader.line_num + 1
-    for row_number, row in enumerate(reader):
-        if row_number % _PROGRESS_EVERY == 0:
-            collector.report(line, total_lines)
-        where = f"line {line}"
+    with text_stream(source) as stream:
+        collector.size_bytes = stream.size
+        reader = csv.reader(stream.text)
+        header = [name.strip().lower() for name in next(reader, [])]
+        fields = {name: field for name, field in COLUMNS}
+        positions = [(index, fields[name]) for index, name in enumerate(header) if name in fields]
+        parsers = {field: _parser(field) for _, field in positions}
         line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
+        collector.report(0, stream.size)
+        for row_number, row in enumerate(reader):
+            if row_number % _PROGRESS_EVERY == 0 or collector.report_due():
+                collector.report(stream.bytes_read(), stream.size)
+            where = f"line {line}"
+            line = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            _read_session(row, positions, parsers, where, collector)
+        collector.report(stream.size, stream.size)
+    return collector.result("liftrun-csv")
+
+
+def _read_session(
+    row: list[str],
+    positions: list[tuple[int, str]],
+    parsers: dict[str, Callable[[str], Any]],
+    where: str,
+    collector: Collector,
+) -> None:
+    values: dict[str, Any] = {}
+    for index, field in positions:
+        cell = row[index] if index < len(row) else ""
+        if field in _TEXT_FIELDS:
+            values[field] = unescape_text(cell)
             continue
-        values: dict[str, Any] = {}
-        bad = None
-        for index, field in positions:
-            cell = row[index] if index < len(row) else ""
-            if field in _TEXT_FIELDS:
-                values[field] = unescape_text(cell)
-                continue
-            if not cell.strip():
-                continue
-            try:
-                values[field] = parsers[field](cell.strip())
-            except ValueError:
-                expected = _WHAT.get(field, "a number")
-                bad = f"{field} is {cell.strip()!r}, which is not {expected}."
-                break
-        if bad is not None:
-            collector.problem(where, bad)
+        if not cell.strip():
             continue
         try:
-            collector.sessions.append(Session(**values))
-        except (InvalidInputError, TypeError) as error:
-            message = str(error) if isinstance(error, InvalidInputError) else ""
-            collector.problem(where, message or "A kind, a start and a duration are needed.")
-    collector.report(total_lines, total_lines)
-    return collector.result("liftrun-csv")
+            values[field] = parsers[field](cell.strip())
+        except (ValueError, OverflowError):
+            expected = _WHAT.get(field, "a number")
+            collector.problem(where, f"{field} is {cell.strip()!r}, which is not {expected}.")
+            return
+    try:
+        collector.sessions.append(Session(**values))
+    except (InvalidInputError, TypeError) as error:
+        message = str(error) if isinstance(error, InvalidInputError) else ""
+        collector.problem(where, message or "A kind, a start and a duration are needed.")

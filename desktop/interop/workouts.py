@@ -17,16 +17,20 @@ into `SetRow`s grouped by workout, and this module applies the mapping rules:
   added up. Where the workout also holds a deadlift, the run is placed before or after
   the lift in the order the exercises were logged, so the two never overlap; the lift
   keeps the rest of the workout's time.
+- A workout without a duration (Strong's older export can leave it out) still gives its
+  deadlift: it is assumed to take 3 minutes per deadlift set, warm-ups included, and a
+  problem line says so.
 - Any other exercise is skipped and counted, grouped by its name.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
 from desktop.advice.model import MAX_HUMAN_SPEED_KMH, InvalidInputError, Kind, Session
 from desktop.interop.result import Collector
@@ -38,19 +42,23 @@ _NOT_A_DEADLIFT: Final = re.compile(
 )
 _RUN: Final = re.compile(r"\b(run|running|jog|jogging)\b", re.IGNORECASE)
 OTHER_EXERCISE: Final = "not a deadlift or a run"
+# The time a deadlift set (with its rest) is assumed to take when a workout has no duration.
+ASSUMED_MIN_PER_SET: Final = 3
 
 
+@functools.lru_cache(maxsize=1024)
 def is_deadlift(exercise: str) -> bool:
     """True for the exercise names Liftrun imports as deadlifts (see the module docstring)."""
     return bool(_DEADLIFT.search(exercise)) and not _NOT_A_DEADLIFT.search(exercise)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_run(exercise: str) -> bool:
     """True for the exercise names Liftrun imports as runs."""
     return bool(_RUN.search(exercise))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetRow:
     """One logged set, in kg, km and seconds."""
 
@@ -89,7 +97,8 @@ def _half_up(value: float) -> int:
 
 def _lift(
     workout: WorkoutRows, rows: list[SetRow], collector: Collector, app: str
-) -> Session | None:
+) -> dict[str, Any] | None:
+    """The deadlift's fields but its start and duration (placed later), or None."""
     working = [row for row in rows if not row.warmup]
     if not working:
         collector.problem(
@@ -101,17 +110,15 @@ def _lift(
     weighed = [row for row in working if row.weight_kg is not None]
     heaviest = max(weighed, key=lambda row: (row.weight_kg, row.reps or 0)) if weighed else None
     rpes = [row.rpe for row in working if row.rpe is not None]
-    return Session(
-        kind=Kind.DEADLIFT,
-        start=workout.start,
-        duration_min=1,
-        done=True,
-        sets=len(working),
-        reps=heaviest.reps if heaviest is not None and heaviest.reps else None,
-        load_kg=heaviest.weight_kg if heaviest is not None else None,
-        rpe=_half_up(max(rpes)) if rpes else None,
-        notes=_notes(workout, app),
-    )
+    return {
+        "kind": Kind.DEADLIFT,
+        "done": True,
+        "sets": len(working),
+        "reps": heaviest.reps if heaviest is not None and heaviest.reps else None,
+        "load_kg": heaviest.weight_kg if heaviest is not None else None,
+        "rpe": _half_up(max(rpes)) if rpes else None,
+        "notes": _notes(workout, app),
+    }
 
 
 def _run_minutes(rows: list[SetRow]) -> tuple[float | None, float]:
@@ -143,16 +150,23 @@ def add_workout(workout: WorkoutRows, collector: Collector, app: str) -> None:
     run_min = max(1, run_min) if run_min else None
     if lift is None and run_min is None:
         return
-    if lift is not None and not workout.duration_min:
+    duration_min = workout.duration_min
+    if lift is not None and not duration_min:
+        # Strong's older export and some Hevy rows carry no workout duration; without one
+        # the lift is placed with time for its sets rather than lost.
+        lift_sets = len(lifts)
+        assumed = ASSUMED_MIN_PER_SET * lift_sets
+        named = f"The workout {workout.name!r}" if workout.name else "This workout"
         collector.problem(
             where,
-            f"The workout {workout.name!r} has no duration, so its deadlift cannot be placed; "
-            "it was not imported.",
+            f"{named} has no duration, so its deadlift was given an assumed {assumed} min "
+            f"({ASSUMED_MIN_PER_SET} min for each of its {lift_sets} sets, warm-ups "
+            "included); check it after importing.",
         )
-        lift = None
+        duration_min = assumed + (run_min or 0)
     start = workout.start
-    if lift is not None and workout.duration_min:
-        lift_min = max(1, workout.duration_min - (run_min or 0))
+    if lift is not None and duration_min:
+        lift_min = max(1, duration_min - (run_min or 0))
         run_first = run_min is not None and runs[0].line < lifts[0].line
         lift_start = start + timedelta(minutes=run_min) if run_first and run_min else start
         _append(collector, where, lift, start=lift_start, duration_min=lift_min)
@@ -167,31 +181,27 @@ def add_workout(workout: WorkoutRows, collector: Collector, app: str) -> None:
                 "runs; check its distance and time. It was not imported.",
             )
             return
-        run = Session(
-            kind=Kind.RUN,
-            start=start,
-            duration_min=run_min,
-            done=True,
-            distance_km=distance_km,
-            speed_kmh=speed,
-            notes=_notes(workout, app),
-        )
+        run = {
+            "kind": Kind.RUN,
+            "done": True,
+            "distance_km": distance_km,
+            "speed_kmh": speed,
+            "notes": _notes(workout, app),
+        }
         _append(collector, f"line {runs[0].line}", run, start=start, duration_min=run_min)
 
 
 def _append(
-    collector: Collector, where: str, session: Session, *, start: datetime, duration_min: int
+    collector: Collector,
+    where: str,
+    fields: dict[str, Any],
+    *,
+    start: datetime,
+    duration_min: int,
 ) -> None:
+    """Make the session (checked once by the engine) or a problem line saying why not."""
     try:
-        collector.sessions.append(
-            Session(
-                **{
-                    **{name: getattr(session, name) for name in session.__dataclass_fields__},
-                    "start": start,
-                    "duration_min": duration_min,
-                }
-            )
-        )
+        collector.sessions.append(Session(**fields, start=start, duration_min=duration_min))
     except InvalidInputError as error:
         collector.problem(where, f"{error} It was not imported.")
 
@@ -200,6 +210,7 @@ _DURATION_PART: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
 _CLOCK: Final = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a workout's rows repeat its duration
 def parse_duration_min(text: str) -> int | None:
     """Whole minutes from "1h 5m", "45m", "50s", "1:05:00" or a plain number of seconds."""
     text = text.strip()
@@ -234,6 +245,7 @@ _DATE_FORMATS: Final = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a workout's rows repeat its date
 def parse_local_time(text: str) -> datetime:
     """A workout's local start from the date spellings the apps use; ValueError otherwise."""
     cleaned = " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -300,12 +301,23 @@ class Planner(
         return True
 
     def restore(self, backup: Path) -> None:
-        """Replace the database with a backup (the store backs up the current file first)."""
+        """Replace the database with a backup (the store backs up the current file first).
+
+        A failed restore raises the store's own error; the store stays open on the current
+        data, which is read again here without ever hiding that first error.
+        """
         try:
             self._store.restore(backup)
-        finally:
-            self._profile = self._store.profile()
+        except BaseException:
+            from desktop.store import StoreError
+
             self._invalidate()
+            if not self._store.closed:
+                with contextlib.suppress(StoreError):
+                    self._profile = self._store.profile()
+            raise
+        self._invalidate()
+        self._profile = self._store.profile()
 
     # -- internals -------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from desktop.store.errors import (
     CorruptDatabaseError,
     NotADatabaseError,
     StoreError,
+    disk_full,
+    is_disk_full,
 )
 from desktop.store.opening import change_token
 
@@ -157,9 +159,12 @@ class BackupMethods(StoreCore):
     def restore(self, backup_path: str | os.PathLike[str]) -> Path | None:
         """Replace the database's content with a backup's, keeping the current data first.
 
-        The current data goes to a before-restore backup; if that cannot be written (the
-        file is damaged), the file itself is kept aside as `<name>.damaged-<time>`. Returns
-        where the previous data was kept. The store stays open and is reloaded.
+        The current data goes to a before-restore backup; if that cannot be written because
+        the file is damaged, the file itself is kept aside as `<name>.damaged-<time>`.
+        Returns where the previous data was kept. The store stays open and is reloaded.
+
+        A restore that fails (a full disk, an unwritable folder) leaves the current database
+        open and unchanged and raises its own error: DiskFullError or BackupError.
         """
         db = self._open_db()
         source = Path(backup_path).expanduser().absolute()
@@ -168,6 +173,7 @@ class BackupMethods(StoreCore):
         backups = _backups()
         backups.check_restorable(source)
         files.check_writable(self._path)
+        doing = "restoring the backup"
         try:
             with self._reading("backing up") as conn:
                 kept: Path | None = backups.take_backup(
@@ -180,10 +186,17 @@ class BackupMethods(StoreCore):
                 with files.read_only_connection(source, self._timeout_s) as src:
                     src.backup(conn, pages=-1)
         except (BackupError, CorruptDatabaseError, NotADatabaseError) as error:
+            if is_disk_full(error, self._path):
+                # Nothing was changed: the copy of the current data could not be written.
+                raise disk_full(self._path, doing) from error
             log.warning("Restoring in place failed (%s); keeping the file aside instead", error)
             self._db = None
             db.close()
-            kept = backups.swap_in(self._path, source)
+            kept = self._swap_in_or_reopen(source, doing)
+        except StoreError as error:
+            if is_disk_full(error, self._path):
+                raise disk_full(self._path, doing) from error
+            raise
         else:
             self._db = None
             db.close()
@@ -199,3 +212,18 @@ class BackupMethods(StoreCore):
             self._path, frozenset({source, *([kept] if kept else [])})
         )
         return kept
+
+    def _swap_in_or_reopen(self, source: Path, doing: str) -> Path | None:
+        """Put `source` in place of the closed database; if that fails, reopen the current
+        file (unchanged) and raise the swap's own error, never a later one."""
+        try:
+            return _backups().swap_in(self._path, source)
+        except StoreError as error:
+            failure: StoreError = (
+                disk_full(self._path, doing) if is_disk_full(error, self._path) else error
+            )
+            try:
+                self._load()
+            except StoreError as reopen_error:
+                log.warning("Reopening after a failed restore failed too: %s", reopen_error)
+            raise failure from error

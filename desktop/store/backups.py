@@ -161,6 +161,14 @@ def _remove_partials(db_path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
+def remove_stray_partials(db_path: Path) -> None:
+    """Remove the scratch files a backup killed mid-way left (call with the lock held)."""
+    if not backup_folder(db_path).is_dir():
+        return
+    with _ONE_AT_A_TIME, contextlib.suppress(OSError):
+        _remove_partials(db_path)
+
+
 def copy_checked(source: sqlite3.Connection, target: Path) -> None:
     """Copy `source` into a new owner-only file `target` and integrity_check it first.
 

@@ -29,6 +29,20 @@ log = logging.getLogger(__name__)
 
 MAX_ID = 2**63 - 1
 MAX_KEY = 200
+# The fewest "?" placeholders any SQLite build allows in one statement (builds before 3.32
+# default to 999); used when a connection cannot say its own limit.
+SAFE_SQL_VARIABLES = 999
+# No statement needs more ids than this at once; fewer, longer statements gain nothing.
+MOST_SQL_VARIABLES = 32_766
+
+
+def sql_variable_limit(conn: sqlite3.Connection) -> int:
+    """How many ids one statement may carry on this connection (its SQLite build's limit)."""
+    try:
+        limit = int(conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except (sqlite3.Error, AttributeError):
+        return SAFE_SQL_VARIABLES
+    return max(1, min(MOST_SQL_VARIABLES, limit))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from desktop.advice.limits import MAX_WATER_OZ, check_number
 from desktop.advice.model import DayLog, InvalidInputError, Profile
 from desktop.store.base import StoreCore, _check_day, _check_key, _check_range, _typed
 from desktop.store.models import PROFILE_COLUMNS, DayLogRow, PreferenceRow, ProfileRow
@@ -119,6 +120,10 @@ class DayRecords(StoreCore):
 
     @classmethod
     def _upsert_day_log(cls, day_log: DayLog) -> None:
+        if day_log == DayLog(day=day_log.day):
+            # Nothing logged: no row at all, so undoing a day's first edit leaves none behind.
+            DayLogRow.delete().where(DayLogRow.day == day_log.day).execute()
+            return
         cls._upsert_day(
             day_log.day,
             water_oz=day_log.water_oz,
@@ -157,6 +162,8 @@ class DayRecords(StoreCore):
         day = _check_day(day)
         if not isinstance(oz, int | float) or isinstance(oz, bool):
             raise InvalidInputError("Water added must be a number.")
+        # Checked before any arithmetic: a huge int would overflow on its way to a float.
+        check_number(oz, "Water added", -MAX_WATER_OZ, MAX_WATER_OZ, "oz", optional=False)
         with self._writing("saving water"):
             current = DayLogRow.select(DayLogRow.water_oz).where(DayLogRow.day == day).first()
             before = (current.water_oz if current is not None else None) or 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -146,18 +147,50 @@ def disk_full(path: Path, doing: str) -> DiskFullError:
     )
 
 
-def translate(error: BaseException, path: Path, doing: str) -> StoreError:
-    """Turn a SQLite failure into the specific StoreError a person can act on."""
+# Below this much free space, an I/O error SQLite reports is the full disk: SQLite says
+# "disk I/O error" (not "disk is full") when it cannot grow its -shm or -wal file there.
+LOW_FREE_SPACE_BYTES = 1024 * 1024
+
+
+def space_left(path: Path) -> int | None:
+    """Bytes free for this user on the disk holding `path` (None when it cannot be told)."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def is_disk_full(error: BaseException, path: Path) -> bool:
+    """True when the root cause of `error` is a full disk, however SQLite worded it.
+
+    SQLite reports ENOSPC as SQLITE_FULL when a page write fails, but as an I/O error
+    (SQLITE_IOERR_*) when it cannot map or grow its shared-memory file; with only a few
+    kilobytes left the latter happens first, so an I/O error on a nearly full disk counts.
+    """
+    if any(isinstance(item, OSError) and item.errno == errno.ENOSPC for item in _chain(error)):
+        return True
     cause = sqlite_cause(error)
     if cause is None:
-        system = os_cause(error)
-        if system is not None and system.errno == errno.ENOSPC:
-            return disk_full(path, doing)
+        return False
+    name = getattr(cause, "sqlite_errorname", "") or ""
+    lowered = str(cause).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in lowered:
+        free = space_left(path)
+        return free is not None and free < LOW_FREE_SPACE_BYTES
+    return False
+
+
+def translate(error: BaseException, path: Path, doing: str) -> StoreError:
+    """Turn a SQLite failure into the specific StoreError a person can act on."""
+    if is_disk_full(error, path):
+        return disk_full(path, doing)
+    cause = sqlite_cause(error)
     name = getattr(cause, "sqlite_errorname", "") or ""
     text = str(cause if cause is not None else error)
     lowered = text.lower()
-    if name.startswith("SQLITE_FULL") or "disk is full" in lowered:
-        return disk_full(path, doing)
     if name == "SQLITE_NOTADB" or "not a database" in lowered:
         return NotADatabaseError(
             f"{path} is not a Liftrun database (SQLite says: {text}). "

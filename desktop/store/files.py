@@ -156,10 +156,17 @@ def _not_a_regular_file(path: Path) -> NotADatabaseError:
 
 
 def check_regular(path: Path) -> None:
-    """Refuse devices, pipes and sockets before anything opens them (a FIFO would block)."""
+    """Refuse devices, pipes, sockets and dangling links before anything opens them."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
+        if path.is_symlink():
+            raise NotADatabaseError(
+                f"{path} is a link to {os.readlink(path)}, which does not exist (a drive or "
+                "folder that is not connected?). Reconnect it, or remove the link and choose "
+                "your liftrun.db file.",
+                path,
+            ) from None
         return
     except PermissionError as error:
         raise ReadOnlyDatabaseError(

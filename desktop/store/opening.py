@@ -75,7 +75,9 @@ def _inspect(path: Path, timeout_s: float) -> files.ProbeResult:
         return files.ProbeResult(version=0, empty=True)
     files.check_header(path)
     files.recover_hot_journal(path, timeout_s)
-    return files.probe(path, timeout_s)
+    # The full integrity_check, not quick_check: a damaged index returns other rows than
+    # the table holds, and only the full check sees it, the day it happens.
+    return files.probe(path, timeout_s, full_check=True)
 
 
 def _make_private(path: Path) -> None:

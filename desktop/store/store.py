@@ -19,12 +19,14 @@ from desktop.store.base import (
     _check_range,
     _now_local,
     _typed,
+    sql_variable_limit,
 )
 from desktop.store.days import DayRecords
 from desktop.store.errors import (
     DatabaseFolderMissingError,
     NotADatabaseError,
     SessionNotFoundError,
+    StoreError,
     TemplateNotFoundError,
 )
 from desktop.store.lock import DatabaseLock
@@ -33,6 +35,7 @@ from desktop.store.records import RecordQueries
 
 DEFAULT_KEEP_BACKUPS = 7
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+MAX_BUSY_TIMEOUT_MS = 10 * 60 * 1000  # waiting longer for a lock helps nobody
 
 __all__ = ["Store", "UnreadableRow"]
 
@@ -68,8 +71,14 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         """
         if not isinstance(keep_backups, int) or isinstance(keep_backups, bool) or keep_backups < 1:
             raise InvalidInputError("keep_backups must be a whole number of at least 1.")
-        if not isinstance(busy_timeout_ms, int) or busy_timeout_ms < 0:
-            raise InvalidInputError("busy_timeout_ms must be a whole number of at least 0.")
+        if (
+            not isinstance(busy_timeout_ms, int)
+            or isinstance(busy_timeout_ms, bool)
+            or not 0 <= busy_timeout_ms <= MAX_BUSY_TIMEOUT_MS
+        ):
+            raise InvalidInputError(
+                f"busy_timeout_ms must be a whole number from 0 to {MAX_BUSY_TIMEOUT_MS:,}."
+            )
         db_path = Path(path).expanduser().absolute()
         if not db_path.parent.is_dir():
             raise DatabaseFolderMissingError(
@@ -90,6 +99,10 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         store = cls(db_path, lock, keep_backups, busy_timeout_ms)
         try:
             store._load()
+            if (db_path.parent / "backups").is_dir():
+                from desktop.store import backups  # not loaded for a file without backups
+
+                backups.remove_stray_partials(db_path)
             if daily_backup:
                 store.daily_backup()
         except BaseException:
@@ -110,6 +123,36 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
             SessionRow.insert(created=session.created or now, updated=now, **values).execute()
         )
 
+    def _insert_all(self, sessions: list[Session], now: datetime) -> list[int]:
+        """Insert new sessions in multi-row statements (as many rows as the SQLite build's
+        limit on "?" allows) inside the caller's transaction; their new ids, in order.
+
+        The id column is AUTOINCREMENT and this transaction holds the write lock, so every
+        row gets an id above all before it, in the order the rows are given.
+        """
+        if not sessions:
+            return []
+        rows = [
+            {"created": session.created or now, "updated": now, **session_values(session)}
+            for session in sessions
+        ]
+        conn = self._open_db().connection()
+        per_statement = max(1, sql_variable_limit(conn) // len(rows[0]))
+        before = conn.execute("SELECT coalesce(max(id), 0) FROM session").fetchone()[0]
+        for first in range(0, len(rows), per_statement):
+            SessionRow.insert_many(rows[first : first + per_statement]).execute()
+        new_ids = [
+            int(row[0])
+            for row in conn.execute("SELECT id FROM session WHERE id > ? ORDER BY id", (before,))
+        ]
+        if len(new_ids) != len(sessions):  # never expected: it would misname undo's ids
+            raise StoreError(
+                "Liftrun could not tell which sessions it just added, so nothing was saved. "
+                "Try again.",
+                self._path,
+            )
+        return new_ids
+
     def add(self, session: Session) -> int:
         """Save a new session and return its id (any id the session carries is ignored)."""
         session = _typed(session, Session, "a session")
@@ -121,7 +164,7 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         checked = [_typed(session, Session, "a session") for session in sessions]
         now = _now_local()
         with self._writing("saving sessions"):
-            return [self._insert(session, now) for session in checked]
+            return self._insert_all(checked, now)
 
     def update(self, session_id: int, session: Session) -> None:
         """Replace a session's fields, keeping its created time; SessionNotFoundError if missing."""
@@ -160,7 +203,9 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         add: Iterable[Session] = (),
     ) -> list[int]:
         """Delete sessions by id, write sessions exactly as given and add new ones, all in one
-        transaction (all or none); returns the new sessions' ids.
+        transaction (all or none); returns the new sessions' ids. Any number of each works:
+        ids are deleted in statements no longer than the SQLite build allows, inside the
+        one transaction.
 
         Each session in `put` must carry its id; it is inserted, or replaces the row with
         that id, keeping its created and updated times. This is how undo and redo put back
@@ -176,8 +221,10 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
             _check_id(session.id)
         now = _now_local()
         with self._writing("saving your change"):
-            if remove_ids:
-                SessionRow.delete().where(SessionRow.id.in_(remove_ids)).execute()
+            step = sql_variable_limit(self._open_db().connection())
+            for first in range(0, len(remove_ids), step):
+                chunk = remove_ids[first : first + step]
+                SessionRow.delete().where(SessionRow.id.in_(chunk)).execute()
             for session in checked:
                 SessionRow.replace(
                     id=session.id,
@@ -185,7 +232,7 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
                     updated=session.updated or now,
                     **session_values(session),
                 ).execute()
-            new_ids = [self._insert(session, now) for session in new]
+            new_ids = self._insert_all(new, now)
         for session_id in (*remove_ids, *(session.id for session in checked)):
             self._unreadable.pop(session_id, None)
         return new_ids

@@ -1,4 +1,4 @@
-"""Step one of an import: duplicates found (same kind, same start), the preview in words."""
+"""Step one of an import: duplicates found (same kind, start and length), the preview in words."""
 
 from __future__ import annotations
 
@@ -54,8 +54,11 @@ def test_preview_lists_everything_in_words() -> None:
     preview = describe(result, plan, PROFILE, "strong.csv")
     assert preview.summary == (
         "strong.csv (Strong export): 1 session will be added, 1 is already in Liftrun, "
-        "4 sets left out, 1 problem."
+        "4 sets left out, 1 problem. A session counts as already in Liftrun when one of the "
+        "same kind starts at the same time and lasts as long or, for a run, covers the same "
+        "distance."
     )
+    assert preview.duplicate_rule in preview.summary
     assert preview.added == (f"Mon 03 Mar 2025 07:00  {session_title(run(7), PROFILE)}",)
     assert preview.duplicates == (f"Mon 03 Mar 2025 18:00  {session_title(lift(18), PROFILE)}",)
     assert preview.skipped == ("Bench Press (Barbell): 4 sets, not a deadlift or a run",)

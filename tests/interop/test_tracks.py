@@ -75,11 +75,30 @@ def test_gpx_runs_are_imported_and_other_tracks_skipped(data: Path) -> None:
     ]
 
 
-def test_real_gpx_with_an_offset_in_its_times(data: Path) -> None:
+def test_real_gpx_of_a_second_and_two_metres_is_skipped_as_near_empty(data: Path) -> None:
+    result = read_file(data / "nikeplus-run.gpx", zone=PARIS)
+    assert result.sessions == () and result.problems == ()
+    assert [(s.what, s.why, s.count) for s in result.skips] == [
+        ("GPX track", "under 50 m or under 1 minute (an empty or accidental recording)", 1)
+    ]
+
+
+def test_real_gpx_times_with_an_offset_are_read_as_that_moment(data: Path, tmp_path: Path) -> None:
     # NikePlus wrote "15:43:13+01:00", i.e. 14:43:13 UTC, 15:43:13 in Paris in December.
-    (run,) = read_file(data / "nikeplus-run.gpx", zone=PARIS).sessions
+    # The real file lasts a second; the same track with a last point 20 minutes and
+    # 3.4 km later is a run.
+    text = (data / "nikeplus-run.gpx").read_text(encoding="utf-8")
+    longer = text.replace(
+        "</trkseg>",
+        '<trkpt lon="9.992874" lat="57.04200"><time>2015-12-11T16:03:13+01:00</time>'
+        "</trkpt></trkseg>",
+    )
+    path = tmp_path / "longer.gpx"
+    path.write_text(longer, encoding="utf-8")
+    (run,) = read_file(path, zone=PARIS).sessions
     assert run.start == datetime(2015, 12, 11, 15, 43, 13)
-    assert run.kind is Kind.RUN
+    assert run.kind is Kind.RUN and run.duration_min == 20
+    assert run.distance_km == pytest.approx(3.39, abs=0.01)
 
 
 def test_a_broken_gpx_file_gets_one_clear_sentence(data: Path, tmp_path: Path) -> None:

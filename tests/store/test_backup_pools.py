@@ -11,11 +11,13 @@ import pytest
 from desktop.store import (
     BackupError,
     BackupKind,
+    CorruptDatabaseError,
     Store,
     list_backups,
     restore_backup,
 )
 from desktop.store import backups as backups_module
+from desktop.store.backing_up import take_daily_backup
 from desktop.store.backups import backup_paths
 from tests.builders import run
 
@@ -55,6 +57,29 @@ def _break_an_index(path: Path) -> None:
     assert spot > 0
     data[start + spot + 9] = ord("9")  # the index now names a day no row has
     path.write_bytes(bytes(data))
+
+
+def _point_the_start_index_elsewhere(path: Path) -> None:
+    """Make the start index disagree with its table through another connection, as damage
+    appearing while the store is open would; quick_check still passes."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            'UPDATE sqlite_master SET sql = \'CREATE INDEX "session_start" ON "session" '
+            "(\"notes\")' WHERE name = 'session_start'"
+        )
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute(f"PRAGMA schema_version = {version + 1}")  # other connections reload
+        conn.commit()
+    finally:
+        conn.close()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    finally:
+        conn.close()
 
 
 def _damaged_database(db_path: Path) -> None:
@@ -108,11 +133,12 @@ def test_a_damaged_file_is_never_backed_up_over_the_good_copies(
     _damaged_database(db_path)
     for _ in range(10):
         clock.now += timedelta(days=1)
-        with Store.open(db_path) as store:
-            assert store.last_backup_error is not None
-            assert "integrity check" in str(store.last_backup_error)
-            assert store.new_backup_error() is not None
-            assert store.new_backup_error() is None  # told once
+        # Opening runs the full integrity_check, so the damage is refused the day it happens.
+        with pytest.raises(CorruptDatabaseError, match="integrity check"):
+            Store.open(db_path)
+        # The backup's own check guards too, for damage that appears while the file is open.
+        with pytest.raises(BackupError, match="integrity check"):
+            take_daily_backup(db_path, keep=7, timeout_s=1.0)
     assert set(good) <= set(backup_paths(db_path))
 
 
@@ -153,8 +179,7 @@ def test_in_app_restore_works_when_the_open_file_is_damaged(db_path: Path, clock
         for n in range(5):
             store.add(run(T0 + timedelta(days=n)))
         good = store.backup_now()
-    _damaged_database(db_path)
-    with Store.open(db_path) as store:
+        _point_the_start_index_elsewhere(db_path)  # damage that appears while it is open
         kept = store.restore(good)
         assert kept is not None and ".damaged-" in kept.name
         assert len(store.all_sessions()) == 5

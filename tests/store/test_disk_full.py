@@ -104,3 +104,53 @@ def test_migrating_on_a_full_disk_says_disk_full(small_disk: Path) -> None:
     filler.unlink()
     with Store.open(path) as store:
         assert len(store.all_sessions()) == 3
+
+
+def _leave_free(filler: Path, kilobytes: int) -> None:
+    """Shrink the filler so exactly `kilobytes` of the small disk are free again."""
+    if kilobytes:
+        os.truncate(filler, filler.stat().st_size - kilobytes * 1024)
+
+
+@pytest.mark.parametrize("free_kb", [0, 2, 4, 8, 16, 24, 32, 48, 64, 128])
+def test_a_nearly_full_disk_is_never_called_damage(small_disk: Path, free_kb: int) -> None:
+    path = small_disk / "liftrun.db"
+    with Store.open(path) as store:
+        for n in range(50):
+            store.add(run(T0 + timedelta(hours=n), notes="x" * 500))
+    filler = _fill(small_disk)
+    _leave_free(filler, free_kb)
+    try:
+        with Store.open(path, daily_backup=False) as store:
+            for n in range(500):  # opened: save until the disk refuses
+                store.add(run(T0 + timedelta(days=30, hours=n), notes="y" * 2000))
+    except StoreError as error:
+        assert isinstance(error, DiskFullError), error
+        assert "damaged" not in str(error) and "restore" not in str(error).lower()
+    filler.unlink()
+    with Store.open(path) as store:
+        assert len(store.all_sessions()) >= 50
+
+
+def test_a_restore_on_a_full_disk_leaves_the_current_data_open_and_unchanged(
+    small_disk: Path,
+) -> None:
+    from desktop.planner import Planner
+
+    path = small_disk / "liftrun.db"
+    with Store.open(path) as store:
+        store.add(run(T0))
+        backup = store.backup_now()
+        store.add(run(T0 + timedelta(days=1)))
+        store.add(run(T0 + timedelta(days=2)))
+        before = store.all_sessions()
+        planner = Planner(store)
+        filler = _fill(small_disk)
+        with pytest.raises(DiskFullError) as caught:
+            planner.restore(backup)
+        assert "restoring the backup" in str(caught.value)
+        assert not store.closed
+        assert store.all_sessions() == before
+        filler.unlink()
+        store.restore(backup)  # with space again it works
+        assert [s.start for s in store.all_sessions()] == [T0]
