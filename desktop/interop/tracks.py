@@ -26,7 +26,8 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final
 
-from desktop.advice.model import MAX_HUMAN_SPEED_KMH, InvalidInputError, Kind, Session
+from desktop.advice.limits import MAX_HUMAN_SPEED_KMH, InvalidInputError
+from desktop.advice.model import Kind, Session
 from desktop.interop.result import Collector, ImportResult, Progress, UnreadableFileError
 
 _RUN_TYPES: Final = re.compile(r"^(9|run|running|.*[_\s-]run|.*[_\s-]running|jog|jogging)$")

@@ -15,7 +15,6 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 from desktop.store import files
 from desktop.store.base import StoreCore
@@ -30,13 +29,6 @@ from desktop.store.opening import change_token
 log = logging.getLogger(__name__)
 
 
-def _backups() -> ModuleType:
-    """desktop.store.backups, imported on first use (it is not needed to open a file)."""
-    from desktop.store import backups
-
-    return backups
-
-
 def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | None:
     """Back up `db_path` as today's daily copy if due; returns it, or None if none was due.
 
@@ -44,7 +36,8 @@ def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | N
     database never written to has nothing to protect). Reads through its own connection,
     so any thread may call it while a Store writes. Raises BackupError or StoreError.
     """
-    backups = _backups()
+    from desktop.store import backups  # on first use: opening a file does not need it
+
     with files.shared_read_connection(db_path, timeout_s) as conn:
         token = change_token(conn)
         newest = next(iter(backups.backup_paths(db_path, backups.BackupKind.DAILY)), None)
@@ -78,15 +71,20 @@ class BackupMethods(StoreCore):
     @property
     def backup_folder(self) -> Path:
         """The `backups` folder beside the database."""
-        return _backups().backup_folder(self._path)
+        from desktop.store import backups
+
+        return backups.backup_folder(self._path)
 
     def backups(self) -> list[Path]:
         """This database's backups of every kind, newest first."""
-        return _backups().backup_paths(self._path)
+        from desktop.store import backups
+
+        return backups.backup_paths(self._path)
 
     def backup_now(self) -> Path:
         """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
-        backups = _backups()
+        from desktop.store import backups
+
         with self._reading("backing up") as conn:
             made = backups.take_backup(
                 self._path, conn, backups.BackupKind.MANUAL, keep=self._keep_backups
@@ -165,7 +163,8 @@ class BackupMethods(StoreCore):
         source = Path(backup_path).expanduser().absolute()
         if source.exists() and source.resolve() == self._path.resolve():
             raise BackupError("That is the open database itself; choose a backup file.", source)
-        backups = _backups()
+        from desktop.store import backups
+
         backups.check_restorable(source)
         files.check_writable(self._path)
         try:

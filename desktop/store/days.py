@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from desktop.advice.model import DayLog, InvalidInputError, Profile
+from desktop.advice.limits import InvalidInputError
+from desktop.advice.model import DayLog, Profile
 from desktop.store.base import StoreCore, _check_day, _check_key, _check_range, _typed
 from desktop.store.models import PROFILE_COLUMNS, DayLogRow, PreferenceRow, ProfileRow
 from desktop.store.opening import rows_to_day_logs

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.advice.limits import InvalidInputError
 from desktop.advice.model import (
     DayLog,
     DistanceUnit,
-    InvalidInputError,
     Kind,
     Profile,
     Session,
