@@ -210,6 +210,7 @@ from desktop.advice.model import Session
 from desktop.store import Store
 
 path, base = sys.argv[1], int(sys.argv[2])
+print("opening", flush=True)
 store = Store.open(path)
 print("ready", flush=True)
 n = 0
@@ -263,11 +264,11 @@ class CrashReport:
 def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
     """Start a child that saves sessions in a loop, SIGKILL it at random moments, `kills` times.
 
-    A fifth of the kills land at a random time after start (possibly while it
-    opens, creates or backs up the database); the rest inside its save loop, a
-    few milliseconds after the child has acknowledged 1 to 3 saves. Afterwards
-    every session a child reported committed must be in the database and PRAGMA
-    integrity_check must say ok.
+    A fifth of the kills land within 50 ms of the child starting to open the
+    database (while it creates, checks or backs it up, or just after); the rest
+    inside its save loop, up to 40 ms after it has acknowledged 1 to 3 saves.
+    Afterwards every session a child reported committed must be in the database
+    and PRAGMA integrity_check must say ok.
 
     The child's output is read through one buffered file from start to end: a
     `readline()` reads ahead, and `communicate()` would read past what it holds.
@@ -285,10 +286,11 @@ def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
         assert child.stdout is not None and child.stderr is not None
         lines: list[bytes] = []
         if rng.random() < 0.2:
-            time.sleep(rng.uniform(0.0, 0.25))
+            lines += _read_lines(child.stdout, 1)  # "opening"
+            time.sleep(rng.uniform(0.0, 0.05))
         else:
             acks = rng.randint(1, 3)
-            lines += _read_lines(child.stdout, 1 + acks)  # "ready", then the acknowledgements
+            lines += _read_lines(child.stdout, 2 + acks)  # "opening", "ready", acknowledgements
             time.sleep(rng.uniform(0.0, 0.04))
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)
