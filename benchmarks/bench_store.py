@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from benchmarks import ms_row, time_ms
 from desktop.advice.model import DayLog, Kind, Profile, Session, Workout
@@ -225,6 +225,7 @@ from desktop.advice.model import Session
 from desktop.store import Store
 
 path, base = sys.argv[1], int(sys.argv[2])
+print("opening", flush=True)
 store = Store.open(path)
 print("ready", flush=True)
 n = 0
@@ -285,10 +286,14 @@ class CrashReport:
 def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
     """Start a child that saves sessions in a loop, SIGKILL it at random moments, `kills` times.
 
-    A fifth of the kills land at a random time after start (possibly while it
-    opens, creates or backs up the database); the rest a few milliseconds into
-    its save loop. Afterwards every session a child reported committed must be
-    in the database and PRAGMA integrity_check must say ok.
+    A fifth of the kills land within 50 ms of the child starting to open the
+    database (while it creates, checks or backs it up, or just after); the rest
+    inside its save loop, up to 40 ms after it has acknowledged 1 to 3 saves.
+    Afterwards every session a child reported committed must be in the database
+    and PRAGMA integrity_check must say ok.
+
+    The child's output is read through one buffered file from start to end: a
+    `readline()` reads ahead, and `communicate()` would read past what it holds.
     """
     rng = random.Random(seed)
     report = CrashReport()
@@ -300,25 +305,41 @@ def crash_loop(path: Path, kills: int, seed: int = SEED) -> CrashReport:
             stderr=subprocess.PIPE,
             cwd=ROOT,
         )
-        assert child.stdout is not None
+        assert child.stdout is not None and child.stderr is not None
+        lines: list[bytes] = []
         if rng.random() < 0.2:
-            time.sleep(rng.uniform(0.0, 0.25))
+            lines += _read_lines(child.stdout, 1)  # "opening"
+            time.sleep(rng.uniform(0.0, 0.05))
         else:
-            child.stdout.readline()  # "ready" (or EOF if the child failed)
+            acks = rng.randint(1, 3)
+            lines += _read_lines(child.stdout, 2 + acks)  # "opening", "ready", acknowledgements
             time.sleep(rng.uniform(0.0, 0.04))
         if child.poll() is None:
             child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
-        out, err = child.communicate()
+        lines += child.stdout.read().splitlines(keepends=True)
+        err = child.stderr.read()
+        child.wait()
+        child.stdout.close()
+        child.stderr.close()
         if child.returncode != KILLED_EXIT_CODE:
             report.child_errors.append(err.decode(errors="replace").strip()[-500:])
         report.kills += 1
-        for line in out.decode().splitlines(keepends=True):
+        for raw in lines:
+            line = raw.decode()
             parts = line.split()
             if line.endswith("\n") and len(parts) == 3:
                 report.reported[int(parts[0])] = f"{parts[1]}:{parts[2]}"
         report.cycle_ms.append((time.perf_counter() - began) * 1000)
     verify(path, report)
     return report
+
+
+def _read_lines(stream: IO[bytes], count: int) -> list[bytes]:
+    """Up to `count` lines from `stream`, fewer if it ends first (the child failed)."""
+    lines: list[bytes] = []
+    while len(lines) < count and (line := stream.readline()):
+        lines.append(line)
+    return lines
 
 
 def verify(path: Path, report: CrashReport) -> CrashReport:

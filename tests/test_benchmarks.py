@@ -16,6 +16,8 @@ import pytest
 from benchmarks import result, spread_of
 from benchmarks.run import normalise
 
+pytestmark = pytest.mark.tooling
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

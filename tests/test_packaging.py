@@ -12,6 +12,7 @@ import re
 import struct
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +37,7 @@ def readme_commands() -> dict[str, str]:
     return {k: v.strip() for k, v in found.items()}
 
 
+@pytest.mark.tooling
 def test_readme_gives_the_two_commands_for_each_shell() -> None:
     """An install-and-open command and a test command, for bash/zsh and PowerShell."""
     commands = readme_commands()
@@ -46,17 +48,29 @@ def test_readme_gives_the_two_commands_for_each_shell() -> None:
     assert README.count("```powershell") >= 2
 
 
+@pytest.mark.tooling
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     """.ci/run uses the README's test command verbatim, so the README cannot rot."""
     assert readme_commands()["test-bash"] in CI_RUN
 
 
+@pytest.mark.tooling
 def test_ci_type_checks_as_windows_macos_and_linux() -> None:
     """mypy narrows on sys.platform: each OS's branches are checked only as that OS."""
     assert "for platform in linux win32 darwin; do" in CI_RUN
     assert '"$PY" -m mypy --platform "$platform"' in CI_RUN
 
 
+@pytest.mark.tooling
+def test_the_tooling_tier_is_left_out_of_the_readme_command_and_run_by_ci() -> None:
+    """pytest's default run deselects the tooling tier; .ci/run runs it as a step of its own."""
+    pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    addopts = pytest_options["tool"]["pytest"]["ini_options"]["addopts"]
+    assert addopts[-2:] == ["-m", "not tooling"]
+    assert re.search(r'^"\$PY" -m pytest [^\n]*-m tooling \|', CI_RUN, re.M)
+
+
+@pytest.mark.tooling
 def test_readme_links_only_real_files() -> None:
     """Relative links in the README point at files in the repo (the screenshot excepted)."""
     links = re.findall(r"\]\((?!https?:|#|mailto:)([^)\s]+)\)", README)
@@ -66,6 +80,7 @@ def test_readme_links_only_real_files() -> None:
     assert not missing, missing
 
 
+@pytest.mark.tooling
 def test_readme_carries_the_health_notice() -> None:
     """The health notice is there, in words a person reads."""
     text = " ".join(README.split()).lower()
@@ -84,6 +99,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+@pytest.mark.tooling
 def test_every_icon_size_exists() -> None:
     """PNGs at 16..1024 px, plus the .ico and .icns made from the same SVG."""
     for size in resources.ICON_SIZES:
@@ -94,6 +110,7 @@ def test_every_icon_size_exists() -> None:
     assert resources.resource_path("icon.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
+@pytest.mark.tooling
 def test_icon_pngs_match_the_svg(qapp: Any) -> None:
     """The committed PNGs were rendered from the current SVG (rerun tools/make_icons.py)."""
     from PySide6.QtCore import Qt
@@ -120,6 +137,7 @@ def test_icon_pngs_match_the_svg(qapp: Any) -> None:
     assert mean < 4, f"icons/icon-{size}.png differs from icon.svg (mean {mean:.1f})"
 
 
+@pytest.mark.tooling
 def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
     """Qt accepts the style sheet, and it sets no fixed background colours."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -149,6 +167,7 @@ def test_stylesheet_parses_and_uses_palette_roles(qapp: Any) -> None:
     assert not [m for m in messages if "stylesheet" in m.lower()], messages
 
 
+@pytest.mark.tooling
 def test_stylesheet_names_only_widgets_that_exist() -> None:
     """Every #objectName the style sheet targets is set somewhere in desktop/ui."""
     text = re.sub(r"/\*.*?\*/", "", resources.read_stylesheet(), flags=re.S)
@@ -224,6 +243,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+@pytest.mark.tooling
 @pytest.mark.slow
 def test_wheel_ships_resources_and_every_module(wheel: Path) -> None:
     """`pip install .` gets the resources and every module."""
@@ -247,6 +267,7 @@ def third_party_imports() -> set[str]:
     return found - set(sys.stdlib_module_names) - {"desktop", "__future__"}
 
 
+@pytest.mark.tooling
 @pytest.mark.slow
 def test_wheel_declares_its_version_and_everything_it_imports(wheel: Path) -> None:
     """The wheel's metadata carries desktop.__version__ and requires every library imported."""
@@ -270,6 +291,7 @@ def test_wheel_declares_its_version_and_everything_it_imports(wheel: Path) -> No
     assert not undeclared, f"imported but not in the wheel's Requires-Dist: {undeclared}"
 
 
+@pytest.mark.tooling
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="pip --target puts scripts in bin/ on POSIX")
 def test_installed_wheel_runs_and_logs_that_it_is_installed(wheel: Path, tmp_path: Path) -> None:
@@ -435,6 +457,7 @@ def spec_helpers() -> dict[str, Any]:
     return namespace
 
 
+@pytest.mark.tooling
 @pytest.mark.parametrize(
     ("path", "kept"),
     [
@@ -468,6 +491,7 @@ def test_spec_bundle_filter(path: str, kept: bool) -> None:
     assert spec_helpers()["_keep"](path) is kept
 
 
+@pytest.mark.tooling
 def test_spec_does_not_exclude_qt_modules_the_app_imports() -> None:
     """Every PySide6 module imported under desktop/ survives build.spec's excludes."""
     excluded = set(spec_helpers()["EXCLUDED_QT_MODULES"])

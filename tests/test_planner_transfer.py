@@ -8,26 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.advice import Context, Kind, Profile, Session, Workout
+from desktop.advice import Context, Profile
 from desktop.planner import Planner
 from desktop.store import Store
+from tests.builders import lift, run
 
 PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=15.0)
-
-
-def lift(start: datetime) -> Session:
-    return Session(kind=Kind.DEADLIFT, start=start, duration_min=60, sets=5, reps=5, load_kg=140.0)
-
-
-def run(start: datetime) -> Session:
-    return Session(
-        kind=Kind.RUN,
-        start=start,
-        duration_min=40,
-        workout=Workout.EASY,
-        distance_km=5.0,
-        speed_kmh=10.0,
-    )
 
 
 @pytest.fixture

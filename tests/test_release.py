@@ -18,6 +18,8 @@ import pytest
 
 import desktop
 
+pytestmark = pytest.mark.tooling
+
 ROOT = Path(__file__).resolve().parent.parent
 NSI = ROOT / "installer" / "liftrun.nsi"
 LINUX_PACKAGING = ROOT / "packaging" / "linux"

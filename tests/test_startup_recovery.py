@@ -15,21 +15,15 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import startup
-from desktop.advice import Kind, Session, Workout
+from desktop.advice import Session
 from desktop.sample import sample_profile
 from desktop.store import BackupError, Store
 from desktop.store.backups import BackupKind, backup_paths
+from tests.builders import run
 
 
 def _run(day: int) -> Session:
-    return Session(
-        kind=Kind.RUN,
-        start=datetime(2024, 3, day, 7, 0),
-        duration_min=30,
-        workout=Workout.EASY,
-        distance_km=5.0,
-        speed_kmh=10.0,
-    )
+    return run(datetime(2024, 3, day, 7, 0), minutes=30)
 
 
 # `liftrun --db PATH` in a fresh process, with start-up's modal dialogs replaced by ones that

@@ -20,7 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from desktop.advice.model import InvalidInputError, Kind, Session, Workout
+from desktop.advice.limits import InvalidInputError
+from desktop.advice.model import Kind, Session, Workout
 from desktop.interop.result import Collector, ImportResult, Progress
 from desktop.interop.stream import text_stream
 

@@ -7,7 +7,8 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Final
 
-from desktop.advice.model import DistanceUnit, InvalidInputError, WeightUnit
+from desktop.advice.limits import InvalidInputError
+from desktop.advice.model import DistanceUnit, WeightUnit
 from desktop.interop.apps import (
     delimiter_of,
     is_hevy_header,

@@ -33,7 +33,8 @@ from xml.parsers import expat
 
 from gpxpy.geo import ONE_DEGREE, haversine_distance
 
-from desktop.advice.model import MAX_HUMAN_SPEED_KMH, InvalidInputError, Kind, Session
+from desktop.advice.limits import MAX_HUMAN_SPEED_KMH, InvalidInputError
+from desktop.advice.model import Kind, Session
 from desktop.interop.result import Collector, ImportResult, Progress, UnreadableFileError
 
 _RUN_TYPES: Final = re.compile(r"^(9|run|running|.*[_\s-]run|.*[_\s-]running|jog|jogging)$")

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from desktop.advice.model import MAX_HUMAN_SPEED_KMH, InvalidInputError, Kind, Session
+from desktop.advice.limits import MAX_HUMAN_SPEED_KMH, InvalidInputError
+from desktop.advice.model import Kind, Session
 from desktop.interop.result import Collector
 
 _DEADLIFT: Final = re.compile(r"\bdead\s*-?\s*lifts?\b", re.IGNORECASE)

@@ -15,7 +15,6 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 from desktop.store import files
 from desktop.store.base import StoreCore
@@ -32,13 +31,6 @@ from desktop.store.opening import change_token
 log = logging.getLogger(__name__)
 
 
-def _backups() -> ModuleType:
-    """desktop.store.backups, imported on first use (it is not needed to open a file)."""
-    from desktop.store import backups
-
-    return backups
-
-
 def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | None:
     """Back up `db_path` as today's daily copy if due; returns it, or None if none was due.
 
@@ -46,7 +38,8 @@ def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | N
     database never written to has nothing to protect). Reads through its own connection,
     so any thread may call it while a Store writes. Raises BackupError or StoreError.
     """
-    backups = _backups()
+    from desktop.store import backups  # on first use: opening a file does not need it
+
     with files.shared_read_connection(db_path, timeout_s) as conn:
         token = change_token(conn)
         newest = next(iter(backups.backup_paths(db_path, backups.BackupKind.DAILY)), None)
@@ -80,15 +73,20 @@ class BackupMethods(StoreCore):
     @property
     def backup_folder(self) -> Path:
         """The `backups` folder beside the database."""
-        return _backups().backup_folder(self._path)
+        from desktop.store import backups
+
+        return backups.backup_folder(self._path)
 
     def backups(self) -> list[Path]:
         """This database's backups of every kind, newest first."""
-        return _backups().backup_paths(self._path)
+        from desktop.store import backups
+
+        return backups.backup_paths(self._path)
 
     def backup_now(self) -> Path:
         """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
-        backups = _backups()
+        from desktop.store import backups
+
         with self._reading("backing up") as conn:
             made = backups.take_backup(
                 self._path, conn, backups.BackupKind.MANUAL, keep=self._keep_backups
@@ -170,7 +168,8 @@ class BackupMethods(StoreCore):
         source = Path(backup_path).expanduser().absolute()
         if source.exists() and source.resolve() == self._path.resolve():
             raise BackupError("That is the open database itself; choose a backup file.", source)
-        backups = _backups()
+        from desktop.store import backups
+
         backups.check_restorable(source)
         files.check_writable(self._path)
         doing = "restoring the backup"
@@ -216,8 +215,10 @@ class BackupMethods(StoreCore):
     def _swap_in_or_reopen(self, source: Path, doing: str) -> Path | None:
         """Put `source` in place of the closed database; if that fails, reopen the current
         file (unchanged) and raise the swap's own error, never a later one."""
+        from desktop.store import backups
+
         try:
-            return _backups().swap_in(self._path, source)
+            return backups.swap_in(self._path, source)
         except StoreError as error:
             failure: StoreError = (
                 disk_full(self._path, doing) if is_disk_full(error, self._path) else error

@@ -17,7 +17,8 @@ from typing import Any
 import peewee
 from peewee import SqliteDatabase
 
-from desktop.advice.model import InvalidInputError, Session
+from desktop.advice.limits import InvalidInputError
+from desktop.advice.model import Session
 from desktop.store import files
 from desktop.store.errors import BackupError, StoreClosedError, StoreError, translate
 from desktop.store.lock import DatabaseLock

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from desktop.advice.limits import MAX_WATER_OZ, check_number
-from desktop.advice.model import DayLog, InvalidInputError, Profile
+from desktop.advice.limits import MAX_WATER_OZ, InvalidInputError, check_number
+from desktop.advice.model import DayLog, Profile
 from desktop.store.base import StoreCore, _check_day, _check_key, _check_range, _typed
 from desktop.store.models import PROFILE_COLUMNS, DayLogRow, PreferenceRow, ProfileRow
 from desktop.store.opening import rows_to_day_logs

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from desktop.advice.model import InvalidInputError, Session, WeekTotals
+from desktop.advice.limits import InvalidInputError
+from desktop.advice.model import Session, WeekTotals
 from desktop.store import files, templates, totals
 from desktop.store.backing_up import BackupMethods
 from desktop.store.base import (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,6 @@ from desktop.advice import (
     Advice,
     AdviceWarning,
     Context,
-    Kind,
     Profile,
     Session,
     Suggestion,
@@ -24,23 +24,14 @@ from desktop.advice import (
 )
 from desktop.interop import calendar_id, event_uid, export_ics
 from desktop.store import Store
+from tests.builders import lift, run
 from tests.interop.conftest import PARIS
 
 PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
-LIFT = Session(
-    kind=Kind.DEADLIFT,
-    start=datetime(2025, 3, 3, 18, 0),
-    duration_min=60,
-    sets=5,
-    reps=5,
-    load_kg=140.0,
-    id=11,
-    notes="Belt on",
-)
-RUN = Session(
-    kind=Kind.RUN,
-    start=datetime(2025, 3, 3, 19, 15),
-    duration_min=25,
+LIFT = lift(datetime(2025, 3, 3, 18, 0), reps=5, load_kg=140.0, id=11, notes="Belt on")
+RUN = run(
+    datetime(2025, 3, 3, 19, 15),
+    minutes=25,
     workout=Workout.INTERVALS,
     distance_km=3.0,
     speed_kmh=11.0,
@@ -119,9 +110,7 @@ def test_times_are_local_with_the_zone_described(tmp_path: Path) -> None:
 def test_uids_are_stable_and_tied_to_the_database(tmp_path: Path) -> None:
     first, second, other = tmp_path / "a.ics", tmp_path / "b.ics", tmp_path / "c.ics"
     export_ics([LIFT, RUN], first, calendar="db1", zone=PARIS)
-    moved = Session(
-        **{**{n: getattr(RUN, n) for n in RUN.__dataclass_fields__}, "distance_km": 4.0}
-    )
+    moved = replace(RUN, distance_km=4.0)
     export_ics([LIFT, moved], second, calendar="db1", zone=PARIS)
     export_ics([LIFT, RUN], other, calendar="db2", zone=PARIS)
     uids = [[str(e["UID"]) for e in events(p)] for p in (first, second, other)]

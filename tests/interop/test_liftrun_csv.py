@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from desktop.advice import InvalidInputError, Kind, Session, Workout
+from desktop.advice import InvalidInputError, Session, Workout
 from desktop.interop import export_csv, read_file
 from desktop.interop.liftrun_csv import HEADER, escape_text, unescape_text
+from tests.builders import lift, run
 
 NASTY_NOTES = (
     '=HYPERLINK("http://example.invalid","click")',
@@ -30,10 +31,10 @@ NASTY_NOTES = (
 
 
 def sessions() -> list[Session]:
-    run = Session(
-        kind=Kind.RUN,
-        start=datetime(2025, 3, 1, 7, 0),
-        duration_min=42,
+    """A run and a deadlift with every field set, a bare planned run, and runs with odd notes."""
+    intervals = run(
+        datetime(2025, 3, 1, 7, 0),
+        minutes=42,
         workout=Workout.INTERVALS,
         distance_km=8.123456789,
         speed_kmh=11.6049,
@@ -46,10 +47,8 @@ def sessions() -> list[Session]:
         actual_duration_min=44,
         rpe=7,
     )
-    lift = Session(
-        kind=Kind.DEADLIFT,
-        start=datetime(2025, 3, 1, 18, 30),
-        duration_min=60,
+    heavy = lift(
+        datetime(2025, 3, 1, 18, 30),
         spotter=False,
         sets=5,
         reps=5,
@@ -59,12 +58,14 @@ def sessions() -> list[Session]:
         actual_reps=5,
         actual_load_kg=140.0,
     )
-    planned = Session(kind=Kind.RUN, start=datetime(2025, 3, 2, 6, 15), duration_min=30)
+    planned = run(
+        datetime(2025, 3, 2, 6, 15), minutes=30, workout=None, distance_km=None, speed_kmh=None
+    )
     noted = [
-        Session(kind=Kind.RUN, start=datetime(2025, 4, day + 1, 7), duration_min=20, notes=note)
+        run(datetime(2025, 4, day + 1, 7), minutes=20, notes=note)
         for day, note in enumerate(NASTY_NOTES)
     ]
-    return [run, lift, planned, *noted]
+    return [intervals, heavy, planned, *noted]
 
 
 def fields(session: Session) -> dict[str, object]:
@@ -103,9 +104,7 @@ def test_file_opens_cleanly_in_spreadsheets(tmp_path: Path) -> None:
 @pytest.mark.parametrize("note", NASTY_NOTES[:8])
 def test_no_text_cell_starts_like_a_formula(tmp_path: Path, note: str) -> None:
     path = tmp_path / "out.csv"
-    export_csv(
-        [Session(kind=Kind.RUN, start=datetime(2025, 1, 6), duration_min=5, notes=note)], path
-    )
+    export_csv([run(datetime(2025, 1, 6), minutes=5, notes=note)], path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         cell = next(csv.DictReader(handle))["notes"]
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))

@@ -8,21 +8,24 @@ from typing import Any
 
 from desktop.advice import Kind, Profile, Session, session_title
 from desktop.interop import ImportResult, Problem, Skip, describe, plan_import, read_file
+from tests import builders
 
 PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
 
 
-def run(hour: int, **extra: Any) -> Session:
-    return Session(kind=Kind.RUN, start=datetime(2025, 3, 3, hour), duration_min=30, **extra)
+def run(hour: int, **fields: Any) -> Session:
+    """A 30-minute run at `hour` on Monday 3 March 2025."""
+    return builders.run(datetime(2025, 3, 3, hour), minutes=30, **fields)
 
 
 def lift(hour: int) -> Session:
-    return Session(kind=Kind.DEADLIFT, start=datetime(2025, 3, 3, hour), duration_min=60, sets=5)
+    """A deadlift at `hour` on Monday 3 March 2025."""
+    return builders.lift(datetime(2025, 3, 3, hour))
 
 
 def test_sessions_already_in_the_database_are_not_added_twice() -> None:
     result = ImportResult("liftrun-csv", (run(7, id=3), lift(7), run(8), run(8)))
-    existing = [run(7, id=99, distance_km=5.0)]
+    existing = [run(7, id=99, distance_km=6.0)]
     plan = plan_import(result, existing)
     # Same kind and start as a stored run: a duplicate, even with other values.
     assert plan.duplicates == (run(7, id=3), run(8))

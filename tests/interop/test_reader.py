@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.advice import Kind, Session
 from desktop.interop import (
     ReadCancelledError,
     UnreadableFileError,
@@ -16,6 +15,7 @@ from desktop.interop import (
     export_csv,
     read_file,
 )
+from tests.builders import run
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_each_sample_is_recognised_even_without_its_extension(
 
 def test_liftrun_csv_is_recognised(tmp_path: Path) -> None:
     path = tmp_path / "mine.dat"
-    export_csv([Session(kind=Kind.RUN, start=datetime(2025, 1, 6, 7), duration_min=30)], path)
+    export_csv([run(datetime(2025, 1, 6, 7), minutes=30)], path)
     assert read_file(path).format == "liftrun-csv"
 
 
@@ -80,10 +80,8 @@ def test_unknown_units_are_refused(data: Path) -> None:
 
 
 def big_csv(tmp_path: Path, rows: int) -> Path:
-    sessions = [
-        Session(kind=Kind.RUN, start=datetime(2020, 1, 1, 7) + timedelta(days=day), duration_min=30)
-        for day in range(rows)
-    ]
+    first = datetime(2020, 1, 1, 7)
+    sessions = [run(first + timedelta(days=day), minutes=30) for day in range(rows)]
     path = tmp_path / "big.csv"
     export_csv(sessions, path)
     return path

@@ -1,4 +1,10 @@
-"""A child saving sessions is SIGKILLed at random moments; nothing it acknowledged is lost."""
+"""A child saving sessions is SIGKILLed at random moments; nothing it acknowledged is lost.
+
+The loop reads every acknowledgement the child flushed before the kill, so a session in the
+file that was never acknowledged can only be the one save in flight when the kill landed. The
+kills inside the save loop wait for 1 to 3 acknowledgements first (drawn from the seed): seed
+7 waits for 41 over its 30 kills, seed 3 for 5 over its 2, however busy the machine is.
+"""
 
 from __future__ import annotations
 

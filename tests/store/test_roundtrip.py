@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from desktop.advice.limits import InvalidInputError
 from desktop.advice.model import (
     DayLog,
     DistanceUnit,
-    InvalidInputError,
     Kind,
     Profile,
     Session,
