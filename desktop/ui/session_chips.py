@@ -186,6 +186,18 @@ class ChipPainter:
             painter.drawText(QPointF(box.left(), box.top() + self.metrics.ascent()), text)
         painter.restore()
 
+    def paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
+        """Where a dragged block was: a dashed outline without words (they move with it)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(self.muted, self.pen_width, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = pen.widthF() / 2
+        radius = min(rect.height(), self.chip_height) * 0.22
+        painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
+        painter.restore()
+
     def paint_more(self, painter: QPainter, rect: QRectF, hidden: int) -> None:
         """The "+N more" line for chips that do not fit."""
         painter.save()
