@@ -134,8 +134,10 @@ class ProgressView(QWidget):
         mean_rpe: Mapping[date, float] | None = None,
     ) -> None:
         """Show these weeks (oldest first) in the chart and the table, with each week's mean
-        RPE (by its Monday; a week without one shows "—")."""
+        RPE (by its Monday; a week without one shows "—"). Without `mean_rpe` the RPE
+        column is hidden: nothing was asked about effort."""
         self._weeks = tuple(weeks)
+        self.table.setColumnHidden(len(_COLUMNS) - 1, mean_rpe is None)
         self._mean_rpe = dict(mean_rpe or {})
         self._distance_unit = distance_unit
         self._weight_unit = weight_unit

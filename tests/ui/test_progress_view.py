@@ -261,3 +261,10 @@ def test_the_table_has_an_rpe_column_and_needs_no_sideways_scrolling(qtbot: QtBo
     assert [cell.text() if cell else "" for cell in rpe_cells] == ["7.3", "\u2014"]
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert not table.horizontalScrollBar().isVisible()
+
+
+def test_without_rpe_figures_the_rpe_column_is_hidden(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    assert view.table.isColumnHidden(view.table.columnCount() - 1)
+    view.set_weeks(_weeks(4), DistanceUnit.KM, WeightUnit.KG, {})
+    assert not view.table.isColumnHidden(view.table.columnCount() - 1)
