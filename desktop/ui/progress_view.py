@@ -106,8 +106,9 @@ class ProgressView(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # The chart takes the room beyond what the table's columns need.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -9,7 +9,9 @@ highlight), so a dark palette works, and sizes from the system font, so scaling 
 
 A chip too narrow for its whole line drops its less important words first (`chip_variants`):
 "18:00 5x5 140 kg" becomes "18:00 140 kg", "18:45 Intervals 3 km" becomes "18:45 Int 3 km"
-and then "18:45 3 km"; only then is the text cut with "…". The tooltip keeps the whole line.
+and then "18:45 3 km"; only then is the text cut with "…". A week-view block, whose place
+on the clock tells its time, drops the time first ("Long 16 km"). The tooltip keeps the
+whole line.
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ class ChipPainter:
         self.chip_height = self.line + 2 * self.pad
         self.pen_width = max(1.0, self.line / 14)
         self._elided: dict[tuple[str, int], str] = {}
+        self._fitted: dict[tuple[str, bool, float], str] = {}
 
     # -- colours ---------------------------------------------------------------
 
@@ -171,7 +174,7 @@ class ChipPainter:
         top_line = QRectF(
             rect.left(), rect.top(), rect.width(), min(rect.height(), self.chip_height)
         )
-        self._paint_line(painter, top_line, chip)
+        self._paint_line(painter, top_line, chip, block=True)
         if rect.height() >= self.chip_height + self.line:
             span = f"{chip.start:%H:%M}\u2013{chip.end:%H:%M}"
             painter.setPen(self.muted if chip.state is ChipState.MISSED else self.text)
@@ -266,23 +269,21 @@ class ChipPainter:
             self._elided[key] = found
         return found
 
-    def fit(self, text: str, width: float) -> str:
-        """The longest of `chip_variants(text)` that fits `width`, else the shortest cut with
-        "…" (remembered: cells repeat)."""
-        key = (text, -1 - int(width))  # apart from `elide`'s entries
-        found = self._elided.get(key)
+    def fit(self, text: str, width: float, *, block: bool = False) -> str:
+        """The longest of `chip_variants(text)` (`block_variants` for a week block) that fits
+        `width`, else the shortest cut with "…" (remembered: cells repeat)."""
+        key = (text, block, round(width, 2))
+        found = self._fitted.get(key)
         if found is None:
-            variants = chip_variants(text)
-            found = next(
-                (v for v in variants if self.metrics.horizontalAdvance(v) <= int(width)), None
-            )
+            variants = block_variants(text) if block else chip_variants(text)
+            found = next((v for v in variants if self.metrics.horizontalAdvance(v) <= width), None)
             if found is None:
                 found = self.metrics.elidedText(
                     variants[-1], Qt.TextElideMode.ElideRight, int(width)
                 )
-            if len(self._elided) > 4096:
-                self._elided.clear()
-            self._elided[key] = found
+            if len(self._fitted) > 4096:
+                self._fitted.clear()
+            self._fitted[key] = found
         return found
 
     def glyph_size(self) -> float:
@@ -314,7 +315,9 @@ class ChipPainter:
         inset = pen.widthF() / 2
         painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
 
-    def _paint_line(self, painter: QPainter, rect: QRectF, chip: ChipData) -> None:
+    def _paint_line(
+        self, painter: QPainter, rect: QRectF, chip: ChipData, *, block: bool = False
+    ) -> None:
         """Glyph, "≠", text and "!" along one chip-high line at the top of `rect`."""
         middle = rect.top() + min(rect.height(), self.chip_height) / 2
         size = self.glyph_size()
@@ -342,7 +345,7 @@ class ChipPainter:
         missed = chip.state is ChipState.MISSED
         painter.setFont(self.struck if missed else self.font)
         painter.setPen(self.muted if missed else self.text)
-        text = self.fit(chip.text, width)
+        text = self.fit(chip.text, width, block=block)
         baseline = middle + (self.metrics.ascent() - self.metrics.descent()) / 2
         painter.drawText(QPointF(x, baseline), text)
 
@@ -365,6 +368,16 @@ def chip_variants(text: str) -> list[str]:
         variants.append(" ".join([words[0], *short, *figure]))
     variants.append(" ".join([words[0], *figure]))
     return variants
+
+
+def block_variants(text: str) -> list[str]:
+    """A week-view block's line and its shorter forms: as a chip's, but a block's place on
+    the clock already tells its time, so the time goes first ("Long 16 km", then "16 km")."""
+    variants = chip_variants(text)
+    if len(variants) == 1 and not _TIME.fullmatch(text.split(" ", 1)[0]):
+        return variants
+    untimed = [v.split(" ", 1)[1] for v in variants if " " in v]
+    return [text, *dict.fromkeys(untimed)]
 
 
 def elided_text(painter: ChipPainter, chip: ChipData, width: float) -> str:
