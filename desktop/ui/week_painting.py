@@ -40,16 +40,27 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
     # On whole pixels and without antialiasing (a hatch has no edges to smooth), from a
     # pre-drawn tile where a device pixel is a pixel: the zones are the largest fills here.
     tiled = painter.device().devicePixelRatioF() == 1.0
+    blocks = [
+        shown
+        for chip in view.chips()
+        for shown in geometry.shown_rects(
+            geometry.span_rect(chip.start, chip.end, *view.lane_of(chip.session_id))
+        )
+    ]
     for zone, rect in view.zone_rects():
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         brush = zone_tile_brush(zone.key) if tiled else zone_brush(zone.key)
         painter.fillRect(rect.toAlignedRect(), brush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if rect.height() >= ink.line * 1.2:
+        # The label goes under any block drawn over the zone's top, or not at all.
+        top = max(
+            [rect.top(), *(b.bottom() for b in blocks if b.intersects(_label_band(rect, ink)))]
+        )
+        if rect.bottom() - top >= ink.line * 1.2:
             text = _fitted(ink, (zone.label, zone.short_label), rect.width() - 8)
             # A base-coloured backing keeps the words legible over any hatching, dark or light.
             backing = QRectF(
-                rect.left() + 1, rect.top() + 1, ink.metrics.horizontalAdvance(text) + 4, ink.line
+                rect.left() + 1, top + 1, ink.metrics.horizontalAdvance(text) + 4, ink.line
             )
             painter.save()
             painter.setOpacity(0.8)
@@ -57,7 +68,7 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
             painter.restore()
             painter.setPen(ink.muted)
             painter.setFont(ink.font)
-            painter.drawText(QPointF(rect.left() + 3, rect.top() + ink.metrics.ascent() + 1), text)
+            painter.drawText(QPointF(rect.left() + 3, top + ink.metrics.ascent() + 1), text)
     selected = view.selected_session()
     dragged = view.dragged()
     for chip in view.chips():
@@ -83,6 +94,11 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
             _paint_time_label(painter, rects[0], ghost, ink)
     painter.restore()
     _paint_totals(view, painter, geometry, ink)
+
+
+def _label_band(zone: QRectF, ink: ChipPainter) -> QRectF:
+    """Where a zone's label would go: one line at the top of its rectangle."""
+    return QRectF(zone.left(), zone.top(), zone.width(), ink.line + 2)
 
 
 def _paint_handle(painter: QPainter, handle: QRectF, ink: ChipPainter) -> None:
