@@ -97,7 +97,9 @@ class ProgressView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents once per fill (`_fit_table`): resizing to contents on every
+        # item set re-measured the whole column each time, for seconds over ten years.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rpe_header = self.table.horizontalHeaderItem(len(_COLUMNS) - 1)
         if rpe_header is not None:
             rpe_header.setToolTip(_RPE_TIP)

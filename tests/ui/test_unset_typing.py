@@ -183,3 +183,19 @@ def test_a_box_without_not_set_keeps_its_value_when_erased(qtbot: QtBot) -> None
     qtbot.keyClick(spin, Qt.Key.Key_Delete)
     spin.interpretText()
     assert spin.value() == 30
+
+
+def test_the_water_target_erased_to_not_set_takes_a_new_number(qtbot: QtBot) -> None:
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    spin = _spin(dialog, "waterTargetField")
+    assert spin.value() > 0
+    _focus_by_click(qtbot, spin)
+    spin.selectAll()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    assert spin.text() == NOT_SET
+    qtbot.keyClicks(spin, "1500")
+    assert spin.value() == 1500.0
