@@ -75,11 +75,32 @@ class _AdviceDelegate(QStyledItemDelegate):
     """Wraps the first warning over up to `ADVICE_LINES` lines; beyond that cuts its message
     with "…" but keeps the mark and the "(+n more)" count."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # (text, width, font) -> the text shown: asked on every paint and size hint.
+        self._shown: dict[tuple[str, int, str], tuple[str, bool]] = {}
+
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         text: str = option.text
         if not text:
             return
+        key = (text, option.rect.width(), option.font.key())
+        found = self._shown.get(key)
+        if found is None:
+            self._fit(option, index)
+            if len(self._shown) > 256:
+                self._shown.clear()
+            wraps = bool(option.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+            self._shown[key] = found = (option.text, wraps)
+            return
+        option.text = found[0]
+        if found[1]:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def _fit(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Wrap the text, or cut it to `ADVICE_LINES` lines keeping the count."""
+        text: str = option.text
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()

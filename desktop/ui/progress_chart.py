@@ -193,7 +193,9 @@ class ProgressChart(QWidget):
         """The weeks labelled under the chart, as (index, text), at the current width."""
         if not self._weeks:
             return []
-        layout = self._layout()
+        return self._x_labels(self._layout())
+
+    def _x_labels(self, layout: _Layout) -> list[tuple[int, str]]:
         metrics = QFontMetrics(self.font())
         count = len(self._weeks)
         widest = max(
@@ -371,7 +373,7 @@ class ProgressChart(QWidget):
         metrics = QFontMetrics(self.font())
         y = layout.volume.bottom() + _AXIS_GAP / 2
         grid = palette.color(QPalette.ColorRole.Mid)
-        for index, label in self.x_axis_labels():
+        for index, label in self._x_labels(layout):
             centre = layout.volume.left() + (index + 0.5) * layout.slot
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(centre, layout.volume.bottom()), QPointF(centre, y))
