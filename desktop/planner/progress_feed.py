@@ -39,13 +39,19 @@ class ProgressFeedMixin:
 
         Sessions planned after today's week are left out: the chart shows how weeks went.
         """
+        return self._store.weekly_totals(*self._progress_range(weeks, today))
+
+    def progress_mean_rpe(self, weeks: int, today: date) -> dict[date, float]:
+        """The mean RPE of the same weeks as `progress_weeks`, by Monday (weeks without
+        a recorded RPE left out)."""
+        return self._store.weekly_mean_rpe(*self._progress_range(weeks, today))
+
+    def _progress_range(self, weeks: int, today: date) -> tuple[date, date]:
         last = monday_of(today)
         if weeks > 0:
-            first = last - timedelta(days=DAYS_IN_WEEK * (weeks - 1))
-        else:
-            first_day = self._store.first_session_day()
-            first = min(monday_of(first_day), last) if first_day is not None else last
-        return self._store.weekly_totals(first, last)
+            return last - timedelta(days=DAYS_IN_WEEK * (weeks - 1)), last
+        first_day = self._store.first_session_day()
+        return (min(monday_of(first_day), last) if first_day is not None else last), last
 
     def record_lines(self) -> list[str]:
         """The longest run and the heaviest deadlift set so far, one sentence each."""

@@ -1,11 +1,16 @@
 """The seeded sample history: years of deadlifts and runs with a few planted mistakes.
 
-Pure and deterministic: all randomness comes from one random.Random(seed), so the same
+Pure and deterministic: all randomness comes from random.Random(seed), so the same
 (years, seed, end) always gives the same history. The engine's caps come from the engine.
+Done sessions record how hard they felt (RPE) and, mostly, what was really done: a run a
+little shorter or slower than planned, a lift with a set or a rep short now and then. Those
+come from a second generator seeded from the first, so the plan itself is unchanged by them,
+and a session with a planted mistake keeps its planned values (its warning stays).
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -133,13 +138,27 @@ def _round(value: float, step: float) -> float:
     return round(round(value / step) * step, 2)
 
 
+# How hard sessions feel (RPE, 1-10) by kind of run, and for a lift heavy or not.
+_RUN_RPE: dict[Workout, tuple[int, int]] = {
+    Workout.EASY: (3, 5),
+    Workout.HILLS: (6, 8),
+    Workout.INTERVALS: (7, 9),
+    Workout.LONG: (5, 7),
+}
+_LIFT_RPE = {True: (8, 9), False: (6, 8)}
+_AS_PLANNED_SHARE = 0.35  # done sessions that record only their RPE: done as planned
+_EFFORT_SEED_SALT = 7919  # the effort generator's seed: seed * salt + 1
+
+
 class _Generator:
-    """Builds one seeded history; all randomness comes from a single random.Random(seed)."""
+    """Builds one seeded history: the plan from random.Random(seed), what was really done
+    from a second generator seeded from it."""
 
     def __init__(self, years: int, seed: int, end: date) -> None:
         if years < 1:
             raise ValueError("A sample history covers at least 1 year.")
         self.rng = random.Random(seed)
+        self.effort_rng = random.Random(seed * _EFFORT_SEED_SALT + 1)
         self.end = end
         self.profile = sample_profile()
         self.first = monday_of(end - timedelta(days=round(365.25 * years)))
@@ -247,7 +266,7 @@ class _Generator:
         spotter = slot.anomaly != "no-spotter"
         if not spotter:
             notes = "Gym was empty, lifted alone."
-        return Session(
+        planned = Session(
             kind=Kind.DEADLIFT,
             start=start,
             duration_min=rng.choice((45, 50, 55, 60, 70)),
@@ -258,6 +277,23 @@ class _Generator:
             reps=3 if heavy else 5,
             load_kg=self._load(slot.day) + (5.0 if heavy else -10.0),
         )
+        return self._lift_as_done(planned, heavy, slot) if planned.done else planned
+
+    def _lift_as_done(self, lift: Session, heavy: bool, slot: _Slot) -> Session:
+        """A done lift with its RPE and, mostly, the sets, reps and load really lifted (now and
+        then a set or a rep short; its duration, which places the runs after it, as planned)."""
+        rng = self.effort_rng
+        low, high = _LIFT_RPE[heavy]
+        done = replace(lift, rpe=rng.randint(low, high))
+        if slot.anomaly is not None or rng.random() < _AS_PLANNED_SHARE:
+            return done
+        sets, reps = lift.sets or 1, lift.reps or 1
+        short = rng.random()
+        if short < 0.15 and sets > 1:
+            sets -= 1
+        elif short < 0.3 and reps > 1:
+            reps -= 1
+        return replace(done, actual_sets=sets, actual_reps=reps, actual_load_kg=lift.load_kg)
 
     def run(self, slot: _Slot, lift: Session | None) -> Session:
         rng = self.rng
@@ -309,7 +345,7 @@ class _Generator:
         minutes = max(1, round(distance / speed * 60))
         if workout is Workout.INTERVALS:
             minutes += 10  # the walks back between sprints
-        return Session(
+        planned = Session(
             kind=Kind.RUN,
             start=start,
             duration_min=minutes,
@@ -320,6 +356,22 @@ class _Generator:
             done=slot.past and (pain or rng.random() > 0.03),
             notes=notes,
         )
+        return self._run_as_done(planned, slot) if planned.done else planned
+
+    def _run_as_done(self, run: Session, slot: _Slot) -> Session:
+        """A done run with its RPE and, mostly, the distance and time really run: up to a
+        tenth shorter and never faster than planned, so no warning comes or goes with it."""
+        rng = self.effort_rng
+        low, high = _RUN_RPE[run.workout or Workout.EASY]
+        done = replace(run, rpe=rng.randint(low, high))
+        if slot.anomaly is not None or run.pain or rng.random() < _AS_PLANNED_SHARE:
+            return done
+        planned_km = run.distance_km or 0.0
+        distance = max(0.1, _round(planned_km * rng.uniform(0.9, 1.0), 0.1))
+        minutes = max(
+            1, math.ceil(run.duration_min * distance / planned_km * rng.uniform(1.0, 1.06))
+        )
+        return replace(done, actual_distance_km=distance, actual_duration_min=minutes)
 
     def sessions(self) -> list[Session]:
         lift_slots, run_slots = self.plan()

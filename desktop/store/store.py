@@ -264,6 +264,12 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         with self._reading() as conn:
             return totals.weekly_totals(conn, first, last)
 
+    def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
+        """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
+        first, last = _check_range(first, last)
+        with self._reading() as conn:
+            return totals.weekly_mean_rpe(conn, first, last)
+
     # --- week templates ------------------------------------------------------------------------
 
     def save_template(self, name: str, sessions: Sequence[Session]) -> None:

@@ -40,6 +40,15 @@ ORDER BY week
 """
 
 
+# The mean RPE of each week's done sessions that recorded one (weeks without: no row).
+WEEKLY_MEAN_RPE_SQL = """
+SELECT CAST(julianday(substr(start, 1, 10)) + 0.5 AS INTEGER) / 7 AS week, AVG(rpe)
+FROM session
+WHERE start >= ? AND start < ? AND done AND rpe IS NOT NULL
+GROUP BY week
+"""
+
+
 def _week_start(week: int) -> date:
     return date.fromordinal(week * 7 - _JDN_TO_ORDINAL)
 
@@ -69,3 +78,12 @@ def weekly_totals(conn: sqlite3.Connection, first: date, last: date) -> list[Wee
         weeks.append(found.get(monday) or WeekTotals(week_start=monday))
         monday += timedelta(days=7)
     return weeks
+
+
+def weekly_mean_rpe(conn: sqlite3.Connection, first: date, last: date) -> dict[date, float]:
+    """Each week's mean RPE over its done sessions that recorded one, by the week's Monday,
+    from first's week to last's; weeks without any are left out."""
+    start = monday_of(first)
+    end = monday_of(last) + timedelta(days=7)
+    rows = conn.execute(WEEKLY_MEAN_RPE_SQL, (start.isoformat(), end.isoformat())).fetchall()
+    return {_week_start(week): float(mean) for week, mean in rows}

@@ -28,6 +28,55 @@ if TYPE_CHECKING:
     from desktop.planner import SessionMark
 
 
+CHIP_FONT_SCALE = 0.9  # a chip's text against the calendar's font
+CHIP_MIN_POINTS = 7.0
+# The widest line a chip must show whole at the calendar's narrowest: a time and a key figure.
+WIDEST_CHIP_LINE = "00:00 888.8 kg"
+CHIP_MARGIN = 2.0  # between a chip and its cell's sides (logical pixels)
+
+
+def chip_font(font: QFont) -> QFont:
+    """The chips' font: a little smaller than the calendar's, never below 7 pt."""
+    small = QFont(font)
+    size = font.pointSizeF()
+    if size > 0:
+        small.setPointSizeF(max(CHIP_MIN_POINTS, size * CHIP_FONT_SCALE))
+    return small
+
+
+class ChipBox:
+    """A chip's inner measures for one font: padding, the glyph and the marks around the text.
+
+    Shared by the chip painter and the calendar's minimum width, which keeps every day wide
+    enough for `WIDEST_CHIP_LINE` with a kind glyph and a warning mark.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        self.metrics = QFontMetricsF(chip_font(font))
+        self.line = self.metrics.height()
+        self.pad = max(1.0, self.line * 0.15)
+        self.glyph = self.line * 0.62
+        self.disc = self.line * 0.8
+
+    def text_left(self) -> float:
+        """From the chip's left edge to its text: a pad, the glyph and a pad."""
+        return self.pad * 1.5 + self.glyph + self.pad * 1.5
+
+    def chrome(self, *, warning: bool, mark_width: float = 0.0) -> float:
+        """The chip's width that is not text: glyph, an optional "≠" mark and warning disc."""
+        width = self.text_left() + self.pad * 1.5
+        if mark_width:
+            width += mark_width + self.pad
+        if warning:
+            width += self.disc + self.pad
+        return width
+
+    def cell_width(self) -> float:
+        """The narrowest day cell whose chips show `WIDEST_CHIP_LINE` with a warning whole."""
+        text = self.metrics.horizontalAdvance(WIDEST_CHIP_LINE)
+        return math.ceil(text + self.chrome(warning=True) + 2 * CHIP_MARGIN + 1)
+
+
 class Ink:
     """Colours, pens and fonts for painting cells, worked out once per palette and font."""
 

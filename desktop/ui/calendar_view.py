@@ -20,12 +20,19 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRect, QRectF, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
 from desktop.ui.accents import RUN_ACCENT, WARNING_ACCENT, WARNING_INK
-from desktop.ui.calendar_ink import Ink, draw_centred, paint_badge, paint_markers, rect_path
+from desktop.ui.calendar_ink import (
+    ChipBox,
+    Ink,
+    draw_centred,
+    paint_badge,
+    paint_markers,
+    rect_path,
+)
 
 if TYPE_CHECKING:  # the engine and the chip painter are not loaded before the first paint
     from desktop.planner import DayMarks
@@ -36,6 +43,8 @@ if TYPE_CHECKING:  # the engine and the chip painter are not loaded before the f
 __all__ = ["RUN_ACCENT", "WARNING_ACCENT", "WARNING_INK", "CalendarView"]
 
 GRID_DAYS = 42
+GRID_SLACK = 8  # the grid's frame and lines around seven cells
+MONTH_ARROW_ROOM = 1.6  # the month button's room beside the widest name, in font heights
 SELECTION_TINT = 0.19  # the selected day: the highlight colour at this opacity
 
 
@@ -60,6 +69,7 @@ class CalendarView(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(True)
         self.setAccessibleName("Training calendar")
+        self._widen_month_button()
         self._marks: dict[date, DayMarks] = {}
         self._today = date.today()
         self._ink: Ink | None = None
@@ -130,6 +140,26 @@ class CalendarView(QCalendarWidget):
         first = first_of_month - timedelta(days=offset)
         return first, first + timedelta(days=GRID_DAYS - 1)
 
+    # -- size ------------------------------------------------------------------
+
+    def _widen_month_button(self) -> None:
+        """Give the month button room for its widest name and its menu arrow, so the arrow
+        (drawn in the button's corner) never touches the month's name."""
+        button = self.findChild(QToolButton, "qt_calendar_monthbutton")
+        if button is None:
+            return
+        metrics = button.fontMetrics()
+        locale = self.locale()
+        widest = max(metrics.horizontalAdvance(locale.monthName(m)) for m in range(1, 13))
+        button.setMinimumWidth(int(widest + metrics.height() * MONTH_ARROW_ROOM))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Wide enough that a chip shows its time and key figure whole, warned or not
+        ("18:00 152.5 kg"); the window's splitter keeps at least this for the month."""
+        hint = super().minimumSizeHint()
+        cells = 7 * ChipBox(self.font()).cell_width() + GRID_SLACK
+        return QSize(max(hint.width(), int(cells)), hint.height())
+
     # -- painting --------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -137,6 +167,9 @@ class CalendarView(QCalendarWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._ink = None
             self._chip_painter = None
+            if event.type() == QEvent.Type.FontChange:
+                self.updateGeometry()
+                self._widen_month_button()
         super().changeEvent(event)
 
     def _current_ink(self) -> Ink:

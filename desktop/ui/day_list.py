@@ -1,4 +1,9 @@
-"""The selected day's sessions as a table: one row per session, in time order."""
+"""The selected day's sessions as a table: one row per session, in time order.
+
+The advice column wraps its first warning over up to three lines (the row grows) and only
+then cuts it with "…" after a whole word, keeping the "(+n more)" count readable; the
+tooltip and the advice panel beside it hold every word.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +48,7 @@ _ROW_FLAGS = (
 _WARNING_MARK = "\u26a0"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _MORE_ROLE = Qt.ItemDataRole.UserRole + 2  # the "(+2 more)" tail the delegate keeps visible
+ADVICE_LINES = 3  # the advice wraps over at most this many lines before it is cut
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -57,24 +64,70 @@ def _more(count: int) -> str:
     return f" (+{count - 1} more)" if count > 1 else ""
 
 
+def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How many lines `text` takes, word-wrapped to `width`."""
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    height = metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, text).height()
+    return max(1, round(height / max(1, metrics.lineSpacing())))
+
+
 class _AdviceDelegate(QStyledItemDelegate):
-    """Elides the first warning's message but keeps the mark and the "(+n more)" count."""
+    """Wraps the first warning over up to `ADVICE_LINES` lines; beyond that cuts its message
+    with "…" but keeps the mark and the "(+n more)" count."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # (text, width, font) -> the text shown: asked on every paint and size hint.
+        self._shown: dict[tuple[str, int, str], tuple[str, bool]] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
-        more = index.data(_MORE_ROLE)
         text: str = option.text
-        if not more or not text.endswith(more):
+        if not text:
             return
+        key = (text, option.rect.width(), option.font.key())
+        found = self._shown.get(key)
+        if found is None:
+            self._fit(option, index)
+            if len(self._shown) > 256:
+                self._shown.clear()
+            wraps = bool(option.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+            self._shown[key] = found = (option.text, wraps)
+            return
+        option.text = found[0]
+        if found[1]:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def _fit(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Wrap the text, or cut it to `ADVICE_LINES` lines keeping the count."""
+        text: str = option.text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         metrics = option.fontMetrics
         width = option.rect.width() - 2 * margin
-        if metrics.horizontalAdvance(text) <= width:
+        if _lines(metrics, text, width) <= ADVICE_LINES:
             return
+        more = str(index.data(_MORE_ROLE) or "")
+        head = text[: -len(more)] if more and text.endswith(more) else text
+        # The longest start of the message that, with "…" and the count, fits the lines.
+        low, high = 0, len(head)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _lines(metrics, head[:middle].rstrip() + "\u2026" + more, width) <= ADVICE_LINES:
+                low = middle
+            else:
+                high = middle - 1
+        cut = head.rfind(" ", 0, low + 1)  # at a word's end where one is in reach
+        if cut > len(_WARNING_MARK) + 1:
+            low = cut
+        if low > len(_WARNING_MARK) + 1:
+            option.text = head[:low].rstrip() + "\u2026" + more
+            return
+        # Not even the mark and a word fit: one line, cut as a whole, the count kept.
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
         room = width - metrics.horizontalAdvance(more)
-        head = text[: -len(more)]
         if room > metrics.horizontalAdvance(f"{_WARNING_MARK} \u2026"):
             option.text = metrics.elidedText(head, Qt.TextElideMode.ElideRight, room) + more
 
@@ -191,15 +244,16 @@ class DayList(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # the advice column's delegate wraps; the others are short
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._advice_delegate = _AdviceDelegate(self)
         self.setItemDelegateForColumn(_ADVICE_COLUMN, self._advice_delegate)
         header = self.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The warning text takes what is left and is elided, never a sideways scroll bar. (Not
+        # The warning text takes what is left and wraps, never a sideways scroll bar. (Not
         # stretchLastSection as well: that never lets the last column shrink below its first
         # width, so a narrow pane scrolled sideways.)
         header.setSectionResizeMode(_ADVICE_COLUMN, QHeaderView.ResizeMode.Stretch)

@@ -5,8 +5,10 @@ oz) in the user's units (`DisplayUnits`), rounded to what a spin box displays.
 `ExactValues` remembers the exact engine value behind each rounded display so an untouched
 field round-trips exactly. `LimitedSpinBox` / `LimitedDoubleSpinBox` take their maximum
 from the engine's limits and, when a typed number is above it, keep the text and say the
-limit instead of silently dropping the last digit. The one guard used while a widget fills
-its own fields, `signals_blocked`, lives in desktop.ui.signals.
+limit instead of silently dropping the last digit. Where such a box shows "not set" (its
+special value text at its minimum), typing replaces that text however the box got focus,
+and deleting every digit of a set value returns it to "not set". The one guard used while a
+widget fills its own fields, `signals_blocked`, lives in desktop.ui.signals.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from desktop.advice import units
@@ -126,10 +128,54 @@ class _Limit:
         return f"{self.what} can be at most {most}; Enter sets it to that."
 
 
+_ERASE_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
+
+class _UnsetTyping:
+    """Typing into a box that shows "not set" enters what is typed; erasing returns to it.
+
+    Qt leaves the special value text in the line edit when a box is focused by a click or a
+    shortcut, so a typed digit lands next to "—" and is refused. Only Tab selects the text.
+    Here the text is selected before any printable key, whatever gave the box focus.
+    """
+
+    def __init__(self, spin: QSpinBox | QDoubleSpinBox) -> None:
+        self._spin = spin
+
+    def shows_not_set(self) -> bool:
+        """True while the box has a "not set" text and its line edit shows exactly that."""
+        spin = self._spin
+        special = spin.specialValueText()
+        return bool(special) and spin.lineEdit().text() == special
+
+    def before_key(self, event: QKeyEvent) -> None:
+        """Select the "not set" text so that a printable key replaces it."""
+        typed = event.text()
+        if typed and typed.isprintable() and self.shows_not_set():
+            self._spin.lineEdit().selectAll()
+
+    def after_key(self, event: QKeyEvent) -> None:
+        """When an erase key leaves no digits, show "not set" again (the box's minimum)."""
+        spin = self._spin
+        if event.key() not in _ERASE_KEYS or not spin.specialValueText():
+            return
+        body = spin.lineEdit().text().removeprefix(spin.prefix()).removesuffix(spin.suffix())
+        if not body.strip():
+            spin.setValue(spin.minimum())  # type: ignore[arg-type]
+            spin.lineEdit().selectAll()
+
+
 class _LimitedSpin:
-    """What both limited spin boxes add to their Qt base: say the limit, keep the text."""
+    """What both limited spin boxes add to their Qt base: say the limit, keep the text,
+    and type over "not set"."""
 
     _limit: _Limit
+    _unset: _UnsetTyping
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        self._unset.before_key(event)
+        super().keyPressEvent(event)  # type: ignore[misc]
+        self._unset.after_key(event)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         return self._limit.validate(super().validate(text, pos), text)  # type: ignore[misc]
@@ -154,6 +200,7 @@ class LimitedDoubleSpinBox(_LimitedSpin, QDoubleSpinBox):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._limit = _Limit(self, what, self.limit_changed)
+        self._unset = _UnsetTyping(self)
 
 
 class LimitedSpinBox(_LimitedSpin, QSpinBox):
@@ -164,6 +211,7 @@ class LimitedSpinBox(_LimitedSpin, QSpinBox):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._limit = _Limit(self, what, self.limit_changed)
+        self._unset = _UnsetTyping(self)
 
 
 def floor1(value: float) -> float:

@@ -15,13 +15,13 @@ from datetime import date, datetime
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QDropEvent, QMouseEvent
 
+from desktop.ui.calendar_ink import CHIP_MARGIN
 from desktop.ui.session_chips import ChipData, in_time_order
 
 # (session id, target day, copy) -> the warnings the plan would have after that drop.
 DropPreview = Callable[[int, date, bool], Sequence[str]]
 
 CHIP_GAP = 1.0  # logical pixels between stacked chips
-CHIP_MARGIN = 2.0  # between a chip and the cell's sides
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,16 @@
 """The Progress view's chart: weekly run distance (planned against done), deadlift volume
-and each week's longest run, painted with QPainter in the palette's colours."""
+and each week's longest run, painted with QPainter in the palette's colours.
+
+Each panel has a y axis of a few round ticks (1, 2, 2.5 or 5 x 10^n apart) with its unit on
+the top one; under both, the weeks' Mondays label the x axis, thinned out so that labels
+never touch as the range grows. Hovering a week shows its planned and done figures and,
+when given, its mean RPE.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +35,10 @@ _MARGIN = 8
 _AXIS_GAP = 6
 _MIN_BAR_PX = 1.0
 _MIN_LINE_CONTRAST = 3.0  # WCAG contrast ratio for graphics against the background
+_TICKS_WANTED = 5  # about this many ticks on a y axis, zero included
+_TICK_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+_LABEL_GAP_CHARS = 2  # at least this many average characters between x-axis labels
+_DAY_LABEL_WEEKS = 60  # up to this many weeks an x label is a day ("05 Oct"), then a month
 
 
 @dataclass(frozen=True)
@@ -40,12 +50,25 @@ class _Layout:
     slot: float  # horizontal room per week
     top_km: float
     top_volume_kg: float
+    km_ticks: tuple[float, ...]
+    volume_ticks: tuple[float, ...]
 
 
-def week_summary(week: WeekTotals, distance_unit: DistanceUnit, weight_unit: WeightUnit) -> str:
+def mean_rpe_text(mean_rpe: float | None) -> str:
+    """A week's mean RPE as shown ("6.5"), "—" when no done session recorded one."""
+    return "\u2014" if mean_rpe is None else f"{mean_rpe:.1f}"
+
+
+def week_summary(
+    week: WeekTotals,
+    distance_unit: DistanceUnit,
+    weight_unit: WeightUnit,
+    mean_rpe: float | None = None,
+) -> str:
     """The numbers of one week, as the tooltip and the table's screen-reader text say them."""
     ending = week.week_start.toordinal() + 6
     last = date.fromordinal(ending)
+    effort = "" if mean_rpe is None else f"\nMean RPE: {mean_rpe_text(mean_rpe)}"
     return (
         f"Week of {week.week_start:%a %d %b %Y} to {last:%a %d %b}\n"
         f"Runs: {week.runs_done} of {week.runs} done, "
@@ -54,24 +77,44 @@ def week_summary(week: WeekTotals, distance_unit: DistanceUnit, weight_unit: Wei
         f"Longest run: {units.format_distance(week.longest_run_km, distance_unit)}\n"
         f"Deadlifts: {week.lifts_done} of {week.lifts} done, volume "
         f"{units.format_weight(week.lift_volume_kg, weight_unit)}"
+        f"{effort}"
     )
 
 
-def _nice_top(value: float) -> float:
-    """A round axis maximum at or above `value` (1, 2, 5 x 10^n)."""
+def axis_ticks(value: float, wanted: int = _TICKS_WANTED) -> tuple[float, ...]:
+    """Round ticks from 0 to at or above `value`, about `wanted` of them, a 1, 2, 2.5 or 5 x
+    10^n apart: 0, 10, 20, 30, 40 for 37; 0, 2,500, 5,000, 7,500, 10,000 for 9,500."""
     if value <= 0:
-        return 1.0
-    exponent = math.floor(math.log10(value))
-    for step in (1.0, 2.0, 5.0, 10.0):
-        top = step * 10.0**exponent
-        if top >= value:
-            return top
-    return 10.0 ** (exponent + 1)
+        return (0.0, 1.0)
+    rough = value / max(1, wanted - 1)
+    exponent = math.floor(math.log10(rough))
+    step = next(s * 10.0**exponent for s in _TICK_STEPS if s * 10.0**exponent >= rough - 1e-12)
+    count = math.ceil(value / step - 1e-9)
+    return tuple(round(i * step, 10) for i in range(count + 1))
 
 
 def _axis_label(value: float) -> str:
-    """An axis maximum as people write it: "50", "2.5", "10,000"."""
+    """An axis tick as people write it: "50", "2.5", "10,000"."""
     return f"{value:,g}"
+
+
+def week_label_step(label_width: float, slot: float, gap: float) -> int:
+    """Label every n-th week so that labels `label_width` wide, `gap` apart, fit `slot`s."""
+    if slot <= 0:
+        return 1
+    return max(1, math.ceil((label_width + gap) / slot))
+
+
+def week_label(week_start: date, weeks_shown: int) -> str:
+    """An x-axis label: the Monday ("05 Oct") or, over long ranges, its month ("Oct 2026")."""
+    return f"{week_start:%d %b}" if weeks_shown <= _DAY_LABEL_WEEKS else f"{week_start:%b %Y}"
+
+
+def _tick_labels(ticks: Sequence[float], unit: str) -> list[str]:
+    """Tick labels bottom to top, the top one with the axis's unit ("40 km")."""
+    labels = [_axis_label(tick) for tick in ticks]
+    labels[-1] = f"{labels[-1]} {unit}"
+    return labels
 
 
 def _line_colour(palette: QPalette) -> QColor:
@@ -113,6 +156,7 @@ class ProgressChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Weekly run distance and deadlift volume chart")
         self._weeks: tuple[WeekTotals, ...] = ()
+        self._mean_rpe: dict[date, float] = {}
         self._distance_unit = DistanceUnit.KM
         self._weight_unit = WeightUnit.KG
         self._hovered = -1
@@ -124,9 +168,12 @@ class ProgressChart(QWidget):
         weeks: Sequence[WeekTotals],
         distance_unit: DistanceUnit,
         weight_unit: WeightUnit,
+        mean_rpe: Mapping[date, float] | None = None,
     ) -> None:
-        """Show these weeks (oldest first) in the given units."""
+        """Show these weeks (oldest first) in the given units, with each week's mean RPE
+        (by its Monday) where known."""
         self._weeks = tuple(weeks)
+        self._mean_rpe = dict(mean_rpe or {})
         self._distance_unit = distance_unit
         self._weight_unit = weight_unit
         self._hovered = -1
@@ -135,6 +182,40 @@ class ProgressChart(QWidget):
     def weeks(self) -> tuple[WeekTotals, ...]:
         """The weeks shown, oldest first."""
         return self._weeks
+
+    def week_text(self, index: int) -> str:
+        """What hovering a week shows: its planned and done figures and its mean RPE."""
+        week = self._weeks[index]
+        rpe = self._mean_rpe.get(week.week_start)
+        return week_summary(week, self._distance_unit, self._weight_unit, rpe)
+
+    def x_axis_labels(self) -> list[tuple[int, str]]:
+        """The weeks labelled under the chart, as (index, text), at the current width."""
+        if not self._weeks:
+            return []
+        return self._x_labels(self._layout())
+
+    def _x_labels(self, layout: _Layout) -> list[tuple[int, str]]:
+        metrics = QFontMetrics(self.font())
+        count = len(self._weeks)
+        widest = max(
+            metrics.horizontalAdvance(week_label(w.week_start, count)) for w in self._weeks[:3]
+        )
+        step = week_label_step(widest, layout.slot, metrics.averageCharWidth() * _LABEL_GAP_CHARS)
+        # Counted from the newest week, so the latest Monday is always labelled.
+        return [
+            (index, week_label(self._weeks[index].week_start, count))
+            for index in range(count - 1, -1, -step)
+        ][::-1]
+
+    def y_axis_labels(self) -> tuple[list[str], list[str]]:
+        """The tick labels of the distance and the volume axes, bottom to top (unit on top)."""
+        layout = self._layout()
+        distance = units.distance_label(self._distance_unit)
+        return (
+            _tick_labels(layout.km_ticks, distance),
+            _tick_labels(layout.volume_ticks, self._weight_unit.value),
+        )
 
     def hovered_week(self) -> int:
         """Index of the week under the mouse, or -1."""
@@ -176,7 +257,7 @@ class ProgressChart(QWidget):
             self.week_hovered.emit(index)
             self.update()
         if index >= 0:
-            text = week_summary(self._weeks[index], self._distance_unit, self._weight_unit)
+            text = self.week_text(index)
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
@@ -213,6 +294,7 @@ class ProgressChart(QWidget):
         layout = self._layout()
         self._paint_distance(painter, layout, palette)
         self._paint_volume(painter, layout, palette)
+        self._paint_weeks_axis(painter, layout, palette)
         self._paint_hover(painter, layout, palette)
         painter.end()
 
@@ -223,15 +305,19 @@ class ProgressChart(QWidget):
         line = metrics.height()
         top_km = max(max(w.run_km, w.run_km_done, w.longest_run_km) for w in self._weeks)
         top_volume_kg = max(w.lift_volume_kg for w in self._weeks)
-        nice_km = _nice_top(units.distance_from_km(top_km, self._distance_unit))
-        nice_volume = _nice_top(units.weight_from_kg(top_volume_kg, self._weight_unit))
-        # The axis labels get the room the widest of them needs ("10,000" is no "0000").
-        widest = max(metrics.horizontalAdvance(_axis_label(v)) for v in (nice_km, nice_volume))
+        km_ticks = axis_ticks(units.distance_from_km(top_km, self._distance_unit))
+        volume_ticks = axis_ticks(units.weight_from_kg(top_volume_kg, self._weight_unit))
+        # The axis labels get the room the widest of them needs ("10,000 kg" is no "0000").
+        labels = [
+            *_tick_labels(km_ticks, units.distance_label(self._distance_unit)),
+            *_tick_labels(volume_ticks, self._weight_unit.value),
+        ]
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
         left = _MARGIN + max(widest, metrics.horizontalAdvance("888")) + _AXIS_GAP
         right = self.width() - _MARGIN
         usable = max(1.0, right - left)
         top = _MARGIN + line + _AXIS_GAP  # the first panel's title and legend
-        bottom = self.height() - _MARGIN
+        bottom = self.height() - _MARGIN - line - _AXIS_GAP  # the weeks' labels below
         panel_gap = line + 2 * _AXIS_GAP  # the second panel's title
         height = max(20.0, (bottom - top - panel_gap) / 2)
         distance = QRectF(left, top, usable, height * 1.2)
@@ -240,27 +326,39 @@ class ProgressChart(QWidget):
             distance=distance,
             volume=volume,
             slot=usable / len(self._weeks),
-            top_km=nice_km,
-            top_volume_kg=nice_volume,
+            top_km=km_ticks[-1],
+            top_volume_kg=volume_ticks[-1],
+            km_ticks=km_ticks,
+            volume_ticks=volume_ticks,
         )
 
     def _bar_width(self, slot: float) -> float:
         return max(_MIN_BAR_PX, slot * 0.7)
 
     def _paint_axis(
-        self, painter: QPainter, rect: QRectF, top: float, title: str, palette: QPalette
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        ticks: Sequence[float],
+        unit: str,
+        title: str,
+        palette: QPalette,
     ) -> None:
         text = palette.color(QPalette.ColorRole.Text)
         grid = palette.color(QPalette.ColorRole.Mid)
+        top = ticks[-1]
         painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
+        for tick in ticks[1:]:
+            y = rect.bottom() - rect.height() * tick / top
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         painter.setPen(QPen(grid, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.setPen(text)
         metrics = QFontMetrics(self.font())
         label_width = rect.left() - _MARGIN - _AXIS_GAP
         right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for y, label in ((rect.top(), _axis_label(top)), (rect.bottom(), "0")):
+        for tick, label in zip(ticks, _tick_labels(ticks, unit), strict=True):
+            y = rect.bottom() - rect.height() * tick / top
             label_rect = QRectF(_MARGIN, y - metrics.height() / 2, label_width, metrics.height())
             painter.drawText(label_rect, right_middle, label)
         title_rect = QRectF(
@@ -270,11 +368,27 @@ class ProgressChart(QWidget):
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
         )
 
+    def _paint_weeks_axis(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
+        """The Mondays under the volume panel, thinned so that they never touch."""
+        metrics = QFontMetrics(self.font())
+        y = layout.volume.bottom() + _AXIS_GAP / 2
+        grid = palette.color(QPalette.ColorRole.Mid)
+        for index, label in self._x_labels(layout):
+            centre = layout.volume.left() + (index + 0.5) * layout.slot
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(centre, layout.volume.bottom()), QPointF(centre, y))
+            width = metrics.horizontalAdvance(label) + 2
+            left = min(max(centre - width / 2, 0.0), self.width() - width)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(
+                QRectF(left, y, width, metrics.height()), Qt.AlignmentFlag.AlignCenter, label
+            )
+
     def _paint_distance(self, painter: QPainter, layout: _Layout, palette: QPalette) -> None:
         rect = layout.distance
         unit = self._distance_unit
         label = units.distance_label(unit)
-        self._paint_axis(painter, rect, layout.top_km, f"Run distance ({label})", palette)
+        self._paint_axis(painter, rect, layout.km_ticks, label, f"Run distance ({label})", palette)
         self._paint_legend(painter, rect, palette)
         width = self._bar_width(layout.slot)
         # Unit conversion is linear: scale once instead of converting every bar.
@@ -346,7 +460,12 @@ class ProgressChart(QWidget):
         rect = layout.volume
         label = self._weight_unit.value
         self._paint_axis(
-            painter, rect, layout.top_volume_kg, f"Deadlift volume (sets x reps x {label})", palette
+            painter,
+            rect,
+            layout.volume_ticks,
+            label,
+            f"Deadlift volume (sets x reps x {label})",
+            palette,
         )
         width = self._bar_width(layout.slot)
         scale = units.weight_from_kg(1.0, self._weight_unit) * rect.height() / layout.top_volume_kg

@@ -76,14 +76,19 @@ class ProgressController(QObject):
         view = window.view
         weeks = view.range_weeks()
         planner = self._runner.planner
+        today = date.today()
         found = self._runner.attempt(
-            lambda: (planner.progress_weeks(weeks, date.today()), planner.record_lines())
+            lambda: (
+                planner.progress_weeks(weeks, today),
+                planner.progress_mean_rpe(weeks, today),
+                planner.record_lines(),
+            )
         )
         if found is None:
             return
-        totals, records = found
+        totals, mean_rpe, records = found
         profile = planner.profile()
-        view.set_weeks(totals, profile.distance_unit, profile.weight_unit)
+        view.set_weeks(totals, profile.distance_unit, profile.weight_unit, mean_rpe)
         view.set_records(records)
 
     # -- View > Progress ----------------------------------------------------------------

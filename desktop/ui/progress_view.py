@@ -1,8 +1,12 @@
-"""The Progress view: the weekly chart, the same numbers as a table, and the records."""
+"""The Progress view: the weekly chart, the same numbers as a table, and the records.
+
+The table's headers take two lines and the table keeps the width its columns need, so every
+column (mean RPE last) shows without scrolling sideways.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.advice import units
 from desktop.advice.model import DistanceUnit, WeekTotals, WeightUnit
 from desktop.ui.dialogs import QtPrompts
-from desktop.ui.progress_chart import ProgressChart, week_summary
+from desktop.ui.progress_chart import ProgressChart, mean_rpe_text, week_summary
 from desktop.ui.prompts import Prompts
 
 # (label, weeks); 0 weeks means all of the history.
@@ -37,13 +41,15 @@ RANGES: tuple[tuple[str, int], ...] = (
 _WEEK_ROLE = 256  # Qt.ItemDataRole.UserRole, without building the Qt namespace
 _COLUMNS = (
     "Week of",
-    "Runs done / planned",
-    "Distance done",
-    "Distance planned",
-    "Longest run",
-    "Deadlifts done / planned",
-    "Deadlift volume",
+    "Runs\ndone / planned",
+    "Distance\ndone",
+    "Distance\nplanned",
+    "Longest\nrun",
+    "Deadlifts\ndone / planned",
+    "Deadlift\nvolume",
+    "Mean\nRPE",
 )
+_RPE_TIP = "How hard the week's done sessions felt, on average (RPE 1-10)"
 
 
 PNG_NAME = "liftrun-progress.png"
@@ -60,6 +66,7 @@ class ProgressView(QWidget):
         self.setObjectName("progressView")
         self._prompts: Prompts = prompts if prompts is not None else QtPrompts(self)
         self._weeks: tuple[WeekTotals, ...] = ()
+        self._mean_rpe: dict[date, float] = {}
         self._distance_unit = DistanceUnit.KM
         self._weight_unit = WeightUnit.KG
         self._build()
@@ -94,13 +101,20 @@ class ProgressView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents once per fill (`_fit_table`): resizing to contents on every
+        # item set re-measured the whole column each time, for seconds over ten years.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rpe_header = self.table.horizontalHeaderItem(len(_COLUMNS) - 1)
+        if rpe_header is not None:
+            rpe_header.setToolTip(_RPE_TIP)
 
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # The chart takes the room beyond what the table's columns need.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -124,13 +138,19 @@ class ProgressView(QWidget):
         weeks: Sequence[WeekTotals],
         distance_unit: DistanceUnit,
         weight_unit: WeightUnit,
+        mean_rpe: Mapping[date, float] | None = None,
     ) -> None:
-        """Show these weeks (oldest first) in the chart and the table."""
+        """Show these weeks (oldest first) in the chart and the table, with each week's mean
+        RPE (by its Monday; a week without one shows "—"). Without `mean_rpe` the RPE
+        column is hidden: nothing was asked about effort."""
         self._weeks = tuple(weeks)
+        self.table.setColumnHidden(len(_COLUMNS) - 1, mean_rpe is None)
+        self._mean_rpe = dict(mean_rpe or {})
         self._distance_unit = distance_unit
         self._weight_unit = weight_unit
-        self.chart.set_weeks(self._weeks, distance_unit, weight_unit)
+        self.chart.set_weeks(self._weeks, distance_unit, weight_unit, self._mean_rpe)
         self._fill_table()
+        self._fit_table()
 
     def set_records(self, lines: Sequence[str]) -> None:
         """The records so far (longest run, heaviest deadlift set), one sentence each."""
@@ -157,8 +177,9 @@ class ProgressView(QWidget):
                 units.format_distance(week.longest_run_km, distance),
                 f"{week.lifts_done} / {week.lifts}",
                 units.format_weight(week.lift_volume_kg, weight),
+                mean_rpe_text(self._mean_rpe.get(week.week_start)),
             )
-            summary = week_summary(week, distance, weight)
+            summary = week_summary(week, distance, weight, self._mean_rpe.get(week.week_start))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(summary)
@@ -166,6 +187,13 @@ class ProgressView(QWidget):
                     item.setData(_WEEK_ROLE, week.week_start.isoformat())
                     item.setToolTip(f"{summary}\n(to {end:%d %b})")
                 self.table.setItem(row, column, item)
+
+    def _fit_table(self) -> None:
+        """Keep the width every column needs, so nothing scrolls sideways."""
+        self.table.resizeColumnsToContents()
+        frame = self.table.frameWidth() * 2
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(self.table.horizontalHeader().length() + frame + scroll)
 
     def _on_range_changed(self, _index: int) -> None:
         self.range_changed.emit(self.range_weeks())

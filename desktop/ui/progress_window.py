@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from desktop.ui.progress_view import ProgressView
 from desktop.ui.prompts import Prompts
 
-DEFAULT_SIZE = (1100, 600)
+DEFAULT_SIZE = (1240, 640)  # fits a 1366x768 screen with its task bar
 
 
 class ProgressWindow(QDialog):

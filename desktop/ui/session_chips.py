@@ -6,10 +6,17 @@ a deadlift, circle for a run), planned is an outline and done a filled shape, mi
 hollow shape crossed out with struck-through text, done differently is a filled shape with
 a "≠", and a warning is a "!" in an amber disc. Colours come from the palette (text, base,
 highlight), so a dark palette works, and sizes from the system font, so scaling works.
+
+A chip too narrow for its whole line drops its less important words first (`chip_variants`):
+"18:00 5x5 140 kg" becomes "18:00 140 kg", "18:45 Intervals 3 km" becomes "18:45 Int 3 km"
+and then "18:45 3 km"; only then is the text cut with "…". A week-view block, whose place
+on the clock tells its time, drops the time first ("Long 16 km"). The tooltip keeps the
+whole line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,12 +34,18 @@ from PySide6.QtGui import (
 )
 
 from desktop.ui.accents import RUN_ACCENT, WARNING_ACCENT, WARNING_INK
+from desktop.ui.calendar_ink import ChipBox, chip_font
 
 DEADLIFT = "deadlift"
 RUN = "run"
 DIFFERENT_MARK = "\u2260"  # ≠
 WARNING_MARK = "!"
 DONE_TINT = 0.22  # a done chip's fill: its kind colour at this share over the base
+
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# Words a narrow chip may shorten before it drops them (the tooltip keeps the whole word).
+_SHORT_WORDS = {"Intervals": "Int"}
 
 
 class ChipState(StrEnum):
@@ -98,21 +111,20 @@ class ChipPainter:
         self.base = palette.color(QPalette.ColorRole.Base)
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
         self.muted = _mix(self.text, self.base, 0.6)
-        self.font = QFont(font)
-        size = font.pointSizeF()
-        if size > 0:
-            self.font.setPointSizeF(max(7.0, size * 0.9))
+        self.box = ChipBox(font)
+        self.font = chip_font(font)
         self.struck = QFont(self.font)
         self.struck.setStrikeOut(True)
         self.bold = QFont(self.font)
         self.bold.setBold(True)
-        self.metrics = QFontMetricsF(self.font)
+        self.metrics = self.box.metrics
         self.bold_metrics = QFontMetricsF(self.bold)
-        self.line = self.metrics.height()
-        self.pad = max(1.0, self.line * 0.15)
+        self.line = self.box.line
+        self.pad = self.box.pad
         self.chip_height = self.line + 2 * self.pad
         self.pen_width = max(1.0, self.line / 14)
         self._elided: dict[tuple[str, int], str] = {}
+        self._fitted: dict[tuple[str, bool, float], str] = {}
 
     # -- colours ---------------------------------------------------------------
 
@@ -162,7 +174,7 @@ class ChipPainter:
         top_line = QRectF(
             rect.left(), rect.top(), rect.width(), min(rect.height(), self.chip_height)
         )
-        self._paint_line(painter, top_line, chip)
+        self._paint_line(painter, top_line, chip, block=True)
         if rect.height() >= self.chip_height + self.line:
             span = f"{chip.start:%H:%M}\u2013{chip.end:%H:%M}"
             painter.setPen(self.muted if chip.state is ChipState.MISSED else self.text)
@@ -175,6 +187,18 @@ class ChipPainter:
             )
             text = self.metrics.elidedText(span, Qt.TextElideMode.ElideRight, box.width())
             painter.drawText(QPointF(box.left(), box.top() + self.metrics.ascent()), text)
+        painter.restore()
+
+    def paint_placeholder(self, painter: QPainter, rect: QRectF) -> None:
+        """Where a dragged block was: a dashed outline without words (they move with it)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(self.muted, self.pen_width, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = pen.widthF() / 2
+        radius = min(rect.height(), self.chip_height) * 0.22
+        painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
         painter.restore()
 
     def paint_more(self, painter: QPainter, rect: QRectF, hidden: int) -> None:
@@ -245,9 +269,35 @@ class ChipPainter:
             self._elided[key] = found
         return found
 
+    def fit(self, text: str, width: float, *, block: bool = False) -> str:
+        """The longest of `chip_variants(text)` (`block_variants` for a week block) that fits
+        `width`, else the shortest cut with "…" (remembered: cells repeat)."""
+        key = (text, block, round(width, 2))
+        found = self._fitted.get(key)
+        if found is None:
+            variants = block_variants(text) if block else chip_variants(text)
+            found = next((v for v in variants if self.metrics.horizontalAdvance(v) <= width), None)
+            if found is None:
+                found = self.metrics.elidedText(
+                    variants[-1], Qt.TextElideMode.ElideRight, int(width)
+                )
+            if len(self._fitted) > 4096:
+                self._fitted.clear()
+            self._fitted[key] = found
+        return found
+
     def glyph_size(self) -> float:
         """The side of a kind glyph inside a chip."""
-        return self.line * 0.62
+        return self.box.glyph
+
+    def text_width(self, chip: ChipData, width: float) -> float:
+        """The room for a chip's text in a chip `width` wide, after its glyph and marks."""
+        mark = (
+            self.bold_metrics.horizontalAdvance(DIFFERENT_MARK)
+            if chip.state is ChipState.DIFFERENT
+            else 0.0
+        )
+        return width - self.box.chrome(warning=chip.warning, mark_width=mark)
 
     # -- internals ---------------------------------------------------------------------
 
@@ -265,17 +315,19 @@ class ChipPainter:
         inset = pen.widthF() / 2
         painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
 
-    def _paint_line(self, painter: QPainter, rect: QRectF, chip: ChipData) -> None:
+    def _paint_line(
+        self, painter: QPainter, rect: QRectF, chip: ChipData, *, block: bool = False
+    ) -> None:
         """Glyph, "≠", text and "!" along one chip-high line at the top of `rect`."""
         middle = rect.top() + min(rect.height(), self.chip_height) / 2
         size = self.glyph_size()
-        x = rect.left() + self.pad * 2
-        right = rect.right() - self.pad * 2
+        x = rect.left() + self.pad * 1.5
+        right = rect.right() - self.pad * 1.5
         if x + size <= right:
             self.paint_glyph(
                 painter, QRectF(x, middle - size / 2, size, size), chip.kind, chip.state
             )
-            x += size + self.pad * 2
+            x += size + self.pad * 1.5
         if chip.state is ChipState.DIFFERENT:
             mark_width = self.bold_metrics.horizontalAdvance(DIFFERENT_MARK)
             if x + mark_width <= right:
@@ -283,7 +335,7 @@ class ChipPainter:
                 self.paint_different(painter, box)
                 x += mark_width + self.pad
         if chip.warning:
-            disc = self.line * 0.85
+            disc = self.box.disc
             if right - disc >= x:
                 self.paint_warning(painter, QRectF(right - disc, middle - disc / 2, disc, disc))
                 right -= disc + self.pad
@@ -293,19 +345,44 @@ class ChipPainter:
         missed = chip.state is ChipState.MISSED
         painter.setFont(self.struck if missed else self.font)
         painter.setPen(self.muted if missed else self.text)
-        text = self.elide(chip.text, width)
+        text = self.fit(chip.text, width, block=block)
         baseline = middle + (self.metrics.ascent() - self.metrics.descent()) / 2
         painter.drawText(QPointF(x, baseline), text)
 
 
+def chip_variants(text: str) -> list[str]:
+    """A chip's line and its shorter forms, longest first, each keeping the time and the key
+    figure (the last "number unit", else the last word): the words between are first
+    shortened, then dropped. A line that does not start with a time has no shorter form."""
+    words = text.split()
+    if len(words) < 3 or not _TIME.fullmatch(words[0]):
+        return [text]
+    has_unit = _NUMBER.fullmatch(words[-2]) is not None and not _NUMBER.fullmatch(words[-1])
+    figure = words[-2:] if has_unit else words[-1:]
+    middle = words[1 : len(words) - len(figure)]
+    if not middle:
+        return [text]
+    variants = [text]
+    short = [_SHORT_WORDS.get(word, word) for word in middle]
+    if short != middle:
+        variants.append(" ".join([words[0], *short, *figure]))
+    variants.append(" ".join([words[0], *figure]))
+    return variants
+
+
+def block_variants(text: str) -> list[str]:
+    """A week-view block's line and its shorter forms: as a chip's, but a block's place on
+    the clock already tells its time, so the time goes first ("Long 16 km", then "16 km")."""
+    variants = chip_variants(text)
+    if len(variants) == 1 and not _TIME.fullmatch(text.split(" ", 1)[0]):
+        return variants
+    untimed = [v.split(" ", 1)[1] for v in variants if " " in v]
+    return [text, *dict.fromkeys(untimed)]
+
+
 def elided_text(painter: ChipPainter, chip: ChipData, width: float) -> str:
     """The text a chip `width` wide shows (for tests and accessibility)."""
-    chrome = painter.pad * 6 + painter.glyph_size()
-    if chip.state is ChipState.DIFFERENT:
-        chrome += painter.bold_metrics.horizontalAdvance(DIFFERENT_MARK) + painter.pad
-    if chip.warning:
-        chrome += painter.line * 0.85 + painter.pad
-    return painter.elide(chip.text, width - chrome)
+    return painter.fit(chip.text, painter.text_width(chip, width))
 
 
 def in_time_order(chips: Iterable[ChipData]) -> list[ChipData]:

@@ -140,8 +140,12 @@ class SessionFields(QWidget):
         self.notesField.setObjectName("notesField")
         self.notesField.setPlaceholderText("How it went, how you felt…")
         self.notesField.setTabChangesFocus(True)
+        # Three lines: the advice under the form needs the height more than long notes do.
         line = self.notesField.fontMetrics().lineSpacing()
-        self.notesField.setMaximumHeight(line * 5)
+        margins = 2 * self.notesField.frameWidth() + 2 * int(
+            self.notesField.document().documentMargin()
+        )
+        self.notesField.setMaximumHeight(line * 3 + margins)
         self.notesCounter = QLabel()
         self.notesCounter.setObjectName("notesCounter")
         self.notesCounter.hide()

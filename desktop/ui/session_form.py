@@ -23,7 +23,7 @@ from desktop.ui.fields import DisplayUnits
 from desktop.ui.session_fields import SessionFields, pairwise_tab_order
 from desktop.ui.signals import signals_blocked
 
-EMPTY_TEXT = "Pick a day and press New run or New deadlift"
+EMPTY_TEXT = "Pick a day, then New run or New deadlift"
 DONE_LOCKED_TIP = "Actual values are recorded, so it was done; clear them to mark it planned."
 
 
@@ -104,13 +104,21 @@ class SessionForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.deleteButton)
 
+        # Everything but the empty text: hidden while nothing is edited, so the empty state
+        # says what to do instead of showing greyed fields with a date nobody chose.
+        self.editorPane = QWidget()
+        self.editorPane.setObjectName("sessionFormEditor")
+        editor = QVBoxLayout(self.editorPane)
+        editor.setContentsMargins(0, 0, 0, 0)
+        editor.addWidget(self.titleLabel)
+        editor.addWidget(self.fields)
+        editor.addWidget(self.actual)
+        editor.addWidget(self.errorLabel)
+        editor.addLayout(buttons)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.emptyLabel)
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.actual)
-        layout.addWidget(self.errorLabel)
-        layout.addLayout(buttons)
+        layout.addWidget(self.editorPane)
         layout.addStretch(1)
 
         pairwise_tab_order(
@@ -153,7 +161,7 @@ class SessionForm(QWidget):
         self._load(session, None)
 
     def clear(self) -> None:
-        """Show the empty state: nothing to edit, every field disabled."""
+        """Show the empty state: what to do, and no fields (they stay disabled underneath)."""
         was_active = self._active
         self._active = False
         self._session_id = None
@@ -225,9 +233,9 @@ class SessionForm(QWidget):
         return (replace(draft, done=True) if self.actual.has_values() else draft), ""
 
     def _show_state(self) -> None:
-        """The title or the empty text, and the fields enabled while something is edited."""
+        """The editor or the empty text, and the fields enabled while something is edited."""
         self.emptyLabel.setVisible(not self._active)
-        self.titleLabel.setVisible(self._active)
+        self.editorPane.setVisible(self._active)
         self.fields.setEnabled(self._active)
         self.actual.setEnabled(self._active)
 
@@ -260,7 +268,7 @@ class SessionForm(QWidget):
         advice below then stays put, instead of moving (and being laid out and repainted
         whole) whenever a run follows a deadlift."""
         kind = self.fields.kind()
-        if kind in self._held_kinds:
+        if not self._active or kind in self._held_kinds:
             return
         self._held_kinds.add(kind)
         self.setMinimumHeight(max(self.minimumHeight(), self.minimumSizeHint().height()))

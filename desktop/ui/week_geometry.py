@@ -27,6 +27,12 @@ ZONE_LABELS = {
     "same_day_later": "later the same day",
     "next_day": "next day",
 }
+# The same, shortened for a column too narrow for the whole words (the tooltip has them).
+ZONE_SHORT_LABELS = {
+    "immediately_after": "after",
+    "same_day_later": "later",
+    "next_day": "next",
+}
 
 
 class ZoneLike(Protocol):
@@ -50,6 +56,11 @@ class ShadedZone:
     key: str  # the context value (or the label), which picks the zone's hatching
     start: datetime
     end: datetime
+
+    @property
+    def short_label(self) -> str:
+        """The label for a narrow column ("later" for "later the same day")."""
+        return ZONE_SHORT_LABELS.get(self.key, self.label)
 
 
 def shaded_zones(zones: Iterable[ZoneLike | tuple[object, datetime, datetime]]) -> list[ShadedZone]:
@@ -79,6 +90,8 @@ class WeekGeometry:
     gutter: float  # the time labels' width, left of the grid
     hour_height: float
     offset: float  # how far the 24-hour axis is scrolled, in pixels
+    handle: float = 0.0  # the height of a block's resize handle, at its lower edge
+    block_min: float = 0.0  # the least height a block is drawn (and grabbed) at
 
     @property
     def column_width(self) -> float:
@@ -149,6 +162,18 @@ class WeekGeometry:
             left = self.column_left(index) + lane * width
             rects.append(QRectF(left + 1, top, width - 2, bottom - top))
         return rects
+
+    def shown_rects(self, rects: Sequence[QRectF]) -> list[QRectF]:
+        """A block's rectangles as drawn and grabbed: the last at least `block_min` tall,
+        so a short session still shows its line above its handle."""
+        shown = [QRectF(rect) for rect in rects]
+        if shown and shown[-1].height() < self.block_min:
+            shown[-1].setHeight(self.block_min)
+        return shown
+
+    def handle_rect(self, shown: QRectF) -> QRectF:
+        """The resize handle of a block's last drawn rectangle: a strip along its lower edge."""
+        return QRectF(shown.left(), shown.bottom() - self.handle, shown.width(), self.handle)
 
 
 def lanes(chips: Sequence[ChipData]) -> dict[int, tuple[int, int]]:

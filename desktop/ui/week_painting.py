@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from desktop.ui.week_geometry import WeekGeometry
     from desktop.ui.week_view import WeekView
 
+TOTAL_SEPARATOR = " \u00b7 "  # between the parts of a day's total ("5.5/5.5 km · 3 sets")
+TOTAL_LINES = 2  # a day's total takes up to two lines under its column
+TOTAL_LINE_STEP = 0.8  # the second line's offset, in chip heights (they sit close)
+
+
+def _fitted(ink: ChipPainter, forms: Sequence[str], width: float) -> str:
+    """The first of `forms` that fits `width`, else the last one cut with "…"."""
+    for form in forms:
+        if ink.metrics.horizontalAdvance(form) <= width:
+            return form
+    return ink.metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
+
 
 def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: ChipPainter) -> None:
     """The whole week view at its current size and scroll."""
@@ -28,16 +40,27 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
     # On whole pixels and without antialiasing (a hatch has no edges to smooth), from a
     # pre-drawn tile where a device pixel is a pixel: the zones are the largest fills here.
     tiled = painter.device().devicePixelRatioF() == 1.0
+    blocks = [
+        shown
+        for chip in view.chips()
+        for shown in geometry.shown_rects(
+            geometry.span_rect(chip.start, chip.end, *view.lane_of(chip.session_id))
+        )
+    ]
     for zone, rect in view.zone_rects():
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         brush = zone_tile_brush(zone.key) if tiled else zone_brush(zone.key)
         painter.fillRect(rect.toAlignedRect(), brush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if rect.height() >= ink.line * 1.2:
-            text = ink.metrics.elidedText(zone.label, Qt.TextElideMode.ElideRight, rect.width() - 8)
+        # The label goes under any block drawn over the zone's top, or not at all.
+        top = max(
+            [rect.top(), *(b.bottom() for b in blocks if b.intersects(_label_band(rect, ink)))]
+        )
+        if rect.bottom() - top >= ink.line * 1.2:
+            text = _fitted(ink, (zone.label, zone.short_label), rect.width() - 8)
             # A base-coloured backing keeps the words legible over any hatching, dark or light.
             backing = QRectF(
-                rect.left() + 1, rect.top() + 1, ink.metrics.horizontalAdvance(text) + 4, ink.line
+                rect.left() + 1, top + 1, ink.metrics.horizontalAdvance(text) + 4, ink.line
             )
             painter.save()
             painter.setOpacity(0.8)
@@ -45,26 +68,49 @@ def paint_week(view: WeekView, painter: QPainter, geometry: WeekGeometry, ink: C
             painter.restore()
             painter.setPen(ink.muted)
             painter.setFont(ink.font)
-            painter.drawText(QPointF(rect.left() + 3, rect.top() + ink.metrics.ascent() + 1), text)
+            painter.drawText(QPointF(rect.left() + 3, top + ink.metrics.ascent() + 1), text)
     selected = view.selected_session()
     dragged = view.dragged()
     for chip in view.chips():
         lane, count = view.lane_of(chip.session_id)
-        for rect in geometry.span_rect(chip.start, chip.end, lane, count):
-            moving = dragged is not None and dragged[0].session_id == chip.session_id
-            painter.save()
-            if moving:
-                painter.setOpacity(0.45)
+        rects = geometry.shown_rects(geometry.span_rect(chip.start, chip.end, lane, count))
+        if dragged is not None and dragged[0].session_id == chip.session_id:
+            # Where it was: an empty outline; the one image with words is the dragged block.
+            for rect in rects:
+                ink.paint_placeholder(painter, rect)
+            continue
+        for rect in rects:
             ink.paint_block(painter, rect, chip, selected=chip.session_id == selected)
-            painter.restore()
+        if rects:
+            _paint_handle(painter, geometry.handle_rect(rects[-1]), ink)
     if dragged is not None:
         ghost, warns = dragged
         ghost_chip = ghost if ghost.warning == warns else _with_warning(ghost, warns)
-        for rect in geometry.span_rect(ghost.start, ghost.end):
-            ink.paint_block(painter, rect, ghost_chip, ghost=True)
-            _paint_time_label(painter, rect, ghost, ink)
+        rects = geometry.shown_rects(geometry.span_rect(ghost.start, ghost.end))
+        for rect in rects:
+            ink.paint_block(painter, rect, ghost_chip, selected=True)
+        if rects:
+            _paint_handle(painter, geometry.handle_rect(rects[-1]), ink)
+            _paint_time_label(painter, rects[0], ghost, ink)
     painter.restore()
     _paint_totals(view, painter, geometry, ink)
+
+
+def _label_band(zone: QRectF, ink: ChipPainter) -> QRectF:
+    """Where a zone's label would go: one line at the top of its rectangle."""
+    return QRectF(zone.left(), zone.top(), zone.width(), ink.line + 2)
+
+
+def _paint_handle(painter: QPainter, handle: QRectF, ink: ChipPainter) -> None:
+    """A block's resize grip: two short lines across the middle of its lower strip."""
+    width = min(handle.width() * 0.4, ink.line * 1.6)
+    left = handle.center().x() - width / 2
+    painter.save()
+    painter.setPen(QPen(ink.muted, max(1.0, ink.pen_width)))
+    for share in (0.35, 0.75):
+        y = handle.top() + handle.height() * share
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+    painter.restore()
 
 
 def _with_warning(chip: ChipData, warns: bool) -> ChipData:
@@ -139,12 +185,22 @@ def _paint_totals(
         if not text:
             continue
         box = QRectF(geometry.column_left(index), top, geometry.column_width, height)
-        elided = ink.metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width() - 4)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, elided)
+        room = box.width() - ink.pad * 2
+        if ink.metrics.horizontalAdvance(text) <= room:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            continue
+        # Too wide for one line: each part on its own line (the tooltip has the whole text).
+        for line, part in enumerate(text.split(TOTAL_SEPARATOR)[:2]):
+            line_box = box.translated(0, line * height * TOTAL_LINE_STEP)
+            elided = ink.metrics.elidedText(part, Qt.TextElideMode.ElideRight, room)
+            painter.drawText(line_box, Qt.AlignmentFlag.AlignCenter, elided)
     if view.week_total():
         painter.setFont(ink.bold)
         box = QRectF(
-            geometry.grid.left() + ink.pad * 2, top + height, geometry.grid.width(), height
+            geometry.grid.left() + ink.pad * 2,
+            top + height * TOTAL_LINES,
+            geometry.grid.width(),
+            height,
         )
         text = ink.bold_metrics.elidedText(
             f"Week: {view.week_total()}", Qt.TextElideMode.ElideRight, box.width() - ink.pad * 4
@@ -184,5 +240,8 @@ def tooltip_at(view: WeekView, pos: QPointF) -> str:
     chip = view.block_at(pos)
     if chip is not None:
         return chip.full_tooltip()
-    zones = [zone.label for zone, rect in view.zone_rects() if rect.contains(pos)]
-    return f"After the deadlift: {zones[-1]}" if zones else ""
+    in_grid = view.geometry_now().grid.contains(pos)  # zones are clipped to the clock
+    zones = [zone.label for zone, rect in view.zone_rects() if in_grid and rect.contains(pos)]
+    if zones:
+        return f"After the deadlift: {zones[-1]}"
+    return view.total_at(pos)

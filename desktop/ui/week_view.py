@@ -3,9 +3,10 @@
 Everything shown is given from outside (chips, zones, totals); the view only draws it and
 turns the mouse and keys into signals. Blocks use the chips' painter. Dragging a block
 moves it (snapping to 15 minutes, 5 with Shift; Ctrl, Option on macOS, copies) with a live
-preview of the would-be warnings from an injected callable; dragging its lower edge
-changes its duration. `move_session` and `resize_session` are what the mouse calls, so
-tests and keys use the same path.
+preview of the would-be warnings from an injected callable, wherever in the block it was
+pressed; only the visible handle along its lower edge changes its duration. A short block is
+drawn (and grabbed) at least one line plus its handle tall. `move_session` and
+`resize_session` are what the mouse calls, so tests and keys use the same path.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from desktop.ui.week_geometry import (
 )
 
 FIRST_HOUR, LAST_HOUR = 6, 23
-EDGE = 5.0  # how close to a block's lower edge a press resizes instead of moving
+HANDLE_LINES = 0.45  # a block's resize handle, in chip lines (never under HANDLE_MIN pixels)
+HANDLE_MIN = 5.0
 
 
 class WeekView(QWidget):
@@ -177,12 +179,21 @@ class WeekView(QWidget):
         """The grid as laid out at the widget's current size and scroll."""
         chip_painter = self._chip_painter()
         header = chip_painter.line * 1.6
-        footer = chip_painter.chip_height * 2 + self._legend.height()
+        footer = chip_painter.chip_height * 3 + self._legend.height()  # day totals, week
         gutter = QFontMetricsF(self.font()).horizontalAdvance("00:00") + chip_painter.pad * 4
         width = self.width() - self._scrollbar.sizeHint().width()
         grid = QRectF(0, header, width, max(1.0, self.height() - header - footer))
         hour = max(chip_painter.line * 1.5, grid.height() / (LAST_HOUR - FIRST_HOUR))
-        return WeekGeometry(self._monday, grid, gutter, hour, float(self._scrollbar.value()))
+        handle = max(HANDLE_MIN, chip_painter.line * HANDLE_LINES)
+        return WeekGeometry(
+            self._monday,
+            grid,
+            gutter,
+            hour,
+            float(self._scrollbar.value()),
+            handle=handle,
+            block_min=chip_painter.chip_height + handle,
+        )
 
     def block_rects(self, session_id: int) -> list[QRectF]:
         """Where a session's block is drawn (one rectangle per day it spans)."""
@@ -192,6 +203,26 @@ class WeekView(QWidget):
         lane, count = self._lanes.get(session_id, (0, 1))
         return self.geometry_now().span_rect(chip.start, chip.end, lane, count)
 
+    def shown_block_rects(self, session_id: int) -> list[QRectF]:
+        """A session's block as drawn and grabbed: at least a line and its handle tall."""
+        return self.geometry_now().shown_rects(self.block_rects(session_id))
+
+    def handle_rect(self, session_id: int) -> QRectF | None:
+        """The resize handle along a block's lower edge, None for a session not shown."""
+        shown = self.shown_block_rects(session_id)
+        return self.geometry_now().handle_rect(shown[-1]) if shown else None
+
+    def total_at(self, pos: QPointF) -> str:
+        """The whole total under a point of the totals row ("" elsewhere): its tooltip."""
+        geometry = self.geometry_now()
+        rows = self._chip_painter().chip_height * 2
+        if not geometry.grid.bottom() <= pos.y() <= geometry.grid.bottom() + rows:
+            return ""
+        column = geometry.column_of(pos.x())
+        if column is None:
+            return ""
+        return self._day_totals.get(self._monday + timedelta(days=column), "")
+
     def zone_rects(self) -> list[tuple[ShadedZone, QRectF]]:
         """Each zone's shaded rectangles (one per day column it covers)."""
         geometry = self.geometry_now()
@@ -200,7 +231,7 @@ class WeekView(QWidget):
     def block_at(self, pos: QPointF) -> ChipData | None:
         """The block under a point, if any (the latest drawn wins)."""
         for chip in reversed(self._chips):
-            if any(rect.contains(pos) for rect in self.block_rects(chip.session_id)):
+            if any(rect.contains(pos) for rect in self.shown_block_rects(chip.session_id)):
                 return chip
         return None
 
@@ -302,7 +333,7 @@ class WeekView(QWidget):
     # -- mouse and keys -----------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        """Select a block and start dragging it (its lower edge: resizing it)."""
+        """Select a block and start dragging it: moving it, or resizing it from its handle."""
         if event.button() != Qt.MouseButton.LeftButton:
             return
         self.setFocus()
@@ -310,8 +341,8 @@ class WeekView(QWidget):
         chip = self.block_at(pos)
         if chip is None:
             return
-        rects = self.block_rects(chip.session_id)
-        resize = any(abs(rect.bottom() - pos.y()) <= EDGE for rect in rects[-1:])
+        handle = self.handle_rect(chip.session_id)
+        resize = handle is not None and handle.contains(pos)
         self._drag = BlockDrag(chip, pos, resize, chip.start, chip.duration_min)
         self.select_session(chip.session_id)
 
@@ -319,6 +350,7 @@ class WeekView(QWidget):
         """Move the dragged block's ghost, snapping, and ask for its would-be warnings."""
         drag = self._drag
         if drag is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            self._show_grab_cursor(event.position())
             return
         fine = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         step = FINE_SNAP_MIN if fine else SNAP_MIN
@@ -331,6 +363,16 @@ class WeekView(QWidget):
             start = geometry.moved(drag.chip.start, drag.origin, pos, step)
             self._update_move(start, wants_copy(event))
         self._update_content()
+
+    def _show_grab_cursor(self, pos: QPointF) -> None:
+        """Over a handle a resize cursor, over a block an open hand, else the arrow."""
+        chip = self.block_at(pos)
+        if chip is None:
+            self.unsetCursor()
+            return
+        handle = self.handle_rect(chip.session_id)
+        on_handle = handle is not None and handle.contains(pos)
+        self.setCursor(Qt.CursorShape.SizeVerCursor if on_handle else Qt.CursorShape.OpenHandCursor)
 
     def _update_move(self, start: datetime, copy: bool) -> None:
         assert self._drag is not None

@@ -131,3 +131,13 @@ def test_empty_weeks_across_the_year_boundary(store: Store) -> None:
     assert store.weekly_totals(date(2030, 1, 1), date(2030, 1, 1)) == [
         WeekTotals(week_start=date(2029, 12, 31))
     ]
+
+
+def test_the_mean_rpe_of_a_week_counts_only_its_done_sessions_with_one(store: Store) -> None:
+    store.add(run(datetime(2024, 12, 2, 7, 0), done=True, distance_km=5.0, rpe=4))  # Monday
+    store.add(lift(datetime(2024, 12, 4, 18, 0), done=True, rpe=8))
+    store.add(run(datetime(2024, 12, 6, 7, 0), done=True, distance_km=5.0))  # no RPE
+    store.add(run(datetime(2024, 12, 8, 7, 0), distance_km=5.0, rpe=9))  # planned: left out
+    store.add(run(datetime(2024, 12, 16, 7, 0), done=True, distance_km=5.0, rpe=7))
+    means = store.weekly_mean_rpe(date(2024, 12, 3), date(2024, 12, 20))
+    assert means == {date(2024, 12, 2): 6.0, date(2024, 12, 16): 7.0}

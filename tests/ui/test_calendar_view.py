@@ -424,3 +424,17 @@ def test_day_at_matches_the_day_qt_selects(qtbot: QtBot) -> None:
     assert calendar.selected_day() == target
     found = calendar.day_at(cell.center())
     assert found is not None and found[0] == target
+
+
+def test_the_month_menus_arrow_has_room_beside_the_longest_month_name(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    calendar = make_calendar(qtbot)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    button = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    assert button is not None
+    metrics = button.fontMetrics()
+    widest = max(metrics.horizontalAdvance(calendar.locale().monthName(m)) for m in range(1, 13))
+    # The name is centred and the arrow sits in the right corner: a font height on each side.
+    assert button.width() - widest >= 1.5 * metrics.height()

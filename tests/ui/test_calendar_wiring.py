@@ -411,8 +411,9 @@ def test_dragging_a_lower_edge_changes_the_duration_in_one_step(
     run = the_run(planned)
     assert run.id is not None
     geometry = view.geometry_now()
-    (rect,) = view.block_rects(run.id)
-    edge = QPointF(rect.center().x(), rect.bottom() - 2)
+    handle = view.handle_rect(run.id)  # the grip along the block's lower edge
+    assert handle is not None
+    edge = handle.center()
     block_drag(view, edge, QPointF(edge.x(), edge.y() + 40 * geometry.hour_height / 60))
     assert the_run(planned).duration_min == 90
     planned.edits.on_undo()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import Kind
 from desktop.planner import DayRow
-from desktop.ui.day_list import DayList
+from desktop.ui.day_list import ADVICE_LINES, DayList
 
 
 def row(session_id: int, time_text: str, kind: Kind, warning: bool = False) -> DayRow:
@@ -65,7 +65,7 @@ def test_advice_column_shows_the_first_warning_and_counts_the_rest(qtbot: QtBot)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == (
         f"\u2022 {long_first}\n\u2022 Too fast\n\u2022 No warm-up"
     )
-    # In a narrow column the message is elided but the count stays readable.
+    # In a narrow column the message wraps, then is cut, but the count stays readable.
     day_list.resize(420, 200)
     day_list.show()
     qtbot.waitExposed(day_list)
@@ -77,8 +77,39 @@ def test_advice_column_shows_the_first_warning_and_counts_the_rest(qtbot: QtBot)
     assert isinstance(delegate, QStyledItemDelegate)
     delegate.initStyleOption(option, index)
     assert option.text.startswith("\u26a0 This") and option.text.endswith("\u2026 (+2 more)")
-    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
+    wrapped = option.fontMetrics.boundingRect(
+        QRect(0, 0, option.rect.width(), 10_000), Qt.TextFlag.TextWordWrap, option.text
+    )
+    assert wrapped.height() <= ADVICE_LINES * option.fontMetrics.lineSpacing() + 1
     assert day_list.horizontalScrollBar().maximum() == 0
+
+
+def test_at_the_usual_width_the_warning_wraps_over_lines_and_is_cut_after_a_word(
+    qtbot: QtBot,
+) -> None:
+    day_list = make_list(qtbot)
+    sentence = (
+        "This run's speed is 13.2 km/h; after a deadlift keep it to at most "
+        "12.6 km/h = 4:46 /km (90% of 14.0 km/h)."
+    )
+    day_list.show_rows([replace(ROWS[1], warning_text=sentence)])
+    day_list.resize(445, 200)  # the list's width in a window of the default size
+    day_list.show()
+    qtbot.waitExposed(day_list)
+    index = day_list.model().index(0, 4)
+    option = QStyleOptionViewItem()
+    day_list.initViewItemOption(option)
+    option.rect = day_list.visualRect(index)
+    delegate = day_list.itemDelegateForColumn(4)
+    assert isinstance(delegate, QStyledItemDelegate)
+    delegate.initStyleOption(option, index)
+    shown = option.text
+    assert shown.endswith("\u2026")
+    head = shown.removesuffix("\u2026")
+    assert f"\u26a0 {sentence}".startswith(head) and sentence[len(head) - 2] == " "  # a word
+    line = option.fontMetrics.lineSpacing()
+    assert len(head) > 40  # far more than the mark and "…"
+    assert day_list.rowHeight(0) >= ADVICE_LINES * line  # the row grew to hold the lines
 
 
 def test_a_narrow_list_elides_the_advice_instead_of_scrolling_sideways(qtbot: QtBot) -> None:

@@ -339,6 +339,27 @@ def test_progress_opens_with_the_stores_numbers_and_records(
     assert view.chart.weeks()[-1].week_start == TODAY - timedelta(days=TODAY.weekday())
 
 
+def test_progress_shows_each_weeks_mean_rpe_from_the_done_sessions(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    seed(
+        db_path,
+        run(done=True, actual_distance_km=10.0, rpe=6),
+        lift(done=True, rpe=9),
+        run(day=MONDAY - timedelta(weeks=1), done=True),  # done without an RPE
+    )
+    window = make_window()
+    window.ensure_profile()
+    view = open_progress(window, qtbot)
+    table = view.table
+    rpe_column = table.columnCount() - 1
+    assert not table.isColumnHidden(rpe_column)
+    weeks = table_column(table, 0)
+    rpe = dict(zip(weeks, table_column(table, rpe_column), strict=True))
+    assert rpe[f"{MONDAY:%d %b %Y}"] == "7.5"  # (6 + 9) / 2
+    assert rpe[f"{MONDAY - timedelta(weeks=1):%d %b %Y}"] == "\u2014"
+
+
 def test_progress_follows_edits_and_units(
     make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -196,3 +197,75 @@ def replace_volume(week: WeekTotals, volume_kg: float) -> WeekTotals:
     from dataclasses import replace
 
     return replace(week, lift_volume_kg=volume_kg)
+
+
+def test_the_y_axes_have_several_round_ticks_with_the_unit_on_top(qtbot: QtBot) -> None:
+    from desktop.ui.progress_chart import axis_ticks
+
+    assert axis_ticks(37.0) == (0.0, 10.0, 20.0, 30.0, 40.0)
+    assert axis_ticks(9_500.0) == (0.0, 2_500.0, 5_000.0, 7_500.0, 10_000.0)
+    assert axis_ticks(3.2) == (0.0, 1.0, 2.0, 3.0, 4.0)
+    view = _view(qtbot, weeks=12)  # up to 31 km planned a week, 7,000 kg lifted
+    distance, volume = view.chart.y_axis_labels()
+    assert distance == ["0", "10", "20", "30", "40 km"]
+    assert volume == ["0", "2,000", "4,000", "6,000", "8,000 kg"]
+
+
+def test_the_x_axis_labels_the_weeks_and_thins_out_as_the_range_grows(qtbot: QtBot) -> None:
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 400)
+    chart.set_weeks(_weeks(12), DistanceUnit.KM, WeightUnit.KG)
+    quarter = chart.x_axis_labels()
+    assert [text for _, text in quarter] == [
+        f"{MONDAY + timedelta(weeks=index):%d %b}" for index in range(12)
+    ]
+    chart.set_weeks(_weeks(52), DistanceUnit.KM, WeightUnit.KG)
+    year = chart.x_axis_labels()
+    assert 4 <= len(year) < 52
+    assert year[-1] == (51, f"{MONDAY + timedelta(weeks=51):%d %b}")  # the latest week
+    steps = {b - a for (a, _), (b, _) in pairwise(year)}
+    assert len(steps) == 1  # evenly spaced
+    metrics = chart.fontMetrics()
+    slot = chart._layout().slot
+    widest = max(metrics.horizontalAdvance(text) for _, text in year)
+    assert steps.pop() * slot >= widest  # labels never touch
+    chart.set_weeks(_weeks(520), DistanceUnit.KM, WeightUnit.KG)
+    decade = chart.x_axis_labels()
+    assert len(decade) < len(year) * 2 and decade[-1][1] == f"{MONDAY + timedelta(weeks=519):%b %Y}"
+
+
+def test_hovering_a_week_shows_planned_done_and_its_mean_rpe(qtbot: QtBot) -> None:
+    view = ProgressView()
+    qtbot.addWidget(view)
+    weeks = _weeks(3)
+    view.set_weeks(weeks, DistanceUnit.KM, WeightUnit.KG, {weeks[1].week_start: 6.5})
+    text = view.chart.week_text(1)
+    assert "Runs: 3 of 4 done, 16.0 km of 21.0 km planned" in text
+    assert "Mean RPE: 6.5" in text
+    assert "RPE" not in view.chart.week_text(0)
+
+
+def test_the_table_has_an_rpe_column_and_needs_no_sideways_scrolling(qtbot: QtBot) -> None:
+    from desktop.ui.progress_window import ProgressWindow
+
+    window = ProgressWindow()
+    qtbot.addWidget(window)
+    weeks = _weeks(12)
+    window.view.set_weeks(weeks, DistanceUnit.KM, WeightUnit.KG, {weeks[-1].week_start: 7.3})
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.view.table
+    header = table.horizontalHeaderItem(table.columnCount() - 1)
+    assert header is not None and "RPE" in header.text()
+    rpe_cells = [table.item(row, table.columnCount() - 1) for row in range(2)]
+    assert [cell.text() if cell else "" for cell in rpe_cells] == ["7.3", "\u2014"]
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+
+
+def test_without_rpe_figures_the_rpe_column_is_hidden(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    assert view.table.isColumnHidden(view.table.columnCount() - 1)
+    view.set_weeks(_weeks(4), DistanceUnit.KM, WeightUnit.KG, {})
+    assert not view.table.isColumnHidden(view.table.columnCount() - 1)

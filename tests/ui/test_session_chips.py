@@ -172,3 +172,32 @@ def test_the_session_mime_carries_the_id_and_rejects_anything_else() -> None:
     bad.setData(SESSION_MIME_TYPE, QByteArray(b"drop table"))
     assert session_id_of(bad) is None
     assert session_id_of(None) is None
+
+
+def test_narrow_chips_keep_the_time_and_key_figure_and_blocks_drop_the_time_first() -> None:
+    from desktop.ui.session_chips import block_variants, chip_variants
+
+    assert chip_variants("18:00 5x5 140 kg") == ["18:00 5x5 140 kg", "18:00 140 kg"]
+    assert chip_variants("18:45 Intervals 3 km") == [
+        "18:45 Intervals 3 km",
+        "18:45 Int 3 km",
+        "18:45 3 km",
+    ]
+    assert chip_variants("18:00 Deadlift") == ["18:00 Deadlift"]
+    assert block_variants("09:00 Long 16 km") == ["09:00 Long 16 km", "Long 16 km", "16 km"]
+    assert block_variants("18:00 4x3 152.5 kg") == [
+        "18:00 4x3 152.5 kg",
+        "4x3 152.5 kg",
+        "152.5 kg",
+    ]
+
+
+def test_a_chip_shows_the_longest_form_that_fits(qtbot: QtBot) -> None:
+    del qtbot
+    ink = painter_for()
+    text = "18:45 Intervals 3 km"
+    fits = {form: ink.metrics.horizontalAdvance(form) for form in ("18:45 Int 3 km", text)}
+    assert ink.fit(text, fits[text]) == text
+    assert ink.fit(text, fits[text] - 1) == "18:45 Int 3 km"
+    assert ink.fit(text, fits["18:45 Int 3 km"] - 1) == "18:45 3 km"
+    assert ink.fit(text, fits["18:45 Int 3 km"] - 1, block=True) == "Intervals 3 km"

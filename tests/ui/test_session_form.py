@@ -139,6 +139,19 @@ def test_empty_state_explains_and_disables(form: SessionForm) -> None:
         assert not child(form, QPushButton, name).isEnabled()
 
 
+def test_empty_state_says_what_to_do_and_shows_no_made_up_session(form: SessionForm) -> None:
+    form.show()
+    form.clear()
+    assert EMPTY_TEXT == "Pick a day, then New run or New deadlift"
+    assert child(form, QLabel, "sessionFormEmptyLabel").isVisible()
+    for name in ("startField", "durationField", "distanceField", "saveButton"):
+        assert not child(form, QWidget, name).isVisible(), name
+    form.edit_session(RUN)
+    assert not child(form, QLabel, "sessionFormEmptyLabel").isVisible()
+    assert child(form, QWidget, "startField").isVisible()
+    assert child(form, QPushButton, "saveButton").isVisible()
+
+
 def test_run_shows_only_run_fields_and_deadlift_only_lift_fields(form: SessionForm) -> None:
     form.edit_session(RUN)
     for name in RUN_ONLY + BOTH:

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter
+from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -236,3 +236,82 @@ def _filled(brush: QBrush) -> QImage:
 @pytest.mark.parametrize("key", sorted(ZONE_PATTERNS))
 def test_a_zone_drawn_from_its_tile_looks_exactly_like_its_hatching(qtbot: QtBot, key: str) -> None:
     assert _filled(zone_tile_brush(key)) == _filled(zone_brush(key))
+
+
+def test_a_short_block_pressed_in_its_middle_moves(qtbot: QtBot, week: WeekView) -> None:
+    week.set_chips([block(1, at(1, 7), 23)])
+    geometry = week.geometry_now()
+    (rect,) = week.block_rects(1)
+    handle = week.handle_rect(1)
+    assert handle is not None and handle.height() >= 4  # a short block still has one
+    middle = rect.center()
+    assert not handle.contains(middle)
+    down = QPointF(middle.x(), middle.y() + 60 * geometry.hour_height / 60)  # an hour later
+    resized: list[object] = []
+    week.session_resized.connect(lambda *args: resized.append(args))
+    with qtbot.waitSignal(week.session_moved) as moved:
+        drag(week, middle, down)
+    assert moved.args == [1, at(1, 8), False]
+    assert resized == []
+
+
+def test_a_short_block_is_resized_by_its_handle(qtbot: QtBot, week: WeekView) -> None:
+    week.set_chips([block(1, at(1, 7), 23)])
+    geometry = week.geometry_now()
+    handle = week.handle_rect(1)
+    assert handle is not None
+    (shown,) = week.shown_block_rects(1)
+    assert handle.bottom() == pytest.approx(shown.bottom())
+    grip = handle.center()
+    longer = QPointF(grip.x(), grip.y() + 37 * geometry.hour_height / 60)  # 23 + 37 = 60
+    with qtbot.waitSignal(week.session_resized) as resized:
+        drag(week, grip, longer)
+    assert resized.args == [1, 60]
+
+
+def test_a_dragged_block_is_drawn_once_with_its_words(week: WeekView) -> None:
+    """While a block is dragged, its old place is an empty outline: the words show once."""
+    week.set_chips([block(1, at(0, 9), 60)])
+    (rect,) = week.block_rects(1)
+    grab = QPointF(rect.center().x(), rect.top() + 6)
+    before = week.grab().toImage()
+    mouse(week, QEvent.Type.MouseButtonPress, grab, Qt.KeyboardModifier.NoModifier)
+    geometry = week.geometry_now()
+    away = QPointF(grab.x() + geometry.column_width * 3, grab.y() + geometry.hour_height * 3)
+    mouse(week, QEvent.Type.MouseMove, away, Qt.KeyboardModifier.NoModifier)
+    during = week.grab().toImage()
+    line = rect.adjusted(8, 2, -8, 0)
+    line.setHeight(geometry.block_min - geometry.handle)
+    ratio = week.devicePixelRatioF()
+
+    def inked(image: QImage) -> int:
+        text = week.palette().color(QPalette.ColorRole.Text)
+        count = 0
+        for y in range(int(line.top() * ratio), int(line.bottom() * ratio)):
+            for x in range(int(line.left() * ratio), int(line.right() * ratio)):
+                colour = image.pixelColor(x, y)
+                if abs(colour.lightness() - text.lightness()) < 40:
+                    count += 1
+        return count
+
+    assert inked(before) > 20  # the words, where the block is
+    assert inked(during) < inked(before) / 4  # the old place holds no words while dragging
+    mouse(week, QEvent.Type.MouseButtonRelease, away, Qt.KeyboardModifier.NoModifier)
+
+
+def test_narrow_zone_labels_and_totals_shorten_and_keep_the_whole_in_a_tooltip(
+    week: WeekView,
+) -> None:
+    from desktop.ui.week_painting import tooltip_at
+
+    week.resize(560, 700)
+    lift = Session(kind=Kind.DEADLIFT, start=at(1, 17), duration_min=60)
+    profile = Profile(max_distance_km=10.0, max_speed_kmh=12.0, immediate_window_min=45)
+    week.set_zones(context_zones(lift, profile))
+    total = "5.5/5.5 km \u00b7 3 sets"
+    week.set_totals({MONDAY + timedelta(days=1): total}, "")
+    later = [z for z in week.zones() if z.key == Context.SAME_DAY_LATER.value]
+    assert later and later[0].short_label == "later"
+    geometry = week.geometry_now()
+    below = QPointF(geometry.column_left(1) + geometry.column_width / 2, geometry.grid.bottom() + 4)
+    assert tooltip_at(week, below) == total
