@@ -19,7 +19,9 @@ costs by itself: the same kinds and numbers of widgets as the complete window (m
 shortcuts, a QCalendarWidget, a table, the form's boxes, 45 labels, the advice rows with their
 buttons, the soreness buttons), built by plain PySide6 code that also imports peewee, reads
 sessions with it and uses the `Qt` namespace, all shown in one frame; no Liftrun code at all.
-Its ratio to bare is the floor under the complete window's ratio on the machine that runs it.
+The complete window's budget is set against it: the app's ready time over the reference's
+first paint, per interleaved round (bare, reference, the app on each database), must stay
+within COMPLETE_REFERENCE_RATIO_BUDGET. The complete window over bare is kept as context.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from pathlib import Path
 from benchmarks import ROOT, Result, history_db, ratio_row, result, session_count
 
 STARTUP_RATIO_BUDGET = 1.3
-# The complete window (data, markers and the day's advice painted) against a bare calendar.
-COMPLETE_RATIO_BUDGET = 1.6
+# The complete window (data, markers and the day's advice painted) against the same kinds and
+# numbers of widgets in plain PySide6, measured in the same run: what Liftrun itself adds.
+COMPLETE_REFERENCE_RATIO_BUDGET = 1.3
 # The app shows its shell first and completes the window after that first paint; the user
 # waits this long at most for the complete window.
 READY_WAIT_BUDGET_MS = 250.0
@@ -315,8 +318,9 @@ def startup_samples(quick: bool) -> StartupSamples:
 
 
 def run(quick: bool = False) -> list[Result]:
-    """Rows: bare; per database the app's first paint, ready time, wait and both ratios
-    (first frame / bare, complete window / bare)."""
+    """Rows: bare and the plain-widgets reference; per database the app's first paint, ready
+    time, wait and ratios (first frame / bare, complete window / the same widgets, complete
+    window / bare)."""
     samples = startup_samples(quick)
     bare_ms = [probe.first_paint_ms for probe in samples.bare]
     rows = [result("start-up: bare QCalendarWidget to first paint", bare_ms)]
@@ -333,7 +337,7 @@ def run(quick: bool = False) -> list[Result]:
             "start-up reference ratio: the same widgets / bare",
             widgets_ms,
             bare_ms,
-            note="the floor under the complete window's ratio; per interleaved pair",
+            note="what the content costs without Liftrun; per interleaved pair",
         )
     )
     for key, runs in samples.apps.items():
@@ -374,11 +378,19 @@ def run(quick: bool = False) -> list[Result]:
         )
         rows.append(
             ratio_row(
+                f"start-up ratio: complete window ({label}) / the same widgets",
+                ready_ms,
+                widgets_ms,
+                budget=COMPLETE_REFERENCE_RATIO_BUDGET,
+                note="data, markers and the day's advice painted; per interleaved round",
+            )
+        )
+        rows.append(
+            ratio_row(
                 f"start-up ratio: complete window ({label}) / bare",
                 ready_ms,
                 bare_ms,
-                budget=COMPLETE_RATIO_BUDGET,
-                note="data, markers and the day's advice painted; per interleaved pair",
+                note="context; per interleaved pair",
             )
         )
     return rows
