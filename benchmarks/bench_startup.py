@@ -22,6 +22,11 @@ sessions with it and uses the `Qt` namespace, all shown in one frame; no Liftrun
 The complete window's budget is set against it: the app's ready time over the reference's
 first paint, per interleaved round (bare, reference, the app on each database), must stay
 within COMPLETE_REFERENCE_RATIO_BUDGET. The complete window over bare is kept as context.
+
+A fourth script, "widgets+modules", is the reference after importing the Liftrun modules
+the complete window has loaded (the app's warm-up run names them), none of their code called:
+its ratio to the reference is what those imports alone cost, a floor under the budgeted ratio
+for the code as it is split into modules today.
 """
 
 from __future__ import annotations
@@ -57,10 +62,16 @@ if MODE == "bare":
     from PySide6.QtWidgets import QApplication, QCalendarWidget
     app = QApplication(sys.argv[:1])
     window = QCalendarWidget()
-elif MODE == "widgets":
+elif MODE in ("widgets", "widgets+modules"):
     # The complete window's kinds and numbers of widgets in plain PySide6, with peewee.
     from PySide6 import QtWidgets as W
     app = W.QApplication(sys.argv[:1])
+    if MODE == "widgets+modules":
+        # The same, after importing the Liftrun modules the complete window has loaded
+        # (named by the app's warm-up run), none of their code called.
+        import importlib
+        for name in sys.argv[3].split(","):
+            importlib.import_module(name)
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
     import peewee
@@ -159,6 +170,8 @@ def peak_kib():
     return maxrss // 1024 if sys.platform == "darwin" else maxrss  # bytes on macOS
 
 def report():
+    if MODE == "app":
+        figures["modules"] = sorted(name for name in sys.modules if name.startswith("desktop"))
     print("LIFTRUN_BENCH " + json.dumps(figures), flush=True)
     window.close()
     app.quit()
@@ -222,6 +235,7 @@ class ProbeRun:
     maxrss_kib: int | None
     ready_ms: float
     ready_maxrss_kib: int | None
+    modules: tuple[str, ...] = ()  # the app's: Liftrun's modules loaded at ready
 
 
 @dataclass
@@ -231,6 +245,7 @@ class StartupSamples:
 
     bare: list[ProbeRun] = field(default_factory=list)
     widgets: list[ProbeRun] = field(default_factory=list)
+    widgets_and_modules: list[ProbeRun] = field(default_factory=list)
     apps: dict[str, list[ProbeRun]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
@@ -250,11 +265,15 @@ def child_env(scratch: Path) -> dict[str, str]:
     return env
 
 
-def probe_once(mode: str, db: Path | None, env: dict[str, str]) -> ProbeRun:
+def probe_once(
+    mode: str, db: Path | None, env: dict[str, str], modules: tuple[str, ...] = ()
+) -> ProbeRun:
     """Start one probe process and return what it measured."""
     args = [sys.executable, "-c", PROBE, mode]
     if db is not None:
         args.append(str(db))
+    if modules:
+        args.append(",".join(modules))
     env = dict(env)
     env["LIFTRUN_BENCH_T0"] = str(time.perf_counter_ns())
     completed = subprocess.run(
@@ -268,6 +287,7 @@ def probe_once(mode: str, db: Path | None, env: dict[str, str]) -> ProbeRun:
                 data["maxrss_kib"],
                 float(data["ready_ms"]),
                 data["ready_maxrss_kib"],
+                tuple(data.get("modules", ())),
             )
     raise RuntimeError(
         f"the start-up probe ({mode}) exited with {completed.returncode} without a result:\n"
@@ -304,14 +324,18 @@ def startup_samples(quick: bool) -> StartupSamples:
             "history": f"{years} year{'' if years == 1 else 's'} of history",
         }
         samples.apps = {key: [] for key in dbs}
-        # One untimed round warms the disk cache and the bytecode cache.
+        # One untimed round warms the disk cache and the bytecode cache, and names the
+        # modules the complete window loads.
         probe_once("bare", None, env)
-        for db in dbs.values():
-            probe_once("app", db, env)
+        modules = tuple(
+            sorted({name for db in dbs.values() for name in probe_once("app", db, env).modules})
+        )
         probe_once("widgets", history, env)
+        probe_once("widgets+modules", history, env, modules)
         for _ in range(repeats):
             samples.bare.append(probe_once("bare", None, env))
             samples.widgets.append(probe_once("widgets", history, env))
+            samples.widgets_and_modules.append(probe_once("widgets+modules", history, env, modules))
             for key, db in dbs.items():
                 samples.apps[key].append(probe_once("app", db, env))
     return samples
@@ -338,6 +362,15 @@ def run(quick: bool = False) -> list[Result]:
             widgets_ms,
             bare_ms,
             note="what the content costs without Liftrun; per interleaved pair",
+        )
+    )
+    rows.append(
+        ratio_row(
+            "start-up reference ratio: the same widgets with Liftrun's modules / the same widgets",
+            [probe.first_paint_ms for probe in samples.widgets_and_modules],
+            widgets_ms,
+            note="the modules the complete window loads, imported, none of their code run: "
+            "its floor; per interleaved round",
         )
     )
     for key, runs in samples.apps.items():
