@@ -64,6 +64,9 @@ _quicker_pyside_import_check()
 
 # A shell that never paints (started minimised, say) is completed after this anyway.
 FIRST_PAINT_TIMEOUT_MS = 500
+# The day's backup starts this long after the complete window's first frame, so its thread
+# competes neither with that frame nor with the first events after it.
+BACKUP_AFTER_FRAME_MS = 200
 
 
 def version_text() -> str:
@@ -144,8 +147,8 @@ def start_main_window(
     Once the shell (menus, the calendar) has painted, on the next turn of the event loop:
     `locate_db()` gives the database file, the store is opened, the window is attached to it
     (it emits `ready`) and the first-run profile dialog follows if there is no profile yet.
-    The day's backup runs in a background thread once the complete window has painted; a
-    failure is shown by `report_backup_failure`.
+    The day's backup runs in a background thread a moment after the complete window has
+    painted; a failure is shown by `report_backup_failure`.
     If the store cannot be opened the error is shown (with "Restore a backup..." when the
     file is damaged and a backup exists), the window closes and `on_failure(2)` is called;
     an unexpected error closes it, calls `on_failure(1)` and propagates to the excepthook.
@@ -190,7 +193,15 @@ def start_main_window(
             on_failure(1)
             raise
         log.info("Opened %s", db_path)
-        _AfterFirstPaint(window, lambda: start_daily_backup(window, store))
+        # The complete window repaints whole, the main window first: watching it alone
+        # spares an event filter on each of its few hundred widgets.
+        _AfterFirstPaint(
+            window,
+            lambda: QTimer.singleShot(
+                BACKUP_AFTER_FRAME_MS, window, lambda: start_daily_backup(window, store)
+            ),
+            children=False,
+        )
         QTimer.singleShot(0, window.ensure_profile)
 
     _AfterFirstPaint(window, complete)
@@ -354,15 +365,18 @@ class _AfterFirstPaint(QObject):
 
     Qt paints the whole widget tree in one synchronous flush, so a zero-delay timer queued
     from the first Paint event of the window or any of its widgets runs once that first
-    frame is complete.
+    frame is complete. With `children=False` only the window itself is watched (enough
+    where the frame repaints the whole window).
     """
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(
+        self, window: QWidget, callback: Callable[[], None], *, children: bool = True
+    ) -> None:
         super().__init__(window)
         self._callback = callback
         self._queued = False
         self._done = False
-        self._watched = [window, *window.findChildren(QWidget)]
+        self._watched = [window, *window.findChildren(QWidget)] if children else [window]
         for widget in self._watched:
             widget.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_TIMEOUT_MS, self, self._run)

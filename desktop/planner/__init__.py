@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from desktop import store as _store
 from desktop.advice import (
     Advice,
     DayLog,
@@ -29,7 +31,22 @@ from desktop.planner.transfer import ExportBatch, TransferQueries
 from desktop.planner.week_planning import WeekPlanningMixin
 
 # The store types the window may name; it reaches them only through here.
-from desktop.store import BackupError, BackupInfo, BackupKind, Store, StoreError
+from desktop.store import BackupError, Store, StoreError
+
+if TYPE_CHECKING:
+    from desktop.store import BackupInfo, BackupKind
+
+# Re-exported on first use, like desktop.store does: their module (the backups) is not
+# needed to open a file and show it.
+_FROM_BACKUPS = frozenset({"BackupInfo", "BackupKind"})
+
+
+def __getattr__(name: str) -> object:
+    """Load a lazily re-exported store type on first use (PEP 562)."""
+    if name in _FROM_BACKUPS:
+        return getattr(_store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Advice for a day looks back at most this far (a lift the day before sets
 # next-day advice) and forward this far (nothing later matters today).

@@ -243,7 +243,9 @@ def _write_marker(fd: int) -> None:
     os.lseek(fd, 0, os.SEEK_SET)
     os.ftruncate(fd, 0)
     os.write(fd, data)
-    os.fsync(fd)
+    # No fsync: the marker only names the holder to a second Liftrun while the holder runs
+    # (the OS lock is what excludes it), and a crash releases that lock with it. Syncing it
+    # cost every start-up a wait on the disk.
 
 
 def _unwritable(db_path: Path, lock: Path, error: OSError) -> ReadOnlyDatabaseError:

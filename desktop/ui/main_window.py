@@ -9,7 +9,7 @@ and the advice panel, the controllers that drive them, and fills everything in.
 The window keeps the shell, the panels and the layout. Each concern is a controller with its
 own constructor, state and `_connect_signals()` (see `attach`): `edits` (the form, undo, the day's
 log), `clipboard`, `views` (month and week), `moves`, `progress`, `health` (backups, restore,
-notices), `files` (open, Help), `profiles`, and, built on first use, `planning` and
+notices), and, built on first use, `files` (open, Help), `profiles`, `planning` and
 `transfer`. Every action in desktop.ui.actions names the controller method it triggers.
 
 Every change goes through one EditRunner (desktop.ui.edit_runner) as one command: it emits a
@@ -113,8 +113,6 @@ class MainWindow(QMainWindow):
     moves: MovesController
     progress: ProgressController
     health: HealthController
-    files: FilesController
-    profiles: ProfileController
     # Made from desktop.ui.actions.MENUS (attribute = ActionSpec.attr).
     open_action: QAction
     backup_action: QAction
@@ -204,7 +202,8 @@ class MainWindow(QMainWindow):
         self._build_calendar_views()
         self._build_week_totals()
         self._connect_signals()  # first: the window hears a new selected day before the views
-        self._build_controllers(open_planner or _planner_opener(open_store))
+        self._open_planner = open_planner or _planner_opener(open_store)
+        self._build_controllers()
         self._connect_controllers()
         self._attached = True
         for action in self._actions.values():
@@ -220,6 +219,26 @@ class MainWindow(QMainWindow):
         from desktop.ui.planning_controller import PlanningController
 
         return PlanningController(self.runner, self.prompts, self.edits, self.calendar, window=self)
+
+    @cached_property
+    def files(self) -> FilesController:
+        """File > Open database, About, Health notice, Open log folder (built on first use)."""
+        from desktop.ui.files_controller import FilesController
+
+        files = FilesController(
+            self.runner, self.prompts, self.edits, self._open_planner, parent=self
+        )
+        files.planner_opened.connect(self._on_planner_opened)
+        return files
+
+    @cached_property
+    def profiles(self) -> ProfileController:
+        """The first-run profile and Settings > Profile (built on first use)."""
+        from desktop.ui.profile_controller import ProfileController
+
+        return ProfileController(
+            self.runner, self.prompts, self.edits, self.statusBar(), self._reload_all, parent=self
+        )
 
     @cached_property
     def transfer(self) -> TransferController:
@@ -381,19 +400,18 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self._on_changed)
         self.setAcceptDrops(True)
 
-    def _build_controllers(self, open_planner: Callable[[Path], Planner] | None) -> None:
+    def _build_controllers(self) -> None:
         """The controllers that need the window from its first complete frame on.
 
-        Each connects its own signals; `planning` and `transfer` wait for first use.
+        Each connects its own signals; `files`, `profiles`, `planning` and `transfer` wait
+        for first use.
         """
         # Not at module level: the shell is on screen before these (and the engine) load.
         from desktop.ui.calendar_controller import CalendarController
         from desktop.ui.clipboard_controller import ClipboardController
         from desktop.ui.edits_controller import EditsController
-        from desktop.ui.files_controller import FilesController
         from desktop.ui.health_controller import HealthController
         from desktop.ui.moves_controller import MovesController
-        from desktop.ui.profile_controller import ProfileController
         from desktop.ui.progress_controller import ProgressController
 
         status = self.statusBar()
@@ -439,14 +457,9 @@ class MainWindow(QMainWindow):
         self.health = HealthController(
             runner, prompts, self.edits, self.calendar, status, self._reload_all, parent=self
         )
-        self.files = FilesController(runner, prompts, self.edits, open_planner, parent=self)
-        self.profiles = ProfileController(
-            runner, prompts, self.edits, status, self._reload_all, parent=self
-        )
 
     def _connect_controllers(self) -> None:
         """Who listens to what the window shows, in the order they are told."""
-        self.files.planner_opened.connect(self._on_planner_opened)
         self.day_shown.connect(self.progress.update_week_totals)
         self.reloaded.connect(self.progress.refresh)
         self.touched.connect(self.progress.refresh)
