@@ -80,17 +80,19 @@ class BackupMethods(StoreCore):
     @property
     def backup_folder(self) -> Path:
         """The `backups` folder beside the database."""
-        return _backups().backup_folder(self._path)
+        folder: Path = _backups().backup_folder(self._path)
+        return folder
 
     def backups(self) -> list[Path]:
         """This database's backups of every kind, newest first."""
-        return _backups().backup_paths(self._path)
+        paths: list[Path] = _backups().backup_paths(self._path)
+        return paths
 
     def backup_now(self) -> Path:
         """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
         backups = _backups()
         with self._reading("backing up") as conn:
-            made = backups.take_backup(
+            made: Path = backups.take_backup(
                 self._path, conn, backups.BackupKind.MANUAL, keep=self._keep_backups
             )
         self._backup_succeeded()
@@ -217,7 +219,8 @@ class BackupMethods(StoreCore):
         """Put `source` in place of the closed database; if that fails, reopen the current
         file (unchanged) and raise the swap's own error, never a later one."""
         try:
-            return _backups().swap_in(self._path, source)
+            kept: Path | None = _backups().swap_in(self._path, source)
+            return kept
         except StoreError as error:
             failure: StoreError = (
                 disk_full(self._path, doing) if is_disk_full(error, self._path) else error

@@ -226,12 +226,12 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
                 chunk = remove_ids[first : first + step]
                 SessionRow.delete().where(SessionRow.id.in_(chunk)).execute()
             for session in checked:
-                SessionRow.replace(
+                SessionRow.insert(
                     id=session.id,
                     created=session.created or now,
                     updated=session.updated or now,
                     **session_values(session),
-                ).execute()
+                ).on_conflict("REPLACE").execute()
             new_ids = self._insert_all(new, now)
         for session_id in (*remove_ids, *(session.id for session in checked)):
             self._unreadable.pop(session_id, None)
