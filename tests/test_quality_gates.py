@@ -76,6 +76,40 @@ def test_mypy_refuses_an_untyped_function(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_mypy_checks_the_application_strictly_and_the_tests_as_before(tmp_path: Path) -> None:
+    """The desktop package is checked as `mypy --strict` would; other code is not."""
+    loose = "from typing import Any\n\n\ndef first(items: list[Any]) -> int:\n    return items[0]\n"
+    for package in ("desktop", "helpers"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text("")
+        (tmp_path / package / "loose.py").write_text(loose)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(PYPROJECT),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "-p",
+            "desktop",
+            "-p",
+            "helpers",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    assert errors[0].startswith(str(Path("desktop", "loose.py")))
+    assert "Returning Any" in errors[0]
+
+
+@pytest.mark.slow
 def test_import_contracts_catch_qt_in_the_engine_and_ui_in_the_store(tmp_path: Path) -> None:
     """The import-linter contracts break when the engine imports Qt or the store the window."""
     lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))

@@ -18,6 +18,7 @@ from desktop.advice.limits import (
     MAX_DURATION_MIN,
     MAX_HUMAN_SPEED_KMH,
     MAX_LOAD_KG,
+    MAX_NOTES_CHARS,
     MAX_REPS,
     MAX_SETS,
     MAX_WATER_OZ,
@@ -40,9 +41,47 @@ from desktop.advice.limits import (
     check_whole,
     require,
 )
-from desktop.advice.limits import (
-    MAX_NOTES_CHARS as MAX_NOTES_CHARS,  # re-exported: every limit is importable from here
-)
+
+# The domain types, and every limit with its error re-exported from limits.py: whoever
+# checks a value can import its limit from here.
+__all__ = [
+    "MAX_DISTANCE_KM",
+    "MAX_DURATION_MIN",
+    "MAX_HUMAN_SPEED_KMH",
+    "MAX_LOAD_KG",
+    "MAX_NOTES_CHARS",
+    "MAX_REPS",
+    "MAX_SETS",
+    "MAX_WATER_OZ",
+    "RPE_MAX",
+    "RPE_MIN",
+    "SORENESS_MAX",
+    "SORENESS_MIN",
+    "SORENESS_WHAT",
+    "WATER_FLOOR_OZ",
+    "WATER_WHAT",
+    "WINDOW_MAX_MIN",
+    "WINDOW_MIN_MIN",
+    "Advice",
+    "AdviceWarning",
+    "Context",
+    "DayAdvice",
+    "DayLog",
+    "DistanceUnit",
+    "InvalidInputError",
+    "Kind",
+    "LiftAdvice",
+    "Profile",
+    "ResearchNote",
+    "RunAdvice",
+    "Session",
+    "Suggestion",
+    "Tip",
+    "VolumeUnit",
+    "WeekTotals",
+    "WeightUnit",
+    "Workout",
+]
 
 
 class Kind(StrEnum):

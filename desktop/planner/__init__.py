@@ -1,37 +1,43 @@
-"""Glue between the store and the advice engine for the main window; imports no Qt."""
+"""Glue between the store and the advice engine for the main window; imports no Qt.
+
+`Planner` is a facade: each concern is a service with its own constructor and state
+(`days`, `edits`, `calendar`, `progress`, `planning`, `transfer`, `health`), and every
+public method of `Planner` hands its call to one of them. The services share two objects,
+each the one owner of its state: `LoadedDays` (the sessions and day logs near the visible
+days, and everything worked out from them) and `ProfileBook` (the saved profile).
+"""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import store as _store
-from desktop.advice import (
-    Advice,
-    DayLog,
-    History,
-    Kind,
-    Profile,
-    Session,
-    Workout,
-    advise_day,
-    advise_session,
-    day_has_badge,
-)
-from desktop.planner.calendar_feed import CalendarFeedMixin
+from desktop.advice import Advice, DayLog, Profile, Session, WeekTotals, Zone
+from desktop.planner.calendar_feed import CalendarFeed, MonthFeed, RepeatPlan, WeekFeed
 from desktop.planner.changes import SessionChange
-from desktop.planner.health import HealthQueries
-from desktop.planner.progress_feed import ProgressFeedMixin
-from desktop.planner.rows import DayMarks, DayRow, SessionMark, day_row
+from desktop.planner.days import (
+    GAP_AFTER_LIFT,
+    LIFT_DEFAULT_MIN,
+    LIFT_DEFAULT_START,
+    RUN_DEFAULT_KM,
+    RUN_DEFAULT_MIN,
+    RUN_DEFAULT_START,
+    DayQueries,
+)
+from desktop.planner.edits import Edits
+from desktop.planner.health import Health
+from desktop.planner.loaded_days import LOOK_AHEAD, LOOK_BACK, LoadedDays
+from desktop.planner.profiles import DEFAULT_PROFILE, ProfileBook
+from desktop.planner.progress_feed import ProgressFeed
+from desktop.planner.rows import DayMarks, DayRow, SessionMark
 from desktop.planner.transfer import ExportBatch, TransferQueries
-from desktop.planner.week_planning import WeekPlanningMixin
+from desktop.planner.week_planning import WeekPlanning
 
 # The store types the window may name; it reaches them only through here.
-from desktop.store import BackupError, Store, StoreError
+from desktop.store import BackupError, Store, StoreError, UnreadableRow
 
 if TYPE_CHECKING:
     from desktop.store import BackupInfo, BackupKind
@@ -48,22 +54,19 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# Advice for a day looks back at most this far (a lift the day before sets
-# next-day advice) and forward this far (nothing later matters today).
-LOOK_BACK = timedelta(days=2)
-LOOK_AHEAD = timedelta(days=1)
-# Default slots for new sessions.
-RUN_DEFAULT_START = time(7, 0)
-LIFT_DEFAULT_START = time(18, 0)
-RUN_DEFAULT_MIN = 30
-LIFT_DEFAULT_MIN = 60
-GAP_AFTER_LIFT = timedelta(minutes=30)
-RUN_DEFAULT_KM = 5.0
-# Used until the user saves a profile of their own.
-DEFAULT_PROFILE = Profile(max_distance_km=10.0, max_speed_kmh=12.0)
+if TYPE_CHECKING:  # the planning modules load when a plan is first asked for
+    from desktop.advice.plan_preview import PlanPreview, PlanRequest
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "GAP_AFTER_LIFT",
+    "LIFT_DEFAULT_MIN",
+    "LIFT_DEFAULT_START",
+    "LOOK_AHEAD",
+    "LOOK_BACK",
+    "RUN_DEFAULT_KM",
+    "RUN_DEFAULT_MIN",
+    "RUN_DEFAULT_START",
     "BackupError",
     "BackupInfo",
     "BackupKind",
@@ -78,25 +81,34 @@ __all__ = [
 ]
 
 
-class Planner(
-    TransferQueries, HealthQueries, CalendarFeedMixin, ProgressFeedMixin, WeekPlanningMixin
-):
+class Planner:
     """What the main window asks and changes, in one place: marks, rows, advice, edits.
 
-    Sessions near the visible month are loaded once and kept in an engine
-    History; every edit goes through one method here and drops that cache, so
-    each edit can later become an undoable command.
+    Sessions near the visible month are loaded once and kept in an engine History
+    (`LoadedDays`); every edit goes through `edits` and drops that cache, so each edit
+    can later become an undoable command. A caller that needs one concern only may take
+    that service (`planner.calendar`, `planner.progress` …) instead of the whole planner.
     """
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._profile: Profile | None = store.profile()
-        self._first: date | None = None
-        self._last: date | None = None
-        self._by_day: dict[date, list[Session]] = {}
-        self._history: History | None = None
-        self._marks: dict[date, DayMarks] = {}
-        self._logs: dict[date, DayLog] = {}
+        self._loaded = LoadedDays(store)
+        self.profiles = ProfileBook(store)
+        """The saved profile, or the defaults until one is saved."""
+        self.days = DayQueries(self._loaded, self.profiles)
+        """A day's sessions, rows, log and advice; marks; defaults for new sessions."""
+        self.edits = Edits(store, self._loaded)
+        """Every change to sessions and day logs."""
+        self.calendar = CalendarFeed(store, self._loaded, self.profiles)
+        """Month and week feeds, zones, and the warnings a move, resize or repeat would raise."""
+        self.progress = ProgressFeed(store, self._loaded, self.profiles)
+        """Weekly totals, records and "done as planned"."""
+        self.planning = WeekPlanning(store, self.profiles)
+        """Plan week, Plan block and week templates."""
+        self.transfer = TransferQueries(store, self.days)
+        """What import and export ask of the database."""
+        self.health = Health(store, self._loaded, self.profiles)
+        """Backups, restore and the store's one-time notices."""
 
     # -- store and profile ---------------------------------------------------
 
@@ -108,7 +120,7 @@ class Planner(
     @property
     def db_path(self) -> Path:
         """Where the database file is."""
-        return Path(self._store.path)
+        return self.health.db_path
 
     def close(self) -> None:
         """Close the store, releasing its lock on the file."""
@@ -116,105 +128,59 @@ class Planner(
 
     def has_profile(self) -> bool:
         """True once the user saved a profile."""
-        return self._profile is not None
+        return self.profiles.has_saved()
 
     def profile(self) -> Profile:
         """The user's profile, or sensible defaults until one is saved."""
-        return self._profile if self._profile is not None else DEFAULT_PROFILE
+        return self.profiles.current()
 
     def save_profile(self, profile: Profile) -> None:
         """Store a new profile; advice and units follow it from now on."""
-        self._store.save_profile(profile)
-        self._profile = profile
-        self._invalidate()
+        self.profiles.save(profile)
+        self._loaded.drop()
 
-    # -- reading ---------------------------------------------------------------
+    # -- days (DayQueries) -------------------------------------------------------
 
     def month_marks(self, first: date, last: date) -> dict[date, DayMarks]:
         """Markers and warning badges for every day with something to show, first..last."""
-        self._ensure_range(first, last)
-        result: dict[date, DayMarks] = {}
-        today = date.today()
-        day = first
-        while day <= last:
-            marks = self._day_marks(day, today)
-            if marks.sessions or marks.has_warning:
-                result[day] = marks
-            day += timedelta(days=1)
-        return result
+        return self.days.month_marks(first, last)
 
     def sessions_on(self, day: date) -> list[Session]:
         """The day's sessions in time order."""
-        self._ensure_range(day, day)
-        return list(self._by_day.get(day, ()))
+        return self.days.sessions_on(day)
 
     def get(self, session_id: int) -> Session | None:
         """One stored session, or None if it is gone."""
-        for session in self._history or ():
-            if session.id == session_id:
-                return session
-        return self._store.get(session_id)
+        return self._loaded.get(session_id)
 
     def day_rows(self, day: date) -> list[DayRow]:
         """One row per session of the day, in time order, described in the user's units."""
-        profile = self.profile()
-        history = self._ensure_range(day, day)
-        return [
-            day_row(s, self._advise_session(s, history), profile) for s in self.sessions_on(day)
-        ]
+        return self.days.day_rows(day)
 
     def day_log(self, day: date) -> DayLog:
         """What the user logged for the day (an empty log if nothing)."""
-        self._ensure_range(day, day)
-        # The cache holds every log stored in its range, so a missing day has none.
-        return self._logs.get(day) or DayLog(day=day)
+        return self.days.day_log(day)
 
     def advise_day(self, day: date) -> Advice:
         """The day's advice, including the warnings of each of its sessions and water."""
-        history = self._ensure_range(day, day)
-        day_log = self.day_log(day)
-        water, soreness = day_log.water_oz, day_log.soreness
-        return advise_day(day, history, self.profile(), water_oz=water, soreness=soreness)
+        return self.days.advise_day(day)
 
     def advise_draft(self, draft: Session) -> Advice:
         """Advice for an edited, maybe unsaved session; it replaces its saved version."""
-        # The engine never takes the subject, nor its stored version (same id), as history.
-        return self._advise_session(draft, self._history_near(draft.day))
-
-    # -- defaults --------------------------------------------------------------
+        return self.days.advise_draft(draft)
 
     def default_run(self, day: date) -> Session:
         """A new easy 30-minute run: 30 min after the day's last deadlift, else 07:00.
 
         If that slot is taken it moves to the next free one.
         """
-        sessions = self.sessions_on(day)
-        lifts = [s for s in sessions if s.kind is Kind.DEADLIFT]
-        wanted = (
-            max(s.end for s in lifts) + GAP_AFTER_LIFT
-            if lifts
-            else datetime.combine(day, RUN_DEFAULT_START)
-        )
-        start = _next_free_slot(wanted, RUN_DEFAULT_MIN, sessions)
-        profile = self.profile()
-        distance = round(min(RUN_DEFAULT_KM, profile.max_distance_km * 0.5), 1)
-        return Session(
-            kind=Kind.RUN,
-            start=start,
-            duration_min=RUN_DEFAULT_MIN,
-            workout=Workout.EASY,
-            distance_km=distance,
-        )
+        return self.days.default_run(day)
 
     def default_lift(self, day: date) -> Session:
         """A new 60-minute deadlift at 18:00 (or the next free slot), spotter unknown."""
-        wanted = datetime.combine(day, LIFT_DEFAULT_START)
-        start = _next_free_slot(wanted, LIFT_DEFAULT_MIN, self.sessions_on(day))
-        return Session(kind=Kind.DEADLIFT, start=start, duration_min=LIFT_DEFAULT_MIN)
+        return self.days.default_lift(day)
 
-    # -- edits -------------------------------------------------------------------
-    # The window's undoable commands use change_sessions / apply_session_change and
-    # save_day_log; the single-session methods below serve scripts and tests.
+    # -- edits (Edits) -----------------------------------------------------------
 
     def change_sessions(
         self,
@@ -223,220 +189,181 @@ class Planner(
         add: Iterable[Session] = (),
         put: Iterable[Session] = (),
     ) -> SessionChange:
-        """Remove sessions by id, add new ones and overwrite stored ones; returns the change.
-
-        Move, paste, plan a week and import are each one call. The result holds every
-        session exactly as stored before and after (ids, created and updated times), which
-        is what `apply_session_change` writes back for undo and redo. An id in `remove` or
-        `put` that is not stored raises SessionNotFoundError before anything is written.
-        """
-        remove_ids, new, changed = list(remove), list(add), list(put)
-        before = [self._stored(i) for i in (*remove_ids, *(s.id for s in changed))]
-        # Overwritten sessions keep their created time; updated becomes now.
-        changed = [
-            replace(s, created=old.created, updated=None)
-            for s, old in zip(changed, before[len(remove_ids) :], strict=True)
-        ]
-        try:
-            new_ids = self._store.apply_changes(remove=remove_ids, put=changed, add=new)
-        finally:
-            self._invalidate()
-        after = [self._stored(i) for i in (*(s.id for s in changed), *new_ids)]
-        return SessionChange(before=tuple(before), after=tuple(after))
+        """Remove sessions by id, add new ones and overwrite stored ones; returns the change
+        (see `Edits.change_sessions`)."""
+        return self.edits.change_sessions(remove=remove, add=add, put=put)
 
     def apply_session_change(self, change: SessionChange) -> None:
         """Make the store hold `change.after` exactly (undo applies `change.inverted()`)."""
-        try:
-            self._store.apply_changes(remove=change.removed_ids(), put=change.after)
-        finally:
-            self._invalidate()
+        self.edits.apply_session_change(change)
 
     def save(self, session: Session) -> int:
         """Add a new session or update the stored one with the same id; returns its id."""
-        try:
-            if session.id is None:
-                return self._store.add(session)
-            self._store.update(session.id, session)
-            return session.id
-        finally:
-            self._invalidate()
+        return self.edits.save(session)
 
     def delete(self, session_id: int) -> None:
         """Remove a stored session."""
-        try:
-            self._store.delete(session_id)
-        finally:
-            self._invalidate()
+        self.edits.delete(session_id)
 
     def duplicate(self, session: Session) -> Session:
-        """Copy a session to the same time the next day, as planned; returns the saved copy.
-
-        The copy is a new record: no id, not done, and its own created/updated times.
-        """
-        copy = replace(
-            session,
-            id=None,
-            start=session.start + timedelta(days=1),
-            done=False,
-            created=None,
-            updated=None,
-        )
-        new_id = self.save(copy)
-        saved = self._store.get(new_id)
-        return saved if saved is not None else replace(copy, id=new_id)
+        """Copy a session to the same time the next day, as planned; returns the saved copy."""
+        return self.edits.duplicate(session)
 
     def add_water(self, day: date, oz: float) -> float:
         """Log water drunk on a day; returns the day's new total in oz."""
-        try:
-            return self._store.add_water(day, oz)
-        finally:
-            self._invalidate()
+        return self.edits.add_water(day, oz)
 
     def save_day_log(self, log: DayLog) -> None:
         """Store the day's water, BCAA tick and note."""
-        try:
-            self._store.save_day_log(log)
-        finally:
-            self._invalidate()
+        self.edits.save_day_log(log)
+
+    # -- calendar (CalendarFeed) -------------------------------------------------
+
+    def month_feed(self, first: date, last: date, now: datetime | None = None) -> MonthFeed:
+        """Chips, badges and marks for every day first..last (one store read)."""
+        return self.calendar.month_feed(first, last, now)
+
+    def week_feed(self, any_day: date, now: datetime | None = None) -> WeekFeed:
+        """The week holding `any_day`: its blocks, zones after lifts, and totals."""
+        return self.calendar.week_feed(any_day, now)
+
+    def week_zones(self, any_day: date, moved: Session | None = None) -> list[Zone]:
+        """The zones after each deadlift that reaches into the week (a moved one in place)."""
+        return self.calendar.week_zones(any_day, moved)
+
+    def moved_session(self, session: Session, start: datetime, copy: bool) -> Session:
+        """The session as a drop would write it: moved (same id), or a new planned copy."""
+        return self.calendar.moved_session(session, start, copy)
+
+    def drop_warnings(self, session_id: int, day: date, copy: bool) -> list[str]:
+        """The warnings a drop on `day` (same time of day) would raise; nothing is written."""
+        return self.calendar.drop_warnings(session_id, day, copy)
+
+    def move_warnings(self, session_id: int, start: datetime, copy: bool) -> list[str]:
+        """The engine's warnings on the plan with the session moved (or copied) to `start`."""
+        return self.calendar.move_warnings(session_id, start, copy)
+
+    def resize_warnings(self, session_id: int, duration_min: int) -> list[str]:
+        """The warnings the plan would have with the session lasting `duration_min`."""
+        return self.calendar.resize_warnings(session_id, duration_min)
+
+    def repeat_weekly(
+        self,
+        session_id: int,
+        every_weeks: int,
+        *,
+        until: date | None = None,
+        times: int | None = None,
+    ) -> RepeatPlan:
+        """Planned copies every `every_weeks` weeks, up to `until` or `times` copies."""
+        return self.calendar.repeat_weekly(session_id, every_weeks, until=until, times=times)
+
+    # -- progress (ProgressFeed) -------------------------------------------------
+
+    def week_totals(self, day: date) -> WeekTotals:
+        """The totals of the Monday-to-Sunday week holding `day`."""
+        return self.progress.week_totals(day)
+
+    def progress_weeks(self, weeks: int, today: date) -> list[WeekTotals]:
+        """The last `weeks` weeks up to today's, oldest first; 0 means from the first session."""
+        return self.progress.progress_weeks(weeks, today)
+
+    def progress_mean_rpe(self, weeks: int, today: date) -> dict[date, float]:
+        """The mean RPE of the same weeks as `progress_weeks`, by Monday (weeks without a
+        recorded RPE left out)."""
+        return self.progress.progress_mean_rpe(weeks, today)
+
+    def record_lines(self) -> list[str]:
+        """The longest run and the heaviest deadlift set so far, one sentence each."""
+        return self.progress.record_lines()
+
+    def done_as_planned(self, session_id: int) -> Session | None:
+        """The stored session marked done with its planned values (effort kept); None if gone."""
+        return self.progress.done_as_planned(session_id)
+
+    # -- planning (WeekPlanning) -------------------------------------------------
+
+    def plan_defaults(self, day: date, *, weeks: int = 1) -> PlanRequest:
+        """A request for the week holding `day` (and `weeks - 1` after it), pre-filled."""
+        return self.planning.plan_defaults(day, weeks=weeks)
+
+    def plan_preview(self, request: PlanRequest) -> PlanPreview:
+        """The engine's preview of `request`; raises `InvalidInputError` on a bad request."""
+        return self.planning.plan_preview(request)
+
+    def template_names(self) -> list[str]:
+        """The saved templates' names, sorted."""
+        return self.planning.template_names()
+
+    def week_sessions(self, day: date) -> list[Session]:
+        """The sessions of the Monday-to-Sunday week holding `day`, in time order."""
+        return self.planning.week_sessions(day)
+
+    def save_week_template(self, name: str, day: date) -> int:
+        """Keep the week holding `day` as the template `name`; returns how many sessions."""
+        return self.planning.save_week_template(name, day)
+
+    def delete_template(self, name: str) -> None:
+        """Remove the template `name`."""
+        self.planning.delete_template(name)
+
+    def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
+        """The template `name` placed on the week holding `day`, with advice and notes."""
+        return self.planning.template_preview(name, day, keep_existing=keep_existing)
+
+    # -- import and export (TransferQueries) -------------------------------------
+
+    def session_span(self) -> tuple[date, date] | None:
+        """The first and last day holding a session, or None for an empty database."""
+        return self.transfer.session_span()
+
+    def export_batch(self, first: date, last: date) -> ExportBatch:
+        """The sessions starting on days first..last with the advice each one gets."""
+        return self.transfer.export_batch(first, last)
+
+    def all_sessions(self) -> list[Session]:
+        """Every stored session in time order (File > Export > CSV)."""
+        return self.transfer.all_sessions()
+
+    def stored_near(self, sessions: Iterable[Session]) -> list[Session]:
+        """The stored sessions on the days `sessions` span: what an import may duplicate."""
+        return self.transfer.stored_near(sessions)
+
+    # -- the file's health (Health) ------------------------------------------------
 
     def backup_now(self) -> Path:
         """Copy the database to the backup folder; returns the copy's path."""
-        return Path(self._store.backup_now())
+        return self.health.backup_now()
 
     def backups(self) -> list[Path]:
         """Existing backups, newest first."""
-        return [Path(p) for p in self._store.backups()]
+        return self.health.backups()
+
+    def backup_folder(self) -> Path:
+        """The `backups` folder beside the database."""
+        return self.health.backup_folder()
+
+    def backup_list(self) -> list[BackupInfo]:
+        """Every backup of the open database, newest first, with its kind, date and sessions."""
+        return self.health.backup_list()
 
     def check_backup(self, backup: Path) -> bool:
         """Raise the store's error if `backup` cannot be restored (before asking to replace)."""
-        from desktop.store import BackupError
-        from desktop.store.backups import check_restorable
-
-        if backup.resolve() == self.db_path.resolve():
-            raise BackupError("That is the open database itself; choose a backup file.", backup)
-        check_restorable(backup)
-        return True
+        return self.health.check_backup(backup)
 
     def restore(self, backup: Path) -> None:
-        """Replace the database with a backup (the store backs up the current file first).
+        """Replace the database with a backup (the store backs up the current file first);
+        a failed restore raises the store's own error and leaves the current data open."""
+        self.health.restore(backup)
 
-        A failed restore raises the store's own error; the store stays open on the current
-        data, which is read again here without ever hiding that first error.
-        """
-        try:
-            self._store.restore(backup)
-        except BaseException:
-            from desktop.store import StoreError
+    def new_backup_error(self) -> BackupError | None:
+        """The last automatic backup failure not yet shown, given once."""
+        return self.health.new_backup_error()
 
-            self._invalidate()
-            if not self._store.closed:
-                with contextlib.suppress(StoreError):
-                    self._profile = self._store.profile()
-            raise
-        self._invalidate()
-        self._profile = self._store.profile()
+    def profile_adjustments(self) -> tuple[str, ...]:
+        """Sentences saying what was changed in an old saved profile; each is given once."""
+        return self.health.profile_adjustments()
 
-    # -- internals -------------------------------------------------------------
-
-    def _stored(self, session_id: int | None) -> Session:
-        """The stored session with this id, read from the store (stamps included)."""
-        from desktop.store import SessionNotFoundError
-
-        stored = self._store.get(session_id) if session_id is not None else None
-        if stored is None:
-            raise SessionNotFoundError(
-                "That session is no longer in the database; the day was reloaded."
-            )
-        return stored
-
-    def _invalidate(self) -> None:
-        self._first = self._last = None
-        self._by_day = {}
-        self._history = None
-        self._marks = {}
-        self._logs = {}
-
-    def _ensure_range(
-        self, first: date, last: date, *, margin: timedelta = timedelta(0)
-    ) -> History:
-        """Load sessions for first-2 days .. last+1 day unless already cached.
-
-        A load that replaces a loaded range (the user walks through the calendar) also takes
-        `margin` more on each side, for the next steps; the first load takes only what was
-        asked, so the window opens sooner.
-        """
-        want_first, want_last = first - LOOK_BACK, last + LOOK_AHEAD
-        cached = self._cached(want_first, want_last)
-        if cached is not None:
-            return cached
-        if self._first is not None:
-            want_first, want_last = want_first - margin, want_last + margin
-        sessions = self._store.sessions_between(want_first, want_last)
-        self._by_day = {}
-        for session in sessions:
-            self._by_day.setdefault(session.day, []).append(session)
-        self._history = History(sessions)
-        self._logs = dict(self._store.day_logs_between(want_first, want_last))
-        self._first, self._last = want_first, want_last
-        self._marks = {}
-        return self._history
-
-    def _cached(self, first: date, last: date) -> History | None:
-        """The loaded History if it holds every day first..last, else None."""
-        if (
-            self._first is None
-            or self._last is None
-            or not self._first <= first <= last <= self._last
-        ):
-            return None
-        return self._history
-
-    def _history_near(self, day: date) -> History:
-        """What advice for a session on `day` needs: the loaded History, or the store's."""
-        first, last = day - LOOK_BACK, day + LOOK_AHEAD
-        cached = self._cached(first, last)
-        if cached is not None:
-            return cached
-        return History(self._store.sessions_between(first, last))
-
-    def _day_marks(self, day: date, today: date) -> DayMarks:
-        cached = self._marks.get(day)
-        if cached is not None:
-            return cached
-        sessions = self._by_day.get(day, [])
-        has_warning = False
-        if sessions or day in self._logs:
-            assert self._history is not None
-            log = self._logs.get(day) or DayLog(day=day)
-            advice = advise_day(
-                day, self._history, self.profile(), water_oz=log.water_oz, soreness=log.soreness
-            )
-            has_warning = day_has_badge(advice, day, today)  # water only once the day is over
-        marks = DayMarks(
-            sessions=tuple(SessionMark(s.kind, s.done) for s in sessions),
-            has_warning=has_warning,
-        )
-        self._marks[day] = marks
-        return marks
-
-    def _advise_session(self, session: Session, history: History) -> Advice:
-        soreness = self._soreness(session.day)
-        return advise_session(session, history, self.profile(), soreness=soreness)
-
-
-def _next_free_slot(wanted: datetime, duration_min: int, sessions: Iterable[Session]) -> datetime:
-    """The first start at or after `wanted` that overlaps none of the sessions, same day."""
-    start = wanted
-    busy = sorted(sessions, key=lambda s: s.start)
-    moved = True
-    while moved:
-        moved = False
-        end = start + timedelta(minutes=duration_min)
-        for session in busy:
-            if session.start < end and start < session.end:
-                start = session.end
-                moved = True
-                break
-    if start.date() != wanted.date():
-        return wanted
-    return start
+    def unreadable_sessions(self) -> list[UnreadableRow]:
+        """Stored sessions the reads so far had to leave out (each has a `.message`)."""
+        return self.health.unreadable_sessions()

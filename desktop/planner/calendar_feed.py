@@ -1,10 +1,11 @@
 """What the month calendar and the week view show, and what a drop or a repeat would do.
 
-A mixin of `Planner` (no Qt): chips for a range of days (text from the engine's
-`chip_text`, state from `compliance_of`, warning from the session's own advice with the
-day's soreness), the days the calendar badges (`badge_from`), the week view's zones
-(`context_zones`) and totals, and the engine's warnings on a would-be plan (a session
-moved or copied, its neighbours advised again) before anything is written.
+`CalendarFeed` (no Qt) works over the planner's loaded days: chips for a range of days
+(text from the engine's `chip_text`, state from `compliance_of`, warning from the
+session's own advice with the day's soreness), the days the calendar badges
+(`badge_from`), the week view's zones (`context_zones`) and totals, and the engine's
+warnings on a would-be plan (a session moved or copied, its neighbours advised again)
+before anything is written.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from desktop.advice import (
     Code,
@@ -33,10 +33,10 @@ from desktop.advice.units import format_distance, format_weight
 from desktop.advice.weeks import DAYS_IN_WEEK, MAX_REPEATS
 from desktop.planner.changes import monday_of, planned_copy
 from desktop.planner.feed_cache import ChipWords, FeedCache, WeekExtras
+from desktop.planner.loaded_days import LoadedDays
+from desktop.planner.profiles import ProfileBook
 from desktop.planner.rows import DayMarks, SessionMark
-
-if TYPE_CHECKING:
-    from desktop.store import Store
+from desktop.store import Store
 
 # A week (a month page) the planner has to load while the user walks through the calendar
 # comes with three weeks (two months) more on each side, so stepping from page to page reads
@@ -93,40 +93,30 @@ class RepeatPlan:
     warned: int
 
 
-class CalendarFeedMixin:
-    """Calendar reads and would-be checks for `Planner` (see the module docstring)."""
+class CalendarFeed:
+    """Calendar reads and would-be checks (see the module docstring)."""
 
-    _store: Store
-    _by_day: dict[date, list[Session]]
-    _logs: dict[date, DayLog]
-    _feed_cache: FeedCache | None = None  # set on first use; see `feed_cache`
-
-    if TYPE_CHECKING:  # provided by Planner
-
-        def profile(self) -> Profile: ...
-
-        def get(self, session_id: int) -> Session | None: ...
-
-        def _ensure_range(self, first: date, last: date, *, margin: timedelta = ...) -> History: ...
-
-        def _cached(self, first: date, last: date) -> History | None: ...
+    def __init__(self, store: Store, loaded: LoadedDays, profiles: ProfileBook) -> None:
+        self._store = store
+        self._loaded = loaded
+        self._profiles = profiles
 
     # -- month and week ----------------------------------------------------------------
 
     def month_feed(self, first: date, last: date, now: datetime | None = None) -> MonthFeed:
         """Chips, badges and marks for every day first..last (one store read)."""
-        history = self._ensure_range(first, last, margin=MONTH_WALK_MARGIN)
-        cache = self._feed_cache_for(history)
+        history = self._loaded.ensure(first, last, margin=MONTH_WALK_MARGIN)
+        cache = self._loaded.feed_for(history)
         now = now or datetime.now()
         today = now.date()
-        profile = self.profile()
+        profile = self._profiles.current()
         chips: dict[date, list[SessionChip]] = {}
         badges: set[date] = set()
         marks: dict[date, DayMarks] = {}
         day = first
         while day <= last:
-            sessions = self._by_day.get(day, [])
-            log = self._logs.get(day)
+            sessions = self._loaded.loaded_on(day)
+            log = self._loaded.loaded_log(day)
             soreness = log.soreness if log is not None else None
             day_chips = [self._chip(s, history, profile, soreness, now, cache) for s in sessions]
             # The chips advised every session; only water is left of the day's advice.
@@ -149,12 +139,12 @@ class CalendarFeedMixin:
         """The week holding `any_day`: its blocks, zones after lifts, and totals."""
         monday = monday_of(any_day)
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
-        history = self._ensure_range(monday, sunday, margin=WEEK_WALK_MARGIN)
-        cache = self._feed_cache_for(history)
+        history = self._loaded.ensure(monday, sunday, margin=WEEK_WALK_MARGIN)
+        cache = self._loaded.feed_for(history)
         now = now or datetime.now()
-        profile = self.profile()
+        profile = self._profiles.current()
         chips = [
-            self._chip(s, history, profile, self._soreness_on(s.day), now, cache)
+            self._chip(s, history, profile, self._loaded.loaded_soreness(s.day), now, cache)
             for offset in range(DAYS_IN_WEEK)
             for s in self._day(monday, offset)
         ]
@@ -182,11 +172,11 @@ class CalendarFeedMixin:
         """
         monday = monday_of(any_day)
         first, last = monday - timedelta(days=2), monday + timedelta(days=DAYS_IN_WEEK)
-        sessions = self._sessions_between(first, last)
+        sessions = self._loaded.sessions_between(first, last)
         if moved is not None:
             sessions = [s for s in sessions if moved.id is None or s.id != moved.id]
             sessions.append(moved)
-        profile = self.profile()
+        profile = self._profiles.current()
         return [
             zone
             for lift in sorted(sessions, key=lambda s: s.start)
@@ -204,7 +194,7 @@ class CalendarFeedMixin:
 
     def drop_warnings(self, session_id: int, day: date, copy: bool) -> list[str]:
         """The warnings a drop on `day` (same time of day) would raise; nothing is written."""
-        session = self.get(session_id)
+        session = self._loaded.get(session_id)
         if session is None:
             return []
         return self.move_warnings(session_id, datetime.combine(day, session.start.time()), copy)
@@ -216,26 +206,26 @@ class CalendarFeedMixin:
         (the day before to the day after) would gain: a run after a lift landing just
         before it, a longest run next to it.
         """
-        session = self.get(session_id)
+        session = self._loaded.get(session_id)
         if session is None:
             return []
         moved = self.moved_session(session, start, copy)
         day = start.date()
         near_first = day - ADVICE_BACK - timedelta(days=NEIGHBOUR_DAYS)
         near_last = day + ADVICE_AHEAD + timedelta(days=NEIGHBOUR_DAYS)
-        before = self._sessions_between(near_first, near_last)
+        before = self._loaded.sessions_between(near_first, near_last)
         after = [s for s in before if copy or s.id != session_id]
         after.append(moved)
         return self._would_be_warnings(moved, before, after, day)
 
     def resize_warnings(self, session_id: int, duration_min: int) -> list[str]:
         """The warnings the plan would have with the session lasting `duration_min`."""
-        session = self.get(session_id)
+        session = self._loaded.get(session_id)
         if session is None:
             return []
         resized = replace(session, duration_min=duration_min)
         day = session.day
-        before = self._sessions_between(
+        before = self._loaded.sessions_between(
             day - ADVICE_BACK - timedelta(days=NEIGHBOUR_DAYS),
             day + ADVICE_AHEAD + timedelta(days=NEIGHBOUR_DAYS),
         )
@@ -255,7 +245,7 @@ class CalendarFeedMixin:
         Each copy keeps the weekday and time of day; `warned` counts the copies whose own
         advice would warn on the plan with all the copies in it.
         """
-        session = self.get(session_id)
+        session = self._loaded.get(session_id)
         if session is None:
             return RepeatPlan((), 0)
         if every_weeks < 1:
@@ -273,7 +263,7 @@ class CalendarFeedMixin:
             copies[0].day - ADVICE_BACK, copies[-1].day + ADVICE_AHEAD
         )
         history = History([*stored, *copies])
-        profile = self.profile()
+        profile = self._profiles.current()
         logs = self._store.day_logs_between(copies[0].day, copies[-1].day)  # their soreness
         warned = sum(
             1
@@ -312,40 +302,17 @@ class CalendarFeedMixin:
             warning=words.warning,
         )
 
-    def _feed_cache_for(self, history: History) -> FeedCache:
-        """The cache of the History loaded now (a new one once the History was replaced)."""
-        cache = self._feed_cache
-        if cache is None or not cache.holds(history):
-            cache = self._feed_cache = FeedCache(history)
-        return cache
-
     def _day(self, monday: date, offset: int) -> list[Session]:
-        return self._by_day.get(monday + timedelta(days=offset), [])
-
-    def _sessions_between(self, first: date, last: date) -> list[Session]:
-        """Sessions first..last from the loaded range when it holds them, else the store.
-
-        Unlike `sessions_on`, this never replaces the loaded range, so a drag hovering near
-        the grid's edge does not unload the month.
-        """
-        if self._cached(first, last) is not None:
-            return [
-                s
-                for offset in range((last - first).days + 1)
-                for s in self._by_day.get(first + timedelta(days=offset), [])
-            ]
-        return list(self._store.sessions_between(first, last))
-
-    def _soreness_on(self, day: date) -> int | None:
-        log = self._logs.get(day)
-        return log.soreness if log is not None else None
+        return self._loaded.loaded_on(monday + timedelta(days=offset))
 
     def _would_be_warnings(
         self, subject: Session, before: Sequence[Session], after: Sequence[Session], day: date
     ) -> list[str]:
-        profile = self.profile()
+        profile = self._profiles.current()
         old, new = History(before), History(after)
-        own = advise_session(subject, new, profile, soreness=self._soreness_on(subject.day))
+        own = advise_session(
+            subject, new, profile, soreness=self._loaded.loaded_soreness(subject.day)
+        )
         messages = [w.message for w in own.warnings]
         # An overlap is already said from the moved session's side; the other side repeats it.
         said_overlap = any(w.code in _OVERLAPS for w in own.warnings)
@@ -353,7 +320,7 @@ class CalendarFeedMixin:
         for other in after:
             if other is subject or not day - near <= other.day <= day + near:
                 continue
-            soreness = self._soreness_on(other.day)
+            soreness = self._loaded.loaded_soreness(other.day)
             had = {
                 w.message for w in advise_session(other, old, profile, soreness=soreness).warnings
             }
@@ -367,7 +334,7 @@ class CalendarFeedMixin:
     def _day_total(self, sessions: Iterable[Session]) -> str:
         runs = [s for s in sessions if s.kind is Kind.RUN]
         lifts = [s for s in sessions if s.kind is Kind.DEADLIFT]
-        unit = self.profile().distance_unit
+        unit = self._profiles.current().distance_unit
         parts = []
         if runs:
             planned = sum(s.distance_km or 0.0 for s in runs)
@@ -382,7 +349,7 @@ class CalendarFeedMixin:
 
     def _week_total(self, monday: date, sessions: Sequence[Session]) -> str:
         """Run distance done of planned, runs and lifts done, sets and lifted volume."""
-        profile = self.profile()
+        profile = self._profiles.current()
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
         totals = self._store.weekly_totals(monday, sunday)[0]
         sets = sum(s.sets or 0 for s in sessions if s.kind is Kind.DEADLIFT)

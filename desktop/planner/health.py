@@ -1,41 +1,41 @@
-"""What the window asks about the day's soreness and the file's health, beside the edits.
-
-A mixin of Planner (desktop.planner): the day's soreness rating that every request for
-advice passes on, and the store's one-time notices (a backup that failed, a profile
-brought into range, sessions that could not be read) with the list of backups to restore.
-"""
+"""What the window asks about the database file's health: backups, restore, and the store's
+one-time notices (a backup that failed, a profile brought into range, sessions that could
+not be read)."""
 
 from __future__ import annotations
 
-from datetime import date
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.advice import DayLog
+from desktop.planner.loaded_days import LoadedDays
+from desktop.planner.profiles import ProfileBook
+from desktop.store import BackupError, Store, StoreError, UnreadableRow
 
-if TYPE_CHECKING:
-    from desktop.store import BackupError, BackupInfo, Store, UnreadableRow
+if TYPE_CHECKING:  # the backups module is loaded when a backup is first listed
+    from desktop.store.backups import BackupInfo
 
 
-class HealthQueries:
-    """Planner reads for soreness-aware advice and for the store's notices."""
+class Health:
+    """Backups by hand, restoring one, and the notices the window shows once."""
 
-    if TYPE_CHECKING:  # provided by Planner
-        _store: Store
-        _logs: dict[date, DayLog]
-        _first: date | None
-        _last: date | None
+    def __init__(self, store: Store, loaded: LoadedDays, profiles: ProfileBook) -> None:
+        self._store = store
+        self._loaded = loaded
+        self._profiles = profiles
 
-    def _soreness(self, day: date) -> int | None:
-        """The day's logged soreness (0-10), None when not rated; every advice call passes it.
+    @property
+    def db_path(self) -> Path:
+        """Where the database file is."""
+        return Path(self._store.path)
 
-        Read from the loaded days when they hold `day`, else from the store without
-        replacing the loaded range (an export asks for many days in turn).
-        """
-        if self._first is not None and self._last is not None and self._first <= day <= self._last:
-            cached = self._logs.get(day)
-            return cached.soreness if cached is not None else None
-        return self._store.day_log(day).soreness
+    def backup_now(self) -> Path:
+        """Copy the database to the backup folder; returns the copy's path."""
+        return Path(self._store.backup_now())
+
+    def backups(self) -> list[Path]:
+        """Existing backups, newest first."""
+        return [Path(p) for p in self._store.backups()]
 
     def backup_folder(self) -> Path:
         """The `backups` folder beside the database."""
@@ -43,9 +43,35 @@ class HealthQueries:
 
     def backup_list(self) -> list[BackupInfo]:
         """Every backup of the open database, newest first, with its kind, date and sessions."""
-        from desktop.store import list_backups
+        from desktop.store.backups import list_backups
 
         return list_backups(Path(self._store.path))
+
+    def check_backup(self, backup: Path) -> bool:
+        """Raise the store's error if `backup` cannot be restored (before asking to replace)."""
+        from desktop.store.backups import check_restorable
+
+        if backup.resolve() == self.db_path.resolve():
+            raise BackupError("That is the open database itself; choose a backup file.", backup)
+        check_restorable(backup)
+        return True
+
+    def restore(self, backup: Path) -> None:
+        """Replace the database with a backup (the store backs up the current file first).
+
+        A failed restore raises the store's own error; the store stays open on the current
+        data, which is read again here without ever hiding that first error.
+        """
+        try:
+            self._store.restore(backup)
+        except BaseException:
+            self._loaded.drop()
+            if not self._store.closed:
+                with contextlib.suppress(StoreError):
+                    self._profiles.reload()
+            raise
+        self._loaded.drop()
+        self._profiles.reload()
 
     def new_backup_error(self) -> BackupError | None:
         """The last automatic backup failure not yet shown, given once."""

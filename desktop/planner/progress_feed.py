@@ -1,6 +1,6 @@
 """What the Progress view and the week totals strip show, and the "done as planned" change.
 
-A mixin of `Planner` (no Qt). Totals come from the store's SQL (`Store.weekly_totals`,
+`ProgressFeed` (no Qt). Totals come from the store's SQL (`Store.weekly_totals`,
 GROUP BY week); records from `Store.records`. The window turns `done_as_planned` into one
 SessionsCommand, so marking a session done is one undo step like any other edit.
 """
@@ -9,26 +9,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from desktop.advice import Profile, Session, WeekTotals
+from desktop.advice import Session, WeekTotals
 from desktop.advice.units import format_distance, format_weight
 from desktop.advice.weeks import DAYS_IN_WEEK, monday_of
+from desktop.planner.loaded_days import LoadedDays
+from desktop.planner.profiles import ProfileBook
+from desktop.store import Store
 
-if TYPE_CHECKING:
-    from desktop.store import Store
 
-
-class ProgressFeedMixin:
+class ProgressFeed:
     """Weekly totals, records and "done as planned" for the window, from the store."""
 
-    _store: Store
-
-    if TYPE_CHECKING:  # provided by Planner
-
-        def profile(self) -> Profile: ...
-
-        def get(self, session_id: int) -> Session | None: ...
+    def __init__(self, store: Store, loaded: LoadedDays, profiles: ProfileBook) -> None:
+        self._store = store
+        self._loaded = loaded
+        self._profiles = profiles
 
     def week_totals(self, day: date) -> WeekTotals:
         """The totals of the Monday-to-Sunday week holding `day`."""
@@ -56,7 +52,7 @@ class ProgressFeedMixin:
     def record_lines(self) -> list[str]:
         """The longest run and the heaviest deadlift set so far, one sentence each."""
         records = self._store.records()
-        profile = self.profile()
+        profile = self._profiles.current()
         lines: list[str] = []
         if records.longest_run_km is not None and records.longest_run_day is not None:
             distance = format_distance(records.longest_run_km, profile.distance_unit)
@@ -71,7 +67,7 @@ class ProgressFeedMixin:
 
     def done_as_planned(self, session_id: int) -> Session | None:
         """The stored session marked done with its planned values (effort kept); None if gone."""
-        stored = self.get(session_id)
+        stored = self._loaded.get(session_id)
         if stored is None:
             return None
         # The plan is what happened: recorded amounts go; the effort felt is kept.

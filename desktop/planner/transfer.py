@@ -1,26 +1,21 @@
 """What import and export ask of the database: sessions in a range with their advice, and
 the stored sessions an import is checked against for duplicates.
 
-A mixin of Planner (desktop.planner). The window hands these to desktop.interop, which
-reads and writes the files; the planner itself never imports desktop.interop (the two are
-independent siblings in the layers).
+`TransferQueries` is a service of Planner (desktop.planner). The window hands these to
+desktop.interop, which reads and writes the files; the planner itself never imports
+desktop.interop (the two are independent siblings in the layers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
 
 from desktop.advice import Advice, History, Session
-
-if TYPE_CHECKING:
-    from desktop.store import Store
-
-# Advice for a session looks this far back and ahead (see Planner.LOOK_BACK/LOOK_AHEAD).
-_ADVICE_BACK = timedelta(days=2)
-_ADVICE_AHEAD = timedelta(days=1)
+from desktop.planner.days import DayQueries
+from desktop.planner.loaded_days import LOOK_AHEAD, LOOK_BACK
+from desktop.store import Store
 
 
 @dataclass(frozen=True)
@@ -34,10 +29,9 @@ class ExportBatch:
 class TransferQueries:
     """Planner reads for File > Export and File > Import."""
 
-    if TYPE_CHECKING:  # provided by Planner
-        _store: Store
-
-        def _advise_session(self, session: Session, history: History) -> Advice: ...
+    def __init__(self, store: Store, days: DayQueries) -> None:
+        self._store = store
+        self._days = days
 
     def session_span(self) -> tuple[date, date] | None:
         """The first and last day holding a session, or None for an empty database."""
@@ -50,11 +44,11 @@ class TransferQueries:
         """The sessions starting on days first..last with the advice each one gets."""
         if last < first:
             first, last = last, first
-        near = self._store.sessions_between(first - _ADVICE_BACK, last + _ADVICE_AHEAD)
+        near = self._store.sessions_between(first - LOOK_BACK, last + LOOK_AHEAD)
         history = History(near)
         chosen = tuple(s for s in near if first <= s.day <= last)
         advice = {
-            session.id: self._advise_session(session, history)
+            session.id: self._days.advise_session(session, history)
             for session in chosen
             if session.id is not None
         }

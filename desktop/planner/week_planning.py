@@ -1,6 +1,6 @@
 """Plan week, Plan block and week templates: what the window's planning dialogs ask.
 
-A mixin of `Planner` (no Qt). `plan_defaults` pre-fills the dialog from the calendar: the
+`WeekPlanning` (no Qt). `plan_defaults` pre-fills the dialog from the calendar: the
 deadlift days and times most weeks had lately, the runs and distance of the recent weeks.
 `plan_preview` and `template_preview` hand the engine's pure previews
 (`desktop.advice.plan_preview`) the stored sessions of the span and the days around it.
@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from desktop.advice import InvalidInputError, Kind, Profile, Session
+from desktop.advice import InvalidInputError, Kind, Session
 from desktop.planner.changes import monday_of
+from desktop.planner.profiles import ProfileBook
+from desktop.store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the planning modules load when a plan is first asked for
     from desktop.advice.plan_preview import PlanPreview, PlanRequest
     from desktop.advice.planning import LiftSlot
-    from desktop.store import Store
 
 # How many weeks before the planned one the pre-filled inputs look at.
 PATTERN_WEEKS = 4
@@ -35,14 +36,12 @@ FIRST_RUN_KM = 5.0
 BLOCK_WEEKS = 4
 
 
-class WeekPlanningMixin:
+class WeekPlanning:
     """Pre-filled plans, plan and template previews, and saving a week as a template."""
 
-    _store: Store
-
-    if TYPE_CHECKING:  # provided by Planner
-
-        def profile(self) -> Profile: ...
+    def __init__(self, store: Store, profiles: ProfileBook) -> None:
+        self._store = store
+        self._profiles = profiles
 
     # -- Plan week and Plan block -------------------------------------------------------
 
@@ -68,7 +67,7 @@ class WeekPlanningMixin:
             weekly_km = round(sum(t.run_km for t in totals) / len(totals), 1)
         else:
             runs = FIRST_RUNS
-            per_run = min(FIRST_RUN_KM, self.profile().max_distance_km * 0.5)
+            per_run = min(FIRST_RUN_KM, self._profiles.current().max_distance_km * 0.5)
             weekly_km = round(FIRST_RUNS * per_run, 1)
         return PlanRequest(
             week_start=monday,
@@ -90,7 +89,7 @@ class WeekPlanningMixin:
         first = request.week_start
         last = first + timedelta(weeks=max(1, request.weeks), days=-1)
         existing = self._stored_around(first, last)
-        return build_preview(request, self.profile(), existing)
+        return build_preview(request, self._profiles.current(), existing)
 
     # -- week templates -----------------------------------------------------------------
 
@@ -132,7 +131,7 @@ class WeekPlanningMixin:
         placed = self._store.template(name, monday)
         existing = self._stored_around(monday, monday + timedelta(days=6))
         return template_preview(
-            monday, placed, self.profile(), existing, keep_existing=keep_existing
+            monday, placed, self._profiles.current(), existing, keep_existing=keep_existing
         )
 
     def _stored_around(self, first: date, last: date) -> list[Session]:

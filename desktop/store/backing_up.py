@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.store import files
-from desktop.store.base import StoreCore
+from desktop.store.base import Database
 from desktop.store.errors import (
     BackupError,
     CorruptDatabaseError,
@@ -67,8 +67,21 @@ def take_daily_backup(db_path: Path, *, keep: int, timeout_s: float) -> Path | N
     return daily
 
 
-class BackupMethods(StoreCore):
-    """Backups of an open store; the pools and file work live in desktop.store.backups."""
+class BackingUp:
+    """Backups of an open database: daily (at open or in a background thread), by hand, and
+    restore; and the last backup failure, kept until it is shown. The pools and the file
+    work live in desktop.store.backups."""
+
+    def __init__(self, database: Database, reopen: Callable[[], None]) -> None:
+        """`reopen` loads the database again after a restore replaced (or failed to
+        replace) its content."""
+        self._database = database
+        self._path = database.path
+        self._reopen = reopen
+        self.last_backup_error: BackupError | None = None
+        self._unseen_backup_error: BackupError | None = None
+        self._state = threading.Lock()  # the daily backup may run in another thread
+        self._background: list[threading.Thread] = []
 
     @property
     def backup_folder(self) -> Path:
@@ -87,27 +100,27 @@ class BackupMethods(StoreCore):
         """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
         from desktop.store import backups
 
-        with self._reading("backing up") as conn:
+        with self._database.reading("backing up") as conn:
             made = backups.take_backup(
-                self._path, conn, backups.BackupKind.MANUAL, keep=self._keep_backups
+                self._path, conn, backups.BackupKind.MANUAL, keep=self._database.keep_backups
             )
         self._backup_succeeded()
         return made
 
     def _backup_failed(self, error: BackupError) -> None:
         log.warning("Backup failed: %s", error)
-        with self._backup_state:
+        with self._state:
             self.last_backup_error = error
             self._unseen_backup_error = error
 
     def _backup_succeeded(self) -> None:
-        with self._backup_state:
+        with self._state:
             self.last_backup_error = None
             self._unseen_backup_error = None
 
     def new_backup_error(self) -> BackupError | None:
         """The last automatic backup failure not yet shown to the user, given once."""
-        with self._backup_state:
+        with self._state:
             error, self._unseen_backup_error = self._unseen_backup_error, None
         return error
 
@@ -118,7 +131,9 @@ class BackupMethods(StoreCore):
         raises: it is kept in `last_backup_error` and given once by `new_backup_error()`.
         """
         try:
-            made = take_daily_backup(self._path, keep=self._keep_backups, timeout_s=self._timeout_s)
+            made = take_daily_backup(
+                self._path, keep=self._database.keep_backups, timeout_s=self._database.timeout_s
+            )
         except BackupError as error:
             self._backup_failed(error)
             return None
@@ -137,12 +152,11 @@ class BackupMethods(StoreCore):
     def start_daily_backup(
         self, on_done: Callable[[BackupError | None], None] | None = None
     ) -> threading.Thread:
-        """Run `daily_backup()` in a background thread; `close()` waits for it to finish.
+        """Run `daily_backup()` in a background thread; `finish_background()` waits for it.
 
         `on_done` is called from that thread with the failure not yet shown (or None).
         """
-        if self._db is None:
-            raise self._closed_error()
+        self._database.open_db()  # StoreClosedError once closed
 
         def work() -> None:
             self.daily_backup()
@@ -154,6 +168,13 @@ class BackupMethods(StoreCore):
         thread.start()
         return thread
 
+    def finish_background(self) -> None:
+        """Wait for background backups still running (not the calling thread itself)."""
+        while self._background:
+            thread = self._background.pop()
+            if thread is not threading.current_thread():
+                thread.join()
+
     def restore(self, backup_path: str | os.PathLike[str]) -> Path | None:
         """Replace the database's content with a backup's, keeping the current data first.
 
@@ -164,7 +185,7 @@ class BackupMethods(StoreCore):
         A restore that fails (a full disk, an unwritable folder) leaves the current database
         open and unchanged and raises its own error: DiskFullError or BackupError.
         """
-        db = self._open_db()
+        self._database.open_db()  # StoreClosedError once closed
         source = Path(backup_path).expanduser().absolute()
         if source.exists() and source.resolve() == self._path.resolve():
             raise BackupError("That is the open database itself; choose a backup file.", source)
@@ -174,33 +195,31 @@ class BackupMethods(StoreCore):
         files.check_writable(self._path)
         doing = "restoring the backup"
         try:
-            with self._reading("backing up") as conn:
+            with self._database.reading("backing up") as conn:
                 kept: Path | None = backups.take_backup(
                     self._path,
                     conn,
                     backups.BackupKind.BEFORE_RESTORE,
-                    keep=self._keep_backups,
+                    keep=self._database.keep_backups,
                     protect=frozenset({source}),
                 )
-                with files.read_only_connection(source, self._timeout_s) as src:
+                with files.read_only_connection(source, self._database.timeout_s) as src:
                     src.backup(conn, pages=-1)
         except (BackupError, CorruptDatabaseError, NotADatabaseError) as error:
             if is_disk_full(error, self._path):
                 # Nothing was changed: the copy of the current data could not be written.
                 raise disk_full(self._path, doing) from error
             log.warning("Restoring in place failed (%s); keeping the file aside instead", error)
-            self._db = None
-            db.close()
+            self._database.disconnect()
             kept = self._swap_in_or_reopen(source, doing)
         except StoreError as error:
             if is_disk_full(error, self._path):
                 raise disk_full(self._path, doing) from error
             raise
         else:
-            self._db = None
-            db.close()
+            self._database.disconnect()
         try:
-            self._load()
+            self._reopen()
         except StoreError as error:
             raise BackupError(
                 f"The restored database could not be reopened ({error}). Your previous data "
@@ -224,7 +243,7 @@ class BackupMethods(StoreCore):
                 disk_full(self._path, doing) if is_disk_full(error, self._path) else error
             )
             try:
-                self._load()
+                self._reopen()
             except StoreError as reopen_error:
                 log.warning("Reopening after a failed restore failed too: %s", reopen_error)
             raise failure from error

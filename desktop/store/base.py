@@ -1,32 +1,29 @@
-"""The Store's core: its state, closing, and the one read and write path to SQLite."""
+"""The Store's database: the open file, its lock, and the one read and write path to SQLite.
+
+Also the checks every part of the store makes at its boundary (ids, days, keys, types).
+"""
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import random
 import sqlite3
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import peewee
 from peewee import SqliteDatabase
 
 from desktop.advice.limits import InvalidInputError
-from desktop.advice.model import Session
 from desktop.store import files
-from desktop.store.errors import BackupError, StoreClosedError, StoreError, translate
+from desktop.store.errors import StoreClosedError, StoreError, translate
 from desktop.store.lock import DatabaseLock
 from desktop.store.models import MODELS, MetaRow
-from desktop.store.opening import connect, prepare_queries, rows_to_sessions
+from desktop.store.opening import connect, prepare_queries
 from desktop.store.schema import CHANGES_KEY
-
-log = logging.getLogger(__name__)
 
 MAX_ID = 2**63 - 1
 MAX_KEY = 200
@@ -102,8 +99,9 @@ def _check_key(key: object, what: str = "A preference name") -> str:
     return key
 
 
-class StoreCore:
-    """What every part of the Store shares: the open database, its lock, its read/write path."""
+class Database:
+    """One open Liftrun database file: its lock, its connection and prepared queries, and
+    the one read path and one write path every part of the store goes through."""
 
     def __init__(
         self, path: Path, lock: DatabaseLock, keep_backups: int, busy_timeout_ms: int
@@ -115,20 +113,17 @@ class StoreCore:
         self._busy_timeout_ms = busy_timeout_ms
         self._db: SqliteDatabase | None = None
         self._sql: dict[str, str] = {}
-        self._unreadable: dict[int, UnreadableRow] = {}
-        self._adjustments: list[str] = []
-        self._unseen_backup_error: BackupError | None = None
-        self.last_backup_error: BackupError | None = None
-        self._backup_state = threading.Lock()  # the daily backup may run in another thread
-        self._background: list[threading.Thread] = []
 
-    def _load(self) -> None:
-        """Check the file read-only, back up and migrate if older, then open it for writing."""
+    def load(self) -> list[str]:
+        """Check the file read-only, back up and migrate if older, then open it for writing.
+
+        Returns the sentences a migration left for the user.
+        """
         db, told = connect(self._path, self._busy_timeout_ms, self._keep_backups)
         self._db = db
-        self._adjustments.extend(told)
-        with self._reading():
+        with self.reading():
             self._sql = prepare_queries()
+        return told
 
     @property
     def path(self) -> Path:
@@ -137,7 +132,7 @@ class StoreCore:
 
     @property
     def closed(self) -> bool:
-        """True after close()."""
+        """True after close() (and while a restore swaps the file)."""
         return self._db is None
 
     @property
@@ -145,50 +140,45 @@ class StoreCore:
         """How many daily (and manual) backups are kept in the backups folder."""
         return self._keep_backups
 
-    def close(self) -> None:
-        """Close the database (SQLite checkpoints its WAL) and release the lock; idempotent.
+    @property
+    def timeout_s(self) -> float:
+        """How long a read or write waits for another connection's lock, in seconds."""
+        return self._timeout_s
 
-        A background daily backup still running is waited for first, so it completes and
-        its reading connection is gone before the last checkpoint.
-        """
-        while self._background:
-            thread = self._background.pop()
-            if thread is not threading.current_thread():
-                thread.join()
+    def disconnect(self) -> None:
+        """Close the connection but keep the lock (a restore swaps the file, then loads)."""
         db, self._db = self._db, None
+        if db is not None:
+            db.close()
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints its WAL) and release the lock."""
         try:
-            if db is not None:
-                db.close()
+            self.disconnect()
         finally:
             self._lock.release()
 
-    def __enter__(self) -> StoreCore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    # --- plumbing ------------------------------------------------------------------------------
-
-    def _closed_error(self) -> StoreClosedError:
+    def closed_error(self) -> StoreClosedError:
+        """The error every call on a closed store raises."""
         return StoreClosedError(
             f"{self._path} is closed; open it again to read or save.", self._path
         )
 
-    def _open_db(self) -> SqliteDatabase:
+    def open_db(self) -> SqliteDatabase:
+        """The open Peewee database; StoreClosedError once closed."""
         if self._db is None:
-            raise self._closed_error()
+            raise self.closed_error()
         return self._db
 
+    def connection(self) -> sqlite3.Connection:
+        """The open SQLite connection; StoreClosedError once closed."""
+        conn: sqlite3.Connection = self.open_db().connection()
+        return conn
+
     @contextlib.contextmanager
-    def _reading(self, doing: str = "reading the database") -> Iterator[sqlite3.Connection]:
+    def reading(self, doing: str = "reading the database") -> Iterator[sqlite3.Connection]:
         """The models bound to this database for one read; SQLite errors become StoreErrors."""
-        db = self._open_db()
+        db = self.open_db()
         try:
             with db.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
                 yield db.connection()
@@ -196,9 +186,9 @@ class StoreCore:
             raise translate(error, self._path, doing) from error
 
     @contextlib.contextmanager
-    def _writing(self, doing: str) -> Iterator[None]:
+    def writing(self, doing: str) -> Iterator[None]:
         """One transaction for one user action; nothing is written if anything fails."""
-        db = self._open_db()
+        db = self.open_db()
         files.check_writable(self._path)
         try:
             with db.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False), db.atomic():
@@ -217,18 +207,7 @@ class StoreCore:
                 self._path,
             ) from error
 
-    def _query(self, key: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        with self._reading() as conn:
+    def query(self, key: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        """The rows of one prepared query (see opening.prepare_queries)."""
+        with self.reading() as conn:
             return list(conn.execute(self._sql[key], params).fetchall())
-
-    def _sessions(self, rows: list[tuple[Any, ...]]) -> list[Session]:
-        sessions, refused = rows_to_sessions(rows)
-        for row_id, start, reason in refused:
-            if row_id not in self._unreadable:
-                log.warning("Session %s cannot be read and is left out: %s", row_id, reason)
-            self._unreadable[row_id] = UnreadableRow(row_id, start, reason)
-        return sessions
-
-    def unreadable_sessions(self) -> list[UnreadableRow]:
-        """Stored sessions the reads so far had to leave out, by id (see UnreadableRow.message)."""
-        return [self._unreadable[key] for key in sorted(self._unreadable)]

@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.advice.limits import MAX_WATER_OZ, InvalidInputError, check_number
 from desktop.advice.model import DayLog, Profile
-from desktop.store.base import StoreCore, _check_day, _check_key, _check_range, _typed
+from desktop.store.base import Database, _check_day, _check_key, _check_range, _typed
 from desktop.store.models import PROFILE_COLUMNS, DayLogRow, PreferenceRow, ProfileRow
 from desktop.store.opening import rows_to_day_logs
 from desktop.store.schema import ADJUSTMENTS_KEY, bring_into_bounds
@@ -17,13 +17,22 @@ from desktop.store.schema import ADJUSTMENTS_KEY, bring_into_bounds
 log = logging.getLogger(__name__)
 
 
-class DayRecords(StoreCore):
-    """Profile, preferences and day logs: one row each, upserted in one transaction."""
+class DayRecords:
+    """Profile, preferences and day logs: one row each, upserted in one transaction; and
+    the sentences saying what Liftrun changed in the saved profile, until they are read."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._adjustments: list[str] = []
+
+    def note_adjustments(self, told: list[str]) -> None:
+        """Keep what opening the file (a migration) changed in the profile, to tell once."""
+        self._adjustments.extend(told)
 
     def profile(self) -> Profile | None:
         """The saved profile, or None before the first save (or if it cannot be used)."""
         columns = [getattr(ProfileRow, column) for column in PROFILE_COLUMNS]
-        with self._reading():
+        with self._database.reading():
             row = ProfileRow.select(*columns).where(ProfileRow.id == 1).dicts().first()
         if row is None:
             return None
@@ -46,7 +55,7 @@ class DayRecords(StoreCore):
     def _bring_into_bounds(self, distance_km: float, speed_kmh: float, told: list[str]) -> None:
         """Save a profile from before the bounds within them, and tell the user once."""
         log.warning("The saved profile was out of range and was adjusted: %s", told)
-        with self._writing("adjusting your profile"):
+        with self._database.writing("adjusting your profile"):
             ProfileRow.update(max_distance_km=distance_km, max_speed_kmh=speed_kmh).where(
                 ProfileRow.id == 1
             ).execute()
@@ -65,7 +74,7 @@ class DayRecords(StoreCore):
         """Save the profile (there is one)."""
         profile = _typed(profile, Profile, "the profile")
         values = {column: getattr(profile, column) for column in PROFILE_COLUMNS}
-        with self._writing("saving your profile"):
+        with self._database.writing("saving your profile"):
             ProfileRow.insert(id=1, **values).on_conflict(
                 conflict_target=[ProfileRow.id],
                 update={getattr(ProfileRow, k): v for k, v in values.items()},
@@ -74,7 +83,7 @@ class DayRecords(StoreCore):
     def preference(self, key: str, default: str | None = None) -> str | None:
         """An app preference, or `default` when unset."""
         key = _check_key(key)
-        with self._reading():
+        with self._database.reading():
             row = (
                 PreferenceRow.select(PreferenceRow.value)
                 .where(PreferenceRow.key == key)
@@ -88,7 +97,7 @@ class DayRecords(StoreCore):
         key = _check_key(key)
         if value is not None and not isinstance(value, str):
             raise InvalidInputError("A preference value must be text.")
-        with self._writing("saving a preference"):
+        with self._database.writing("saving a preference"):
             if value is None:
                 PreferenceRow.delete().where(PreferenceRow.key == key).execute()
             else:
@@ -101,13 +110,13 @@ class DayRecords(StoreCore):
     def day_log(self, day: date) -> DayLog:
         """What was logged for a day; an empty DayLog if nothing was."""
         day = _check_day(day)
-        logs = rows_to_day_logs(self._query("day", (day.isoformat(),)))
+        logs = rows_to_day_logs(self._database.query("day", (day.isoformat(),)))
         return logs[0] if logs else DayLog(day=day)
 
     def day_logs_between(self, first: date, last: date) -> dict[date, DayLog]:
         """Day logs saved for days first..last (both included), by day."""
         first, last = _check_range(first, last)
-        rows = self._query("days", (first.isoformat(), last.isoformat()))
+        rows = self._database.query("days", (first.isoformat(), last.isoformat()))
         return {entry.day: entry for entry in rows_to_day_logs(rows)}
 
     @staticmethod
@@ -135,13 +144,13 @@ class DayRecords(StoreCore):
     def save_day_log(self, day_log: DayLog) -> None:
         """Save a whole day log (water, BCAAs, note, soreness)."""
         day_log = _typed(day_log, DayLog, "a day log")
-        with self._writing("saving the day's log"):
+        with self._database.writing("saving the day's log"):
             self._upsert_day_log(day_log)
 
     def save_day_logs(self, day_logs: Iterable[DayLog]) -> None:
         """Save many day logs in one transaction (all or none)."""
         checked = [_typed(day_log, DayLog, "a day log") for day_log in day_logs]
-        with self._writing("saving day logs"):
+        with self._database.writing("saving day logs"):
             for day_log in checked:
                 self._upsert_day_log(day_log)
 
@@ -154,7 +163,7 @@ class DayRecords(StoreCore):
         if oz is None:
             raise InvalidInputError("Water drunk must be a number.")
         checked = DayLog(day=_check_day(day), water_oz=oz)
-        with self._writing("saving water"):
+        with self._database.writing("saving water"):
             self._upsert_day(checked.day, water_oz=checked.water_oz)
 
     def add_water(self, day: date, oz: float) -> float:
@@ -164,7 +173,7 @@ class DayRecords(StoreCore):
             raise InvalidInputError("Water added must be a number.")
         # Checked before any arithmetic: a huge int would overflow on its way to a float.
         check_number(oz, "Water added", -MAX_WATER_OZ, MAX_WATER_OZ, "oz", optional=False)
-        with self._writing("saving water"):
+        with self._database.writing("saving water"):
             current = DayLogRow.select(DayLogRow.water_oz).where(DayLogRow.day == day).first()
             before = (current.water_oz if current is not None else None) or 0.0
             total = DayLog(day=day, water_oz=float(before) + float(oz)).water_oz

@@ -1,12 +1,15 @@
-"""The Store's records so far: the longest run and the heaviest deadlift set, found by SQL."""
+"""What the Progress view reads by SQL: records so far (the longest run and the heaviest
+deadlift set), the first session's day, and weekly totals."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from desktop.store.base import StoreCore
+from desktop.advice.model import InvalidInputError, WeekTotals
+from desktop.store import totals
+from desktop.store.base import Database, _check_range
 
 # Done sessions only; the actual value where recorded, else the planned one. Ties go to
 # the earliest session: the record was set then.
@@ -52,16 +55,33 @@ def read_records(conn: sqlite3.Connection) -> ProgressRecords:
     )
 
 
-class RecordQueries(StoreCore):
-    """Store methods for the Progress view: records and the first session's day."""
+class ProgressQueries:
+    """Store reads for the Progress view: records, the first session's day, weekly totals."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     def records(self) -> ProgressRecords:
         """The longest done run and the heaviest done deadlift set so far."""
-        with self._reading() as conn:
+        with self._database.reading() as conn:
             return read_records(conn)
 
     def first_session_day(self) -> date | None:
         """The day of the earliest session, None when there is none."""
-        with self._reading() as conn:
+        with self._database.reading() as conn:
             row = conn.execute(FIRST_DAY_SQL).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def weekly_totals(self, first: date, last: date) -> list[WeekTotals]:
+        """Totals for every Monday-to-Sunday week from first's to last's, empty ones included."""
+        first, last = _check_range(first, last)
+        if last > date.max - timedelta(days=7):
+            raise InvalidInputError("The last week asked for is out of the calendar's range.")
+        with self._database.reading() as conn:
+            return totals.weekly_totals(conn, first, last)
+
+    def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
+        """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
+        first, last = _check_range(first, last)
+        with self._database.reading() as conn:
+            return totals.weekly_mean_rpe(conn, first, last)

@@ -1,38 +1,31 @@
-"""The Store: one SQLite training log, opened safely, written in transactions, backed up."""
+"""The Store: one SQLite training log, opened safely, written in transactions, backed up.
+
+`Store` is a facade: each concern is a part with its own constructor and state, and every
+public method of `Store` hands its call to one of them. `database` (the file, its lock
+and the one read and write path) is the one owner of the connection; the others use it:
+`sessions`, `templates`, `day_records` (profile, preferences, day logs), `progress`
+(records and weekly totals) and `backing_up` (daily and manual backups, restore).
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
+from types import TracebackType
 
-from desktop.advice.limits import InvalidInputError
-from desktop.advice.model import Session, WeekTotals
-from desktop.store import files, templates, totals
-from desktop.store.backing_up import BackupMethods
-from desktop.store.base import (
-    StoreCore,
-    UnreadableRow,
-    _check_day,
-    _check_id,
-    _check_key,
-    _check_range,
-    _now_local,
-    _typed,
-    sql_variable_limit,
-)
+from desktop.advice.model import DayLog, InvalidInputError, Profile, Session, WeekTotals
+from desktop.store import files
+from desktop.store.backing_up import BackingUp
+from desktop.store.base import Database, UnreadableRow
 from desktop.store.days import DayRecords
-from desktop.store.errors import (
-    DatabaseFolderMissingError,
-    NotADatabaseError,
-    SessionNotFoundError,
-    StoreError,
-    TemplateNotFoundError,
-)
+from desktop.store.errors import BackupError, DatabaseFolderMissingError, NotADatabaseError
 from desktop.store.lock import DatabaseLock
-from desktop.store.models import SessionRow, session_values
-from desktop.store.records import RecordQueries
+from desktop.store.records import ProgressQueries, ProgressRecords
+from desktop.store.sessions import SessionTable
+from desktop.store.templates import WeekTemplates
 
 DEFAULT_KEEP_BACKUPS = 7
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -41,14 +34,24 @@ MAX_BUSY_TIMEOUT_MS = 10 * 60 * 1000  # waiting longer for a lock helps nobody
 __all__ = ["Store", "UnreadableRow"]
 
 
-def _day_bounds(first: date, last: date) -> tuple[str, str]:
-    """Start-column bounds [lo, hi) covering whole days first..last."""
-    high = (last + timedelta(days=1)).isoformat() if last < date.max else "9999-12-31 ~"
-    return first.isoformat(), high
-
-
-class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
+class Store:
     """A Liftrun database file opened for exclusive writing; use Store.open()."""
+
+    def __init__(
+        self, path: Path, lock: DatabaseLock, keep_backups: int, busy_timeout_ms: int
+    ) -> None:
+        self.database = Database(path, lock, keep_backups, busy_timeout_ms)
+        """The open file, its lock, and the one read and write path."""
+        self.sessions = SessionTable(self.database)
+        """Sessions, and the rows that could not be read."""
+        self.templates = WeekTemplates(self.database)
+        """Week templates."""
+        self.day_records = DayRecords(self.database)
+        """The profile, preferences and day logs."""
+        self.progress = ProgressQueries(self.database)
+        """Records so far, the first session's day, weekly totals."""
+        self.backing_up = BackingUp(self.database, reopen=self._reopen)
+        """Daily and manual backups, restore, and the last backup failure."""
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -99,7 +102,7 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         lock = DatabaseLock.acquire(db_path)
         store = cls(db_path, lock, keep_backups, busy_timeout_ms)
         try:
-            store._load()
+            store._reopen()
             if (db_path.parent / "backups").is_dir():
                 from desktop.store import backups  # not loaded for a file without backups
 
@@ -112,89 +115,62 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
             raise
         return store
 
+    def _reopen(self) -> None:
+        """Load the file (checks, a migration if older) and keep what the migration told."""
+        self.day_records.note_adjustments(self.database.load())
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.database.path
+
+    @property
+    def closed(self) -> bool:
+        """True after close()."""
+        return self.database.closed
+
+    @property
+    def keep_backups(self) -> int:
+        """How many daily (and manual) backups are kept in the backups folder."""
+        return self.database.keep_backups
+
+    def close(self) -> None:
+        """Close the database (SQLite checkpoints its WAL) and release the lock; idempotent.
+
+        A background daily backup still running is waited for first, so it completes and
+        its reading connection is gone before the last checkpoint.
+        """
+        self.backing_up.finish_background()
+        self.database.close()
+
     def __enter__(self) -> Store:
         return self
 
-    # --- sessions ------------------------------------------------------------------------------
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
-    @staticmethod
-    def _insert(session: Session, now: datetime) -> int:
-        values = session_values(session)
-        return int(
-            SessionRow.insert(created=session.created or now, updated=now, **values).execute()
-        )
-
-    def _insert_all(self, sessions: list[Session], now: datetime) -> list[int]:
-        """Insert new sessions in multi-row statements (as many rows as the SQLite build's
-        limit on "?" allows) inside the caller's transaction; their new ids, in order.
-
-        The id column is AUTOINCREMENT and this transaction holds the write lock, so every
-        row gets an id above all before it, in the order the rows are given.
-        """
-        if not sessions:
-            return []
-        rows = [
-            {"created": session.created or now, "updated": now, **session_values(session)}
-            for session in sessions
-        ]
-        conn = self._open_db().connection()
-        per_statement = max(1, sql_variable_limit(conn) // len(rows[0]))
-        before = conn.execute("SELECT coalesce(max(id), 0) FROM session").fetchone()[0]
-        for first in range(0, len(rows), per_statement):
-            SessionRow.insert_many(rows[first : first + per_statement]).execute()
-        new_ids = [
-            int(row[0])
-            for row in conn.execute("SELECT id FROM session WHERE id > ? ORDER BY id", (before,))
-        ]
-        if len(new_ids) != len(sessions):  # never expected: it would misname undo's ids
-            raise StoreError(
-                "Liftrun could not tell which sessions it just added, so nothing was saved. "
-                "Try again.",
-                self._path,
-            )
-        return new_ids
+    # --- sessions (SessionTable) ------------------------------------------------------------
 
     def add(self, session: Session) -> int:
         """Save a new session and return its id (any id the session carries is ignored)."""
-        session = _typed(session, Session, "a session")
-        with self._writing("saving a session"):
-            return self._insert(session, _now_local())
+        return self.sessions.add(session)
 
     def add_many(self, sessions: Iterable[Session]) -> list[int]:
         """Save many new sessions in one transaction (all or none); returns their ids."""
-        checked = [_typed(session, Session, "a session") for session in sessions]
-        now = _now_local()
-        with self._writing("saving sessions"):
-            return self._insert_all(checked, now)
+        return self.sessions.add_many(sessions)
 
     def update(self, session_id: int, session: Session) -> None:
         """Replace a session's fields, keeping its created time; SessionNotFoundError if missing."""
-        session_id = _check_id(session_id)
-        values = session_values(_typed(session, Session, "a session"))
-        with self._writing("saving a session"):
-            changed = (
-                SessionRow.update(updated=_now_local(), **values)
-                .where(SessionRow.id == session_id)
-                .execute()
-            )
-            if changed != 1:
-                raise SessionNotFoundError(
-                    f"Session {session_id} no longer exists (it may have been deleted); "
-                    "add it again instead.",
-                    self._path,
-                )
-        self._unreadable.pop(session_id, None)
+        self.sessions.update(session_id, session)
 
     def delete(self, session_id: int) -> None:
         """Delete a session. Missing id: SessionNotFoundError."""
-        session_id = _check_id(session_id)
-        with self._writing("deleting a session"):
-            if SessionRow.delete().where(SessionRow.id == session_id).execute() != 1:
-                raise SessionNotFoundError(
-                    f"Session {session_id} does not exist; it may already have been deleted.",
-                    self._path,
-                )
-        self._unreadable.pop(session_id, None)
+        self.sessions.delete(session_id)
 
     def apply_changes(
         self,
@@ -203,101 +179,158 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         put: Iterable[Session] = (),
         add: Iterable[Session] = (),
     ) -> list[int]:
-        """Delete sessions by id, write sessions exactly as given and add new ones, all in one
-        transaction (all or none); returns the new sessions' ids. Any number of each works:
-        ids are deleted in statements no longer than the SQLite build allows, inside the
-        one transaction.
-
-        Each session in `put` must carry its id; it is inserted, or replaces the row with
-        that id, keeping its created and updated times. This is how undo and redo put back
-        exactly what was there. A missing id in `remove` is ignored (it is already gone).
-        Sessions in `add` get new ids, as with `add_many`.
-        """
-        remove_ids = [_check_id(session_id) for session_id in remove]
-        new = [_typed(session, Session, "a session") for session in add]
-        checked = [_typed(session, Session, "a session") for session in put]
-        for session in checked:
-            if session.id is None:
-                raise ValueError("A session put back into the store must carry its id.")
-            _check_id(session.id)
-        now = _now_local()
-        with self._writing("saving your change"):
-            step = sql_variable_limit(self._open_db().connection())
-            for first in range(0, len(remove_ids), step):
-                chunk = remove_ids[first : first + step]
-                SessionRow.delete().where(SessionRow.id.in_(chunk)).execute()
-            for session in checked:
-                SessionRow.replace(
-                    id=session.id,
-                    created=session.created or now,
-                    updated=session.updated or now,
-                    **session_values(session),
-                ).execute()
-            new_ids = self._insert_all(new, now)
-        for session_id in (*remove_ids, *(session.id for session in checked)):
-            self._unreadable.pop(session_id, None)
-        return new_ids
+        """Delete sessions by id, write sessions exactly as given (with their ids and times)
+        and add new ones, all in one transaction; returns the new sessions' ids (see
+        `SessionTable.apply_changes`)."""
+        return self.sessions.apply_changes(remove=remove, put=put, add=add)
 
     def get(self, session_id: int) -> Session | None:
         """The session with this id, or None (also when its stored values cannot be read)."""
-        found = self._sessions(self._query("get", (_check_id(session_id),)))
-        return found[0] if found else None
+        return self.sessions.get(session_id)
 
     def sessions_between(self, first: date, last: date) -> list[Session]:
         """Sessions starting on days first..last (both included), ordered by start."""
-        first, last = _check_range(first, last)
-        return self._sessions(self._query("between", _day_bounds(first, last)))
+        return self.sessions.between(first, last)
 
     def sessions_on(self, day: date) -> list[Session]:
         """Sessions starting on one day, ordered by start."""
-        return self.sessions_between(day, day)
+        return self.sessions.between(day, day)
 
     def all_sessions(self) -> list[Session]:
         """Every session, ordered by start."""
-        return self._sessions(self._query("all", ()))
+        return self.sessions.all()
+
+    def unreadable_sessions(self) -> list[UnreadableRow]:
+        """Stored sessions the reads so far had to leave out, by id (see UnreadableRow.message)."""
+        return self.sessions.unreadable()
+
+    # --- progress (ProgressQueries) ------------------------------------------------------------
 
     def weekly_totals(self, first: date, last: date) -> list[WeekTotals]:
         """Totals for every Monday-to-Sunday week from first's to last's, empty ones included."""
-        first, last = _check_range(first, last)
-        if last > date.max - timedelta(days=7):
-            raise InvalidInputError("The last week asked for is out of the calendar's range.")
-        with self._reading() as conn:
-            return totals.weekly_totals(conn, first, last)
+        return self.progress.weekly_totals(first, last)
 
     def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
         """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
-        first, last = _check_range(first, last)
-        with self._reading() as conn:
-            return totals.weekly_mean_rpe(conn, first, last)
+        return self.progress.weekly_mean_rpe(first, last)
 
-    # --- week templates ------------------------------------------------------------------------
+    def records(self) -> ProgressRecords:
+        """The longest done run and the heaviest done deadlift set so far."""
+        return self.progress.records()
+
+    def first_session_day(self) -> date | None:
+        """The day of the earliest session, None when there is none."""
+        return self.progress.first_session_day()
+
+    # --- week templates (WeekTemplates) ----------------------------------------------------------
 
     def save_template(self, name: str, sessions: Sequence[Session]) -> None:
         """Keep `sessions` as the week template `name` (replacing one of the same name)."""
-        name = _check_key(name, "A template name")
-        checked = [_typed(session, Session, "a session") for session in sessions]
-        with self._writing("saving the template"):
-            templates.write(name, checked)
+        self.templates.save(name, sessions)
 
     def template_names(self) -> list[str]:
         """The saved templates' names, sorted."""
-        with self._reading():
-            return templates.names()
+        return self.templates.names()
 
     def template(self, name: str, week_start: date) -> list[Session]:
         """The template's sessions placed on the week holding `week_start`: planned, no ids."""
-        name = _check_key(name, "A template name")
-        week_start = _check_day(week_start)
-        with self._reading():
-            placed = templates.place(name, week_start)
-        if placed is None:
-            raise TemplateNotFoundError(
-                f"There is no template called {name!r}; it may have been deleted.", self._path
-            )
-        return placed
+        return self.templates.placed(name, week_start)
 
     def delete_template(self, name: str) -> None:
         """Remove a template (nothing happens if there is none)."""
-        name = _check_key(name, "A template name")
-        with self._writing("deleting the template"):
-            templates.delete(name)
+        self.templates.delete(name)
+
+    # --- profile, preferences and day logs (DayRecords) ---------------------------------------
+
+    def profile(self) -> Profile | None:
+        """The saved profile, or None before the first save (or if it cannot be used)."""
+        return self.day_records.profile()
+
+    def profile_adjustments(self) -> tuple[str, ...]:
+        """Sentences saying what Liftrun changed in the saved profile; each is given once."""
+        return self.day_records.profile_adjustments()
+
+    def save_profile(self, profile: Profile) -> None:
+        """Save the profile (there is one)."""
+        self.day_records.save_profile(profile)
+
+    def preference(self, key: str, default: str | None = None) -> str | None:
+        """An app preference, or `default` when unset."""
+        return self.day_records.preference(key, default)
+
+    def set_preference(self, key: str, value: str | None) -> None:
+        """Save an app preference; None removes it."""
+        self.day_records.set_preference(key, value)
+
+    def day_log(self, day: date) -> DayLog:
+        """What was logged for a day; an empty DayLog if nothing was."""
+        return self.day_records.day_log(day)
+
+    def day_logs_between(self, first: date, last: date) -> dict[date, DayLog]:
+        """Day logs saved for days first..last (both included), by day."""
+        return self.day_records.day_logs_between(first, last)
+
+    def save_day_log(self, day_log: DayLog) -> None:
+        """Save a whole day log (water, BCAAs, note, soreness)."""
+        self.day_records.save_day_log(day_log)
+
+    def save_day_logs(self, day_logs: Iterable[DayLog]) -> None:
+        """Save many day logs in one transaction (all or none)."""
+        self.day_records.save_day_logs(day_logs)
+
+    def water(self, day: date) -> float | None:
+        """Water drunk on a day in oz, or None if not logged."""
+        return self.day_records.water(day)
+
+    def set_water(self, day: date, oz: float) -> None:
+        """Set the water drunk on a day, in oz (the engine's DayLog checks the amount)."""
+        self.day_records.set_water(day, oz)
+
+    def add_water(self, day: date, oz: float) -> float:
+        """Add oz to a day's water (negative corrects a mistake) and return the new total."""
+        return self.day_records.add_water(day, oz)
+
+    # --- backups (BackingUp) ---------------------------------------------------------------------
+
+    @property
+    def backup_folder(self) -> Path:
+        """The `backups` folder beside the database."""
+        return self.backing_up.backup_folder
+
+    @property
+    def last_backup_error(self) -> BackupError | None:
+        """The last backup's failure, None once a backup succeeded."""
+        return self.backing_up.last_backup_error
+
+    def backups(self) -> list[Path]:
+        """This database's backups of every kind, newest first."""
+        return self.backing_up.backups()
+
+    def backup_now(self) -> Path:
+        """Write a checked manual backup now and return its path (its own pool of keep_backups)."""
+        return self.backing_up.backup_now()
+
+    def new_backup_error(self) -> BackupError | None:
+        """The last automatic backup failure not yet shown to the user, given once."""
+        return self.backing_up.new_backup_error()
+
+    def daily_backup(self) -> Path | None:
+        """Take today's daily backup if it is due; safe from any thread; a failure never
+        raises (see `last_backup_error` and `new_backup_error()`)."""
+        return self.backing_up.daily_backup()
+
+    def start_daily_backup(
+        self, on_done: Callable[[BackupError | None], None] | None = None
+    ) -> threading.Thread:
+        """Run `daily_backup()` in a background thread; `close()` waits for it to finish.
+
+        `on_done` is called from that thread with the failure not yet shown (or None).
+        """
+        return self.backing_up.start_daily_backup(on_done)
+
+    def restore(self, backup_path: str | os.PathLike[str]) -> Path | None:
+        """Replace the database's content with a backup's, keeping the current data first;
+        returns where the previous data was kept. The store stays open and is reloaded, and
+        a failed restore leaves the current database open and unchanged (see
+        `BackingUp.restore`)."""
+        return self.backing_up.restore(backup_path)

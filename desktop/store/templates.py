@@ -1,4 +1,8 @@
-"""Week templates: sessions kept by name as offsets from their week's Monday."""
+"""Week templates: sessions kept by name as offsets from their week's Monday.
+
+`WeekTemplates` is the Store's part for them; the functions below do the row work inside
+its transactions.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 from desktop.advice.model import Session
+from desktop.store.base import Database, _check_day, _check_key, _typed
+from desktop.store.errors import TemplateNotFoundError
 from desktop.store.models import TEMPLATE_FIELDS, TemplateRow
 from desktop.store.totals import monday_of
 
@@ -72,3 +78,41 @@ def place(name: str, week_start: date) -> list[Session] | None:
 def delete(name: str) -> None:
     """Remove the template `name` (nothing happens if there is none)."""
     TemplateRow.delete().where(TemplateRow.name == name).execute()
+
+
+class WeekTemplates:
+    """The saved week templates of one database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def save(self, name: str, sessions: Sequence[Session]) -> None:
+        """Keep `sessions` as the week template `name` (replacing one of the same name)."""
+        name = _check_key(name, "A template name")
+        checked = [_typed(session, Session, "a session") for session in sessions]
+        with self._database.writing("saving the template"):
+            write(name, checked)
+
+    def names(self) -> list[str]:
+        """The saved templates' names, sorted."""
+        with self._database.reading():
+            return names()
+
+    def placed(self, name: str, week_start: date) -> list[Session]:
+        """The template's sessions placed on the week holding `week_start`: planned, no ids."""
+        name = _check_key(name, "A template name")
+        week_start = _check_day(week_start)
+        with self._database.reading():
+            sessions = place(name, week_start)
+        if sessions is None:
+            raise TemplateNotFoundError(
+                f"There is no template called {name!r}; it may have been deleted.",
+                self._database.path,
+            )
+        return sessions
+
+    def delete(self, name: str) -> None:
+        """Remove a template (nothing happens if there is none)."""
+        name = _check_key(name, "A template name")
+        with self._database.writing("deleting the template"):
+            delete(name)

@@ -53,7 +53,7 @@ def test_adding_removing_and_putting_back_is_one_change(tmp_path: Path) -> None:
 def _limit_variables(store: Store, limit: int) -> None:
     """Make the store's connection allow only `limit` "?" per statement, as older SQLite
     builds (999) do; the build this runs on may allow far more."""
-    conn = store._open_db().connection()
+    conn = store.database.connection()
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
     assert conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) == limit
 
@@ -79,7 +79,7 @@ def test_a_large_change_that_fails_part_way_changes_nothing(tmp_path: Path) -> N
     with Store.open(tmp_path / "liftrun.db") as store:
         _limit_variables(store, 100)
         ids = store.apply_changes(add=_runs(1_000))
-        store._open_db().connection().execute(
+        store.database.connection().execute(
             "CREATE TEMP TRIGGER refuse AFTER INSERT ON main.session WHEN NEW.notes = 'refuse' "
             "BEGIN SELECT RAISE(ABORT, 'refused'); END"
         )

@@ -257,9 +257,7 @@ def test_pragma_that_cannot_be_honoured_raises() -> None:
 
 
 def test_pragmas_are_in_force_on_an_open_store(store: Store) -> None:
-    db = store._db
-    assert db is not None
-    conn = db.connection()
+    conn = store.database.connection()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] >= 1

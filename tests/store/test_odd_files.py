@@ -151,9 +151,7 @@ def test_a_crashed_rollback_journal_is_recovered_at_open(db_path: Path) -> None:
 def test_a_row_the_engine_refuses_is_left_out_and_reported(store: Store) -> None:
     kept = store.add(run(T0))
     bad = store.add(run(T0 + timedelta(hours=2)))
-    db = store._db
-    assert db is not None
-    db.connection().execute("UPDATE session SET speed_kmh = 1000 WHERE id = ?", (bad,))
+    store.database.connection().execute("UPDATE session SET speed_kmh = 1000 WHERE id = ?", (bad,))
     shown = store.sessions_between(T0.date(), T0.date())
     assert [s.id for s in shown] == [kept]
     assert store.get(bad) is None
