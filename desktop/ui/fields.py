@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from desktop.advice import units
+from desktop.advice.limits import too_large
 from desktop.advice.model import (
     MAX_WATER_OZ,
     DistanceUnit,
@@ -125,7 +126,7 @@ class _Limit:
             return ""
         spin = self._spin
         most = (spin.textFromValue(spin.maximum()) + spin.suffix()).strip()  # type: ignore[arg-type]
-        return f"{self.what} can be at most {most}; Enter sets it to that."
+        return f"{too_large(self.what, most)}; Enter sets it to that."
 
 
 _ERASE_KEYS = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
@@ -165,20 +166,25 @@ class _UnsetTyping:
             spin.lineEdit().selectAll()
 
 
-class _LimitedSpin:
-    """What both limited spin boxes add to their Qt base: say the limit, keep the text,
-    and type over "not set"."""
+class LimitedDoubleSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox whose maximum is an engine limit, said rather than cut short, and
+    whose "not set" text is typed over. The work is done by `_Limit` and `_UnsetTyping`,
+    which LimitedSpinBox shares; Qt's virtual methods only hand over to them."""
 
-    _limit: _Limit
-    _unset: _UnsetTyping
+    limit_changed = Signal(str)
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._limit = _Limit(self, what, self.limit_changed)
+        self._unset = _UnsetTyping(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         self._unset.before_key(event)
-        super().keyPressEvent(event)  # type: ignore[misc]
+        super().keyPressEvent(event)
         self._unset.after_key(event)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        return self._limit.validate(super().validate(text, pos), text)  # type: ignore[misc]
+        return self._limit.validate(super().validate(text, pos), text)
 
     def fixup(self, text: str) -> str:
         return self._limit.fixup(text)
@@ -192,8 +198,9 @@ class _LimitedSpin:
         return self._limit.message()
 
 
-class LimitedDoubleSpinBox(_LimitedSpin, QDoubleSpinBox):
-    """A QDoubleSpinBox whose maximum is an engine limit, said rather than cut short."""
+class LimitedSpinBox(QSpinBox):
+    """A QSpinBox whose maximum is an engine limit, said rather than cut short, and whose
+    "not set" text is typed over (the same parts as LimitedDoubleSpinBox)."""
 
     limit_changed = Signal(str)
 
@@ -202,16 +209,24 @@ class LimitedDoubleSpinBox(_LimitedSpin, QDoubleSpinBox):
         self._limit = _Limit(self, what, self.limit_changed)
         self._unset = _UnsetTyping(self)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        self._unset.before_key(event)
+        super().keyPressEvent(event)
+        self._unset.after_key(event)
 
-class LimitedSpinBox(_LimitedSpin, QSpinBox):
-    """A QSpinBox whose maximum is an engine limit, said rather than cut short."""
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return self._limit.validate(super().validate(text, pos), text)
 
-    limit_changed = Signal(str)
+    def fixup(self, text: str) -> str:
+        return self._limit.fixup(text)
 
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._limit = _Limit(self, what, self.limit_changed)
-        self._unset = _UnsetTyping(self)
+    def is_over_limit(self) -> bool:
+        """True while the typed text is a number above the field's maximum."""
+        return self._limit.over
+
+    def limit_message(self) -> str:
+        """A sentence naming the limit while the typed number is above it, else ""."""
+        return self._limit.message()
 
 
 def floor1(value: float) -> float:
