@@ -74,6 +74,17 @@ def is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def too_large(what: str, most: str) -> str:
+    """How an upper limit is said, by the model and by the boxes a person types in alike:
+    "The distance cannot be more than 500 km". Each caller adds what to do about it."""
+    return f"{what} cannot be more than {most}"
+
+
+def too_long(what: str) -> str:
+    """How the length limit of a text is said: "Notes can be at most 5,000 characters long"."""
+    return f"{what} can be at most {MAX_NOTES_CHARS:,} characters long"
+
+
 def check_number(
     value: object, what: str, low: float, high: float, unit: str, *, optional: bool = True
 ) -> None:
@@ -87,7 +98,7 @@ def check_number(
         amount >= low,
         f"{what} cannot be negative." if low == 0 else f"{what} must be at least {low:g} {unit}.",
     )
-    require(amount <= high, f"{what} cannot be more than {high:,g} {unit}; check the value.")
+    require(amount <= high, f"{too_large(what, f'{high:,g} {unit}')}; check the value.")
 
 
 def check_whole(
@@ -117,7 +128,7 @@ def check_text(value: object, what: str) -> None:
     text: str = value  # type: ignore[assignment]
     require(
         len(text) <= MAX_NOTES_CHARS,
-        f"{what} can be at most {MAX_NOTES_CHARS:,} characters long; this is {len(text):,}.",
+        f"{too_long(what)}; this is {len(text):,}.",
     )
     try:
         text.encode("utf-8")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.advice import units
+from desktop.advice.limits import too_long
 from desktop.advice.model import (
     MAX_DURATION_MIN,
     MAX_HUMAN_SPEED_KMH,
@@ -279,7 +280,7 @@ class SessionFields(QWidget):
             if spin.isVisibleTo(self) and spin.is_over_limit():
                 return spin.limit_message()
         if len(self.notesField.toPlainText()) > MAX_NOTES_CHARS:
-            return f"Notes can be at most {MAX_NOTES_CHARS:,} characters; shorten them to save."
+            return f"{too_long('Notes')}; shorten them to save."
         return ""
 
     def session(self, common: dict[str, Any]) -> Session:
