@@ -17,7 +17,7 @@ from typing import Any
 import peewee
 from peewee import SqliteDatabase
 
-from desktop.advice.limits import InvalidInputError
+from desktop.advice.limits import InvalidInputError, check_whole
 from desktop.store import files
 from desktop.store.errors import StoreClosedError, StoreError, translate
 from desktop.store.lock import DatabaseLock
@@ -73,8 +73,10 @@ def _typed(value: object, kind: type, what: str) -> Any:
 
 
 def _check_day(day: object) -> date:
+    """A query bound: any calendar date, date.min and date.max included (the engine's
+    check_day is narrower, for days it advises on)."""
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise InvalidInputError("A day must be a calendar date (without a time).")
+        raise InvalidInputError("A day must be a calendar date without a time.")
     return day
 
 
@@ -86,11 +88,9 @@ def _check_range(first: object, last: object) -> tuple[date, date]:
 
 
 def _check_id(session_id: object) -> int:
-    if not isinstance(session_id, int) or isinstance(session_id, bool):
-        raise InvalidInputError("A session id must be a whole number.")
-    if not 1 <= session_id <= MAX_ID:
-        raise InvalidInputError("A session id must be a positive whole number.")
-    return session_id
+    """A row id as SQLite stores it, checked with the engine's whole-number check."""
+    check_whole(session_id, "A session id", 1, MAX_ID, optional=False)
+    return session_id  # type: ignore[return-value]
 
 
 def _check_key(key: object, what: str = "A preference name") -> str:
