@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from desktop.advice import rules as engine
+from desktop.advice.limits import too_large
 from desktop.advice.model import AdviceWarning, InvalidInputError, Kind, Profile, Session
 from desktop.advice.plan_distances import (
     MIN_RUN_KM,
@@ -54,6 +55,7 @@ from desktop.advice.plan_slots import (
     Slot,
     find_slots,
 )
+from desktop.advice.weeks import MAX_WEEKLY_KM
 
 __all__ = ["MIN_RUN_KM", "LiftSlot", "WeekPlan", "plan_week"]
 
@@ -128,6 +130,9 @@ def check_targets(runs: object, weekly_km: object) -> tuple[int, float]:
         raise InvalidInputError("The weekly distance must be a number.")
     if not math.isfinite(weekly_km) or weekly_km < 0:
         raise InvalidInputError("The weekly distance must be 0 or more.")
+    if weekly_km > MAX_WEEKLY_KM:
+        most = f"{MAX_WEEKLY_KM:,g} km"
+        raise InvalidInputError(f"{too_large('The weekly distance', most)}; check the value.")
     return runs, float(weekly_km)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, time
 
@@ -26,12 +27,11 @@ from PySide6.QtWidgets import (
 from desktop.advice import InvalidInputError, LiftSlot, units
 from desktop.advice.model import DistanceUnit
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
-from desktop.advice.weeks import MAX_BLOCK_WEEKS
+from desktop.advice.weeks import MAX_BLOCK_WEEKS, MAX_WEEKLY_KM
 from desktop.ui.plan_preview_pane import PlanPreviewDialog
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DEFAULT_LIFT = LiftSlot(0, time(18, 0), 60)
-_MAX_WEEKLY = 1000.0  # km or mi; far above anything a person runs in a week
 
 
 def _qtime(value: time) -> QTime:
@@ -133,7 +133,8 @@ class PlanWeekDialog(PlanPreviewDialog):
         form.addRow("&Runs a week:", self.runsSpin)
         self.distanceSpin = QDoubleSpinBox()
         self.distanceSpin.setObjectName("distanceSpin")
-        self.distanceSpin.setRange(0.0, _MAX_WEEKLY)
+        most = units.distance_from_km(MAX_WEEKLY_KM, self._unit)
+        self.distanceSpin.setRange(0.0, math.floor(most * 10) / 10)  # shown never above it
         self.distanceSpin.setDecimals(units.DISTANCE_DECIMALS)
         self.distanceSpin.setSuffix(f" {units.distance_label(self._unit)}")
         form.addRow("&Distance a week:", self.distanceSpin)

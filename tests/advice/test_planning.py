@@ -27,6 +27,7 @@ from desktop.advice import (
 )
 from desktop.advice import rules as engine
 from desktop.advice.progression import weekly_targets
+from desktop.advice.weeks import MAX_WEEKLY_KM
 from tests.builders import MONDAY, PROFILE, at, lift, run
 
 MON_THU = (LiftSlot(0, time(18), 60), LiftSlot(3, time(18), 60))
@@ -154,6 +155,15 @@ def test_no_long_run_when_not_asked() -> None:
     check_plan(plan, MONDAY, PROFILE, runs=3, weekly_km=15, long_run=False)
     assert all(s.workout is not Workout.LONG for s in runs_of(plan))
     assert len(runs_of(plan)) == 3
+
+
+def test_a_weekly_distance_past_the_cap_is_refused_in_one_sentence() -> None:
+    assert plan_week(MONDAY, MON_THU, PROFILE, runs=4, weekly_km=MAX_WEEKLY_KM).sessions
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^The weekly distance cannot be more than 1,000 km; check the value\.$",
+    ):
+        plan_week(MONDAY, MON_THU, PROFILE, runs=4, weekly_km=MAX_WEEKLY_KM + 0.1)
 
 
 def test_zero_runs_plans_only_the_deadlifts() -> None:

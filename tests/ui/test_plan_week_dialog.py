@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.advice import DistanceUnit, Kind, LiftSlot, Profile, Session, Workout
 from desktop.advice.plan_preview import PlanPreview, PlanRequest, build_preview
+from desktop.advice.weeks import MAX_WEEKLY_KM
 from desktop.ui.plan_week_dialog import PlanWeekDialog
 
 MONDAY = date(2026, 3, 2)
@@ -135,6 +136,10 @@ def test_weekly_distance_is_in_the_profiles_unit(qtbot: QtBot) -> None:
     assert dialog.distanceSpin.value() == pytest.approx(15.5)  # 25 km
     dialog.distanceSpin.setValue(20.0)
     assert dialog.plan_request().weekly_km == pytest.approx(20 * 1.609344)
+    # The box's top, in miles, is the engine's weekly cap shown, never a value it refuses.
+    dialog.distanceSpin.setValue(dialog.distanceSpin.maximum())
+    assert dialog.distanceSpin.value() == pytest.approx(621.3)
+    assert dialog.plan_request().weekly_km <= MAX_WEEKLY_KM
 
 
 def test_existing_sessions_are_shown_apart_and_replace_marks_only_planned_ones(
