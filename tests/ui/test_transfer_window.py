@@ -110,6 +110,24 @@ def choose(window: MainWindow, path: Path) -> None:
     recorder_of(window).open_file = path
 
 
+READ_TIMEOUT_MS = 20_000
+
+
+def imported(qtbot: QtBot, window: MainWindow, path: Path) -> int:
+    """Import `path` through the window, waiting for the reader; the sessions added."""
+    with qtbot.waitSignal(window.transfer.import_done, timeout=READ_TIMEOUT_MS) as done:
+        window.transfer.import_file(path)
+    added = done.args[0]
+    assert isinstance(added, int)
+    return added
+
+
+def import_by_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """File > Import (the chosen file set with `choose`), waiting for the import to end."""
+    with qtbot.waitSignal(window.transfer.import_done, timeout=READ_TIMEOUT_MS):
+        window.import_action.trigger()
+
+
 # -- export ------------------------------------------------------------------------------
 
 
@@ -177,10 +195,12 @@ def test_an_export_that_cannot_be_written_says_so_in_one_sentence(
 # -- import ------------------------------------------------------------------------------
 
 
-def test_import_previews_then_adds_everything_as_one_undo_step(window: MainWindow) -> None:
+def test_import_previews_then_adds_everything_as_one_undo_step(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     before = in_file(window)
     choose(window, DATA / "hevy-kg.csv")
-    window.import_action.trigger()
+    import_by_menu(qtbot, window)
     [dialog] = recorder_of(window).dialogs
     assert dialog.preview.summary.startswith("hevy-kg.csv (Hevy export): 2 sessions will be added")
     assert len(dialog.lines("added")) == 2
@@ -200,27 +220,35 @@ def test_the_real_preview_dialog_imports_on_its_import_button(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     # The real modal dialog, as the window's own prompts show it.
-    recorder_of(window).on_confirm_import = QtPrompts(window).confirm_import
+    real_prompts = QtPrompts(window)
     before = len(in_file(window))
     shown: list[list[str]] = []
 
     def press_import() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ImportPreviewDialog)
+        if not isinstance(dialog, ImportPreviewDialog):
+            dialog = None
+        if dialog is None:
+            QTimer.singleShot(10, press_import)  # not shown yet
+            return
         shown.append(dialog.lines("added"))
         dialog.importButton.click()
 
-    QTimer.singleShot(0, press_import)
-    assert window.transfer.import_file(DATA / "garmin-fenix-5-run.fit") == 1
+    def show_real_preview(preview: ImportPreview) -> bool:
+        QTimer.singleShot(0, press_import)
+        return real_prompts.confirm_import(preview)
+
+    recorder_of(window).on_confirm_import = show_real_preview
+    assert imported(qtbot, window, DATA / "garmin-fenix-5-run.fit") == 1
     assert len(shown) == 1 and "Run" in shown[0][0]
     assert len(in_file(window)) == before + 1
 
 
-def test_cancel_in_the_preview_writes_nothing(window: MainWindow) -> None:
+def test_cancel_in_the_preview_writes_nothing(window: MainWindow, qtbot: QtBot) -> None:
     before = in_file(window)
     recorder_of(window).import_answer = False
     choose(window, DATA / "strong-legacy.csv")
-    window.import_action.trigger()
+    import_by_menu(qtbot, window)
     [dialog] = recorder_of(window).dialogs
     assert dialog.is_section_shown("problems")
     assert dialog.lines("problems") == [
@@ -232,7 +260,7 @@ def test_cancel_in_the_preview_writes_nothing(window: MainWindow) -> None:
 
 
 def test_cancelling_the_progress_dialog_reads_nothing_and_writes_nothing(
-    window: MainWindow,
+    window: MainWindow, qtbot: QtBot
 ) -> None:
     before = in_file(window)
     made: list[ReadingProgress] = []
@@ -244,7 +272,7 @@ def test_cancelling_the_progress_dialog_reads_nothing_and_writes_nothing(
         return progress
 
     recorder_of(window).on_reading_progress = cancelled_progress
-    assert window.transfer.import_file(DATA / "hevy-lbs.csv") == 0
+    assert imported(qtbot, window, DATA / "hevy-lbs.csv") == 0
     assert len(made) == 1
     assert recorder_of(window).dialogs == []
     assert in_file(window) == before
@@ -262,12 +290,12 @@ def test_cancelling_the_progress_dialog_reads_nothing_and_writes_nothing(
     ],
 )
 def test_an_unreadable_file_gets_one_sentence_and_writes_nothing(
-    window: MainWindow, tmp_path: Path, content: bytes, sentence: str
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, content: bytes, sentence: str
 ) -> None:
     before = in_file(window)
     path = tmp_path / "notes.csv"
     path.write_bytes(content)
-    assert window.transfer.import_file(path) == 0
+    assert imported(qtbot, window, path) == 0
     [(title, text)] = prompts_of(window).errors
     assert title == "Cannot import this file"
     assert text.startswith(sentence) and text.count(". ") == 0 and "Traceback" not in text
@@ -275,8 +303,8 @@ def test_an_unreadable_file_gets_one_sentence_and_writes_nothing(
     assert in_file(window) == before
 
 
-def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow) -> None:
-    assert window.transfer.import_file(DATA / "truncated-activity.fit") == 0
+def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow, qtbot: QtBot) -> None:
+    assert imported(qtbot, window, DATA / "truncated-activity.fit") == 0
     assert prompts_of(window).errors == [
         (
             "Cannot import this file",
@@ -285,10 +313,12 @@ def test_a_damaged_fit_file_gets_its_sentence(window: MainWindow) -> None:
     ]
 
 
-def test_importing_the_same_file_twice_adds_nothing_the_second_time(window: MainWindow) -> None:
-    assert window.transfer.import_file(DATA / "runs-and-ride.gpx") == 1
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert imported(qtbot, window, DATA / "runs-and-ride.gpx") == 1
     count = len(in_file(window))
-    assert window.transfer.import_file(DATA / "runs-and-ride.gpx") == 0
+    assert imported(qtbot, window, DATA / "runs-and-ride.gpx") == 0
     second = recorder_of(window).dialogs[1]
     assert second.lines("added") == [] and len(second.lines("duplicates")) == 1
     assert not second.importButton.isEnabled()
@@ -298,21 +328,21 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(window: Main
 
 
 def test_strongs_current_export_asks_the_weight_unit_and_uses_it(
-    window: MainWindow, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     recorder = recorder_of(window)
     recorder.unit_answer = None
-    assert window.transfer.import_file(DATA / "strong-current.csv") == 0
+    assert imported(qtbot, window, DATA / "strong-current.csv") == 0
     assert recorder.units_asked == [("strong-current.csv", "kg")]  # the profile's unit
     assert recorder.dialogs == []
     recorder.unit_answer = "lb"
     in_kg = read_file(DATA / "strong-current.csv", weight_unit="kg")
     in_lb = read_file(DATA / "strong-current.csv", weight_unit="lb")
-    assert window.transfer.import_file(DATA / "strong-current.csv") == len(in_lb.sessions)
+    assert imported(qtbot, window, DATA / "strong-current.csv") == len(in_lb.sessions)
     loads = sorted(s.load_kg for s in in_file(window).values() if s.done and s.load_kg)
     assert loads == sorted(s.load_kg for s in in_lb.sessions if s.load_kg)
     assert loads != sorted(s.load_kg for s in in_kg.sessions if s.load_kg)
-    window.transfer.import_file(DATA / "hevy-kg.csv")  # Hevy names its units: nothing asked
+    imported(qtbot, window, DATA / "hevy-kg.csv")  # Hevy names its units: nothing asked
     assert len(recorder.units_asked) == 2
 
 
