@@ -64,6 +64,16 @@ STOP_WAIT_MS = 2000
 _STILL_RUNNING: list[ImportReader] = []
 
 
+def _asks_weight_unit(path: Path) -> bool:
+    """`asks_weight_unit`, which reads 4 KB on the GUI thread; a file it cannot make out is
+    left to the reader, which says why in one sentence."""
+    try:
+        return asks_weight_unit(path)
+    except Exception:  # never a traceback here: the worker reports the file
+        log.exception("Looking at the start of %s failed", path)
+        return False
+
+
 def _count(number: int) -> str:
     return f"{number} session" if number == 1 else f"{number} sessions"
 
@@ -239,7 +249,7 @@ class TransferController(QObject):
         if profile is None:
             return False
         weight_unit: str | None = profile.weight_unit.value
-        if asks_weight_unit(path):
+        if _asks_weight_unit(path):
             weight_unit = self._prompts.ask_weight_unit(path.name, profile.weight_unit.value)
             if weight_unit is None:
                 return False
