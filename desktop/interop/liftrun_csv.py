@@ -1,8 +1,10 @@
 """Liftrun's own CSV: every session field, units in the column names, read back exactly.
 
 The file is UTF-8 with a byte order mark and CRLF line ends, so Excel and LibreOffice open
-it cleanly. Dates and times are ISO 8601 local clock times; booleans are "true"/"false";
-numbers are written in their shortest exact form, so reading gives back the same floats.
+it cleanly. Cells are separated by commas, or by semicolons where spreadsheets expect them
+(`desktop.interop.spreadsheet`); the reader takes either, told by the header row. Dates and
+times are ISO 8601 local clock times; booleans are "true"/"false"; numbers are written in
+their shortest exact form, so reading gives back the same floats.
 
 Spreadsheet formula injection: a *text* cell (the notes) that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, so no spreadsheet
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -92,10 +95,13 @@ def _cell(field: str, value: Any) -> str:
     return str(value)
 
 
-def export_csv(sessions: Iterable[Session], path: str | Path) -> int:
-    """Write every session with every field to `path`; returns how many were written."""
+def export_csv(sessions: Iterable[Session], path: str | Path, *, delimiter: str = ",") -> int:
+    """Write every session with every field to `path`, cells separated by `delimiter`
+    ("," or ";"); returns how many were written."""
+    if delimiter not in (",", ";"):
+        raise ValueError(f"A Liftrun CSV is separated by ',' or ';', not {delimiter!r}.")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(HEADER)
     count = 0
     for session in sessions:
@@ -104,6 +110,11 @@ def export_csv(sessions: Iterable[Session], path: str | Path) -> int:
     # One write of the finished text: a failure cannot leave half a file behind a success.
     Path(path).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
     return count
+
+
+def _delimiter_of(header_line: str) -> str:
+    """ ";" for a file written with semicolons, "," otherwise (no column name holds either)."""
+    return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
 def is_liftrun_header(header: list[str]) -> bool:
@@ -156,7 +167,8 @@ def read_liftrun_csv(source: str | Path, progress: Progress | None = None) -> Im
     collector = Collector(progress)
     with text_stream(source) as stream:
         collector.size_bytes = stream.size
-        reader = csv.reader(stream.text)
+        first = stream.text.readline()
+        reader = csv.reader(itertools.chain([first], stream.text), delimiter=_delimiter_of(first))
         header = [name.strip().lower() for name in next(reader, [])]
         fields = {name: field for name, field in COLUMNS}
         positions = [(index, fields[name]) for index, name in enumerate(header) if name in fields]

@@ -67,7 +67,10 @@ def asks_weight_unit(path: str | Path) -> bool:
         return False
     if _is_fit(head[:16]):
         return False
-    header = _header_of(head.decode("utf-8-sig", errors="replace"))
+    try:
+        header = _header_of(head.decode("utf-8-sig", errors="replace"))
+    except csv.Error:  # a carriage return inside the header: read_file says why
+        return False
     return is_strong_header(header) and "Weight Unit" not in header
 
 

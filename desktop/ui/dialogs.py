@@ -1,8 +1,8 @@
 """The window's dialogs: small modal boxes, and `QtPrompts`, the real `Prompts`.
 
 The module loads neither the engine nor the store, so the window's shell can hold its
-prompts before the first frame; the larger dialogs (profile, repeat, export range, import
-preview, backups) are imported when first asked for.
+prompts before the first frame; the larger dialogs (profile, repeat, export range, CSV
+export, import preview, backups) are imported when first asked for.
 """
 
 from __future__ import annotations
@@ -270,6 +270,18 @@ class QtPrompts:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen_range()
+
+    def ask_csv_separator(self, default: str) -> str | None:
+        """The CSV export dialog: commas or semicolons, with how to open the file."""
+        from desktop.ui.csv_export_dialog import CsvExportDialog
+
+        dialog = CsvExportDialog(default, self._parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.separator()
+        finally:
+            dialog.deleteLater()
 
     def confirm_import(self, preview: ImportPreview) -> bool:
         """The import preview dialog; True on Import."""

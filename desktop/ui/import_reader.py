@@ -20,7 +20,7 @@ import logging
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desktop.advice.model import InvalidInputError
 from desktop.interop.reader import read_file
@@ -123,8 +123,10 @@ class ImportReader(QObject):
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
         thread.started.connect(worker.run)
+        # Direct: the thread's loop ends as soon as the worker does, even while the GUI
+        # thread is blocked in wait() (a window closing), which a queued quit would not reach.
         for ended in (worker.finished, worker.failed, worker.cancelled):
-            ended.connect(thread.quit)
+            ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(worker.deleteLater)
         self._thread = thread
         thread.start()

@@ -246,7 +246,13 @@ class MainWindow(QMainWindow):
         from desktop.ui.transfer_controller import TransferController
 
         return TransferController(
-            self.runner, self.prompts, self.edits, self._settings, self.statusBar(), parent=self
+            self.runner,
+            self.prompts,
+            self.edits,
+            self._settings,
+            self.statusBar(),
+            parent=self,
+            import_action=self.import_action,
         )
 
     @property
@@ -693,6 +699,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
+        if "transfer" in self.__dict__:  # built: a file may be being read
+            self.transfer.stop_reading()
         self.health.stop()
         try:
             self.planner.close()

@@ -2,10 +2,10 @@
 
 `Prompts` names every modal (and the one non-modal) question the window puts: errors,
 information, yes/no, Save / Discard / Cancel, files to open or save, the profile, a backup,
-a template name, the Repeat weekly and export-range dialogs, the import preview, the reading
-progress and the planning dialogs' modal run. `desktop.ui.dialogs.QtPrompts` is the real
-one; `MainWindow` and every controller receive it by constructor, so tests hand in a
-recording fake instead of patching methods.
+a template name, the Repeat weekly, export-range and CSV separator dialogs, the import
+preview, the reading progress and the planning dialogs' modal run.
+`desktop.ui.dialogs.QtPrompts` is the real one; `MainWindow` and every controller receive
+it by constructor, so tests hand in a recording fake instead of patching methods.
 
 This module only declares the protocol: it imports no widget, no engine and no store at run
 time, so the window's shell can name it before its first frame.
@@ -77,6 +77,10 @@ class Prompts(Protocol):
 
     def ask_export_range(self, first: date, last: date) -> tuple[date, date] | None:
         """First and last day to export, or None on Cancel."""
+
+    def ask_csv_separator(self, default: str) -> str | None:
+        """The separator for a CSV export ("," or ";"), `default` offered first; None on
+        Cancel."""
 
     def confirm_import(self, preview: ImportPreview) -> bool:
         """Show an import's preview; True when the person presses Import."""

@@ -83,6 +83,27 @@ def test_round_trip_gives_back_every_field_exactly(tmp_path: Path) -> None:
     assert [fields(s) for s in result.sessions] == [fields(s) for s in original]
 
 
+def test_a_semicolon_file_reads_back_every_field_exactly(tmp_path: Path) -> None:
+    original = sessions()
+    path = tmp_path / "for-excel-de.csv"
+    assert export_csv(original, path, delimiter=";") == len(original)
+    header = path.read_bytes()[3:].split(b"\r\n", 1)[0].decode()
+    assert header.split(";") == list(HEADER) and "," not in header
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert rows[0]["distance_km"] == "8.123456789"  # a decimal point whatever the separator
+    result = read_file(path)
+    assert result.format == "liftrun-csv"
+    assert result.problems == ()
+    assert [fields(s) for s in result.sessions] == [fields(s) for s in original]
+
+
+def test_only_commas_or_semicolons_separate_cells(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="separated by"):
+        export_csv(sessions()[:1], tmp_path / "tabs.csv", delimiter="\t")
+    assert not (tmp_path / "tabs.csv").exists()
+
+
 def test_file_opens_cleanly_in_spreadsheets(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     export_csv(sessions()[:2], path)

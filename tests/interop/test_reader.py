@@ -129,3 +129,13 @@ def test_returning_false_cancels_reading(tmp_path: Path, data: Path) -> None:
 )
 def test_only_strongs_current_export_needs_a_weight_unit(data: Path, name: str, asks: bool) -> None:
     assert asks_weight_unit(data / name) is asks
+
+
+def test_a_carriage_return_in_a_header_is_left_to_read_file_to_explain(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"Date,Exercise\rName,Set Order\r\n2025-01-01,Deadlift,1\r\n")
+    assert asks_weight_unit(path) is False  # no csv module error escapes
+    with pytest.raises(UnreadableFileError) as caught:
+        read_file(path)
+    text = str(caught.value)
+    assert text.startswith("odd.csv ") and "new-line character" not in text

@@ -59,6 +59,9 @@ class RecordingPrompts:
         self.on_repeat: Callable[[str, date, RepeatPreview], RepeatChoice | None] = (
             lambda _w, _d, _p: None
         )
+        self.csv_separators_asked: list[str] = []
+        self.on_csv_separator: Callable[[str], str | None] = lambda default: default
+        """What the CSV export dialog answers, given the separator it offers first."""
         self.previews: list[ImportPreview] = []
         self.import_answer = True
         self.on_confirm_import: Callable[[ImportPreview], bool] = self._answer_import
@@ -144,6 +147,12 @@ class RecordingPrompts:
         self._ask("export range", f"{first} {last}")
         self.export_ranges_asked.append((first, last))
         return self.export_range
+
+    def ask_csv_separator(self, default: str) -> str | None:
+        """Recorded in `csv_separators_asked`; answers `on_csv_separator(default)`."""
+        self._ask("csv separator", default)
+        self.csv_separators_asked.append(default)
+        return self.on_csv_separator(default)
 
     def confirm_import(self, preview: ImportPreview) -> bool:
         """Answers `on_confirm_import(preview)` (by default: recorded, `import_answer`)."""

@@ -102,3 +102,13 @@ def test_a_reader_reads_once(qtbot: QtBot) -> None:
         reader.start()
     with pytest.raises(RuntimeError):
         reader.start()
+
+
+def test_wait_after_cancel_returns_without_the_event_loop(qtbot: QtBot, tmp_path: Path) -> None:
+    # A closing window cancels and blocks in wait(): the thread must end all the same.
+    reader = ImportReader(_big_gpx(tmp_path, 200_000), zone=UTC)
+    with qtbot.waitSignal(reader.progress, timeout=30_000):
+        reader.start()
+    reader.cancel()
+    assert reader.wait(5000)
+    assert not reader.running
