@@ -154,8 +154,8 @@ def read_file(
         ) from None
     except csv.Error:
         raise UnreadableFileError(
-            f"{name} is not a well-formed CSV file (a cell is unclosed or far too long), "
-            "so Liftrun cannot read it."
+            f"{name} is not a well-formed CSV file (a quote or line break is out of place, "
+            "or a cell is far too long), so Liftrun cannot read it; export it again from the app."
         ) from None
     except OSError as error:
         raise UnreadableFileError(

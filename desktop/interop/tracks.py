@@ -306,6 +306,7 @@ def read_gpx(
         data = source.encode("utf-8")
         size = len(data)
         stream = io.BytesIO(data)
+    named = f"{source.name} is a GPX file that" if isinstance(source, Path) else "This GPX file"
     collector = Collector(progress, size)
     handlers = _GpxTracks(lambda track: _track_run(track, collector, zone))
     parser = _expat_parser(handlers)
@@ -320,8 +321,8 @@ def read_gpx(
             parser.Parse(b"", True)
         except _RefusedXmlError:
             raise UnreadableFileError(
-                "This GPX file declares its own XML entities, which Liftrun does not read "
-                "(they can hide huge or outside content)."
+                f"{named} declares its own XML entities, which Liftrun does not read "
+                "(they can hide huge or outside content); export the track again from its app."
             ) from None
         except expat.ExpatError as error:
             if not handlers.root_seen:

@@ -355,6 +355,9 @@ class TransferController(QObject):
         if not self._prompts.confirm_import(preview) or not plan.to_add:
             self._say(f"Import of {path.name} cancelled: {NOTHING_ADDED}.")
             return 0
+        if not self._edits.settle_form():  # typed into while the file was read
+            self._say(f"Import of {path.name} cancelled: {NOTHING_ADDED}.")
+            return 0
         added = len(plan.to_add)
         command = SessionsCommand(f"Import {_count(added)} from {path.name}", add=plan.to_add)
         if not self._runner.run(command):

@@ -501,6 +501,7 @@ def test_an_error_is_shown_after_the_progress_box_closed_in_one_plain_sentence(
     assert len(shown.made) == 1 and not shown.any_visible()
     assert title == "Cannot import this file"
     assert text.endswith(".") and "\n" not in text and text.count(". ") == 0
+    assert name in text  # the person knows which file it was
     for parser_words in ("Error parsing XML", "new-line character", "line 14", "column"):
         assert parser_words not in text
     assert "Traceback" not in text and "Error:" not in text
@@ -680,3 +681,22 @@ def test_csv_export_offers_the_regions_separator_and_writes_with_the_chosen_one(
     recorder.save_to.unlink()
     window.export_csv_action.trigger()
     assert not recorder.save_to.exists()
+
+
+def test_typing_into_the_form_while_a_file_is_read_is_asked_about_before_the_import(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "watch.gpx"
+    path.write_text(gpx_text([Track("2030-03-10T07:00:00Z", points=400)]), encoding="utf-8")
+    before = in_file(window)
+    prompts = prompts_of(window)
+    prompts.unsaved_answer = "cancel"
+    with qtbot.waitSignal(window.transfer.import_done, timeout=READ_TIMEOUT_MS) as done:
+        window.transfer.import_file(path)
+        assert window.transfer.reading  # the window is free while the file is read
+        window.new_run_action.trigger()
+        window.session_form.fields.distanceField.setValue(7.5)
+    assert done.args == [0] and prompts.unsaved_asked == 1
+    assert in_file(window) == before  # Cancel kept both the typing and the file unchanged
+    assert window.session_form.is_dirty()
+    assert window.session_form.fields.distanceField.value() == 7.5
