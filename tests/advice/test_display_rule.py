@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.advice import (
+    Advice,
     Context,
     DistanceUnit,
     Kind,
@@ -65,8 +66,8 @@ def _numbers(message: str) -> list[str]:
     return _NUMBER.findall(message)
 
 
-def _codes(advice: object) -> list[str]:
-    return [w.code for w in advice.warnings]  # type: ignore[attr-defined]
+def _codes(advice: Advice) -> list[str]:
+    return [w.code for w in advice.warnings]
 
 
 @SETTINGS

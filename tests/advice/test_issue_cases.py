@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.advice import (
+    Advice,
     Context,
     DistanceUnit,
     Kind,
@@ -44,8 +45,8 @@ def _run(start: datetime, workout: Workout = Workout.EASY, km: float | None = 5.
 LIFT_17 = _lift(datetime(2024, 5, 6, 17))
 
 
-def _codes(advice: object) -> list[str]:
-    return [w.code for w in advice.warnings]  # type: ignore[attr-defined]
+def _codes(advice: Advice) -> list[str]:
+    return [w.code for w in advice.warnings]
 
 
 def test_a_run_shown_at_its_cap_does_not_warn_and_its_chip_agrees() -> None:
@@ -143,7 +144,9 @@ def test_suggestions_stay_meaningful_at_the_profile_bounds(
                 hills.append(advice.suggestion.distance_km or 0.0)
             for limit in (advice.max_distance_km, advice.max_speed_kmh):
                 assert limit is None or limit > 0
-    texts.append(advise_lift(lift, [], profile).suggestion.text)  # type: ignore[union-attr]
+    lift_suggestion = advise_lift(lift, [], profile).suggestion
+    assert lift_suggestion is not None
+    texts.append(lift_suggestion.text)
     for text in texts:
         assert not _BAD.search(text), text
     assert hills and all(0 < km <= 20.0 + 1e-9 for km in hills)

@@ -21,12 +21,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _set_zone() -> None:
+    """Make the process read TZ again (POSIX only; the module is skipped elsewhere)."""
+    if sys.platform != "win32":
+        time.tzset()
+
+
 @pytest.fixture
 def berlin() -> Iterator[None]:
     """The computer's zone is Europe/Berlin for the test, and what it was after it."""
     before = os.environ.get("TZ")
     os.environ["TZ"] = "Europe/Berlin"
-    time.tzset()  # type: ignore[attr-defined,unused-ignore]
+    _set_zone()
     try:
         yield
     finally:
@@ -34,7 +40,7 @@ def berlin() -> Iterator[None]:
             os.environ.pop("TZ", None)
         else:
             os.environ["TZ"] = before
-        time.tzset()  # type: ignore[attr-defined,unused-ignore]
+        _set_zone()
 
 
 def _lift(start: datetime, minutes: int) -> Session:

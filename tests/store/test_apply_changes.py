@@ -106,4 +106,5 @@ def test_new_ids_name_the_added_sessions_in_the_order_given(tmp_path: Path) -> N
         added = list(reversed(_runs(300)))
         ids = store.apply_changes(add=added)
         assert old not in ids and len(set(ids)) == 300
-        assert [store.get(new_id).start for new_id in ids] == [s.start for s in added]  # type: ignore[union-attr]
+        stored = [store.get(new_id) for new_id in ids]
+        assert [s.start if s else None for s in stored] == [s.start for s in added]

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -26,6 +26,9 @@ from desktop.store import SessionNotFoundError, Store, StoreClosedError
 from tests.builders import lift, run
 
 T0 = datetime(2024, 5, 1, 7, 30)
+
+# Values of the wrong type on purpose: the store's own boundary checks must refuse them.
+NOT_A_SESSION: Any = "not a session"
 
 
 def _fields(session: Session) -> dict[str, object]:
@@ -165,7 +168,7 @@ def test_bulk_saves_are_all_or_nothing(store: Store) -> None:
     ids = store.add_many([run(T0), lift(T0 - timedelta(hours=1))])
     assert [s.id for s in store.all_sessions()] == [ids[1], ids[0]]
     with pytest.raises(InvalidInputError):
-        store.add_many([run(T0), "not a session"])  # type: ignore[list-item]
+        store.add_many([run(T0), NOT_A_SESSION])
     assert len(store.all_sessions()) == 2
     day = T0.date()
     store.save_day_logs([DayLog(day, 10.0), DayLog(day + timedelta(days=1), None, True, "b")])
@@ -205,9 +208,9 @@ def test_values_the_engine_refuses_never_reach_the_store(
     with pytest.raises(InvalidInputError):
         store.add(run(T0, **fields))
     with pytest.raises(InvalidInputError):
-        store.add("not a session")  # type: ignore[arg-type]
+        store.add(NOT_A_SESSION)
     with pytest.raises(InvalidInputError):
-        store.update(1, "not a session")  # type: ignore[arg-type]
+        store.update(1, NOT_A_SESSION)
     store.close()
     assert _table_counts(store.path)[0] == 1
 
@@ -247,13 +250,13 @@ def test_bad_days_amounts_profiles_and_keys_are_refused(store: Store) -> None:
     with pytest.raises(InvalidInputError):
         store.day_logs_between(date(2024, 5, 2), day)
     with pytest.raises(InvalidInputError):
-        store.save_profile("profile")  # type: ignore[arg-type]
+        store.save_profile(cast(Any, "profile"))
     with pytest.raises(InvalidInputError):
-        store.save_day_log("a log")  # type: ignore[arg-type]
+        store.save_day_log(cast(Any, "a log"))
     with pytest.raises(InvalidInputError):
         store.set_preference("", "x")
     with pytest.raises(InvalidInputError):
-        store.set_preference("k", 3)  # type: ignore[arg-type]
+        store.set_preference("k", cast(Any, 3))
     assert store.water(day) is None
     assert store.profile() is None
     assert store.day_logs_between(day, day) == {}

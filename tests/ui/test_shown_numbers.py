@@ -7,14 +7,17 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.advice import DistanceUnit, Kind, Profile, Session, Workout
 from desktop.advice.units import distance_to_km, speed_to_kmh
 from desktop.store import Store
+from desktop.ui.advice_panel import AdvicePanel
+from desktop.ui.day_list import DayList
 from desktop.ui.main_window import MainWindow
 
 DAY = date(2024, 5, 6)
@@ -37,9 +40,12 @@ def _run(unit: DistanceUnit, distance: str, speed: str) -> Session:
     )
 
 
-def _child(window: QWidget, kind: type, name: str) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def _child(window: QWidget, kind: type[W], name: str) -> W:
     found = window.findChild(kind, name)
-    assert found is not None, name
+    assert isinstance(found, kind), name
     return found
 
 
@@ -57,13 +63,11 @@ def _open(
 
 
 def _panel_text(window: MainWindow) -> str:
-    panel = _child(window, QWidget, "advicePanel")
-    return str(panel.plain_text())  # type: ignore[attr-defined]
+    return _child(window, AdvicePanel, "advicePanel").plain_text()
 
 
 def _select_run(window: MainWindow, run_id: int, qtbot: QtBot) -> None:
-    day_list = _child(window, QTableView, "dayList")
-    assert day_list.select_session(run_id, notify=True)  # type: ignore[attr-defined]
+    assert _child(window, DayList, "dayList").select_session(run_id, notify=True)
     qtbot.waitUntil(lambda: "This run" in _panel_text(window))
 
 
@@ -87,8 +91,8 @@ def test_a_run_at_its_cap_reads_the_same_everywhere_and_does_not_warn(
     _select_run(window, run_id, qtbot)
     distance_box = _child(window, QDoubleSpinBox, "distanceField")
     speed_box = _child(window, QDoubleSpinBox, "speedField")
-    assert distance_box.text() == f"{distance} {label}"  # type: ignore[attr-defined]
-    assert speed_box.text() == f"{speed} {speed_label}"  # type: ignore[attr-defined]
+    assert distance_box.text() == f"{distance} {label}"
+    assert speed_box.text() == f"{speed} {speed_label}"
     # The run's header and suggestion: the same numbers, no warning.
     text = _panel_text(window)
     assert f"Keep it to at most {distance} {label}, at most {speed} {speed_label}" in text
@@ -107,7 +111,7 @@ def test_a_step_above_the_cap_warns_with_two_different_numbers(
     assert run_chip.warning
     _select_run(window, run_id, qtbot)
     distance_box = _child(window, QDoubleSpinBox, "distanceField")
-    assert distance_box.text() == f"{above} {unit.value}"  # type: ignore[attr-defined]
+    assert distance_box.text() == f"{above} {unit.value}"
     warnings = [
         label.text()
         for label in window.findChildren(QLabel)
