@@ -537,7 +537,9 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, touched: Touched) -> None:
         """After a change, an undo or a redo: repaint what it touched, then pass it on."""
-        if touched.profile:
+        if not touched.shown:
+            pass
+        elif touched.profile:
             self._apply_profile()
             self.views.refresh_month()
             self.show_day(self.calendar.selected_day())
