@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -59,6 +60,8 @@ if TYPE_CHECKING:
     from desktop.advice import Session
     from desktop.planner import BackupError, Planner, Store
     from desktop.ui.advice_panel import AdvicePanel
+    from desktop.ui.appearance import AppearanceController
+    from desktop.ui.appearance_menu import AppearanceMenu
     from desktop.ui.calendar_controller import CalendarController
     from desktop.ui.chip_legend import ChipLegend
     from desktop.ui.clipboard_controller import ClipboardController
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
     health: HealthController
     files: FilesController
     profiles: ProfileController
+    appearance: AppearanceMenu
     # Made from desktop.ui.actions.MENUS (attribute = ActionSpec.attr).
     open_action: QAction
     backup_action: QAction
@@ -153,6 +157,9 @@ class MainWindow(QMainWindow):
     apply_template_action: QAction
     delete_template_action: QAction
     profile_action: QAction
+    appearance_system_action: QAction
+    appearance_light_action: QAction
+    appearance_dark_action: QAction
     about_action: QAction
     health_action: QAction
     log_folder_action: QAction
@@ -163,11 +170,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         demo: bool = False,
         prompts: Prompts | None = None,
+        appearance: AppearanceController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """The shell: menus (disabled until attached), the calendar and the saved layout.
 
         `prompts` asks the person every question; by default Qt dialogs over this window.
+        `appearance` applies Settings > Appearance (start-up makes it and applies the saved
+        choice before the window shows); without one it is made when a choice is picked.
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -181,6 +191,7 @@ class MainWindow(QMainWindow):
         self._actions = actions.build_actions(self, self.menuBar())
         for attr, action in self._actions.items():
             setattr(self, attr, action)
+        self._appearance_controller = appearance
         self.setWindowTitle(APP_NAME)
         self._layout = WindowLayout(self, self._settings)
         self._layout.restore_shell(self.main_splitter)
@@ -205,6 +216,7 @@ class MainWindow(QMainWindow):
         self._build_week_totals()
         self._connect_signals()  # first: the window hears a new selected day before the views
         self._build_controllers(open_planner or _planner_opener(open_store))
+        self._build_appearance_menu()
         self._connect_controllers()
         self._attached = True
         for action in self._actions.values():
@@ -451,6 +463,32 @@ class MainWindow(QMainWindow):
         self.reloaded.connect(self.progress.refresh)
         self.touched.connect(self.progress.refresh)
         self.touched.connect(self.health.tell_unreadable)
+
+    def _build_appearance_menu(self) -> None:
+        """Settings > Appearance (in the second phase: its module builds Qt's namespace)."""
+        from desktop.ui.appearance import Appearance
+        from desktop.ui.appearance_menu import AppearanceMenu
+
+        self.appearance = AppearanceMenu(
+            {
+                Appearance.SYSTEM: self.appearance_system_action,
+                Appearance.LIGHT: self.appearance_light_action,
+                Appearance.DARK: self.appearance_dark_action,
+            },
+            self._settings,
+            self._appearance,
+            parent=self,
+        )
+
+    def _appearance(self) -> AppearanceController:
+        """The application's appearance controller, made on first use when none was given."""
+        from desktop.ui.appearance import AppearanceController
+
+        if self._appearance_controller is None:
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            self._appearance_controller = AppearanceController(app)
+        return self._appearance_controller
 
     def _trigger(self, spec: actions.ActionSpec) -> None:
         """Run an action's slot on the controller it names (the window for a bare name)."""
