@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
             self.day_list.select_session(session.id)
             self.session_form.edit_session(session)  # its draft_changed shows the advice
         else:
-            self.session_form.clear()
+            self.session_form.clear(day, sessions=len(rows))
             self._show_day_advice(day)
 
     def _go_to(self, day: date, session_id: int | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,6 +24,21 @@ from desktop.ui.session_fields import SessionFields, pairwise_tab_order
 from desktop.ui.signals import signals_blocked
 
 EMPTY_TEXT = "Pick a day, then New run or New deadlift"
+
+
+def empty_text(day: date | None, sessions: int = 0) -> str:
+    """What the empty form says: what to do on the selected day, or to pick one first."""
+    if day is None:
+        return EMPTY_TEXT
+    named = f"{day:%a} {day.day} {day:%b}"  # "Mon 7 Dec" (no %-d: Windows lacks it)
+    if sessions == 0:
+        return f"Nothing planned on {named} yet. New run or New deadlift adds a session."
+    return (
+        f"No session selected on {named}. New run or New deadlift adds one; "
+        "click a session to edit it."
+    )
+
+
 DONE_LOCKED_TIP = "Actual values are recorded, so it was done; clear them to mark it planned."
 
 
@@ -160,8 +175,10 @@ class SessionForm(QWidget):
         """Load an unsaved template; saving it asks for a new session."""
         self._load(session, None)
 
-    def clear(self) -> None:
-        """Show the empty state: what to do, and no fields (they stay disabled underneath)."""
+    def clear(self, day: date | None = None, *, sessions: int = 0) -> None:
+        """Show the empty state: what to do on `day` (which has `sessions` sessions), and no
+        fields (they stay disabled underneath)."""
+        self.emptyLabel.setText(empty_text(day, sessions))
         was_active = self._active
         self._active = False
         self._session_id = None
