@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._closed = False
         self._shown_day: date | None = None
+        self._editing_form_room: int | None = None  # the form's height while it edits
         self._build_shell()
         self._actions = actions.build_actions(self, self.menuBar())
         for attr, action in self._actions.items():
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.setStretchFactor(0, 0)
         self.right_splitter.setStretchFactor(1, 1)
         self._layout.restore_right(self.right_splitter, self.session_form.sizeHint().height())
+        self._fit_form_room(self.session_form.is_editing())
 
         # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
         order = [
@@ -388,6 +390,7 @@ class MainWindow(QMainWindow):
         self.calendar.selectionChanged.connect(self._on_day_selected)
         self.day_list.session_selected.connect(self._on_session_selected)
         self.session_form.draft_changed.connect(self._on_draft_changed)
+        self.session_form.editing_changed.connect(self._fit_form_room)
         self.session_form.dirty_changed.connect(self.setWindowModified)
         self.advice_panel.suggestion_applied.connect(self._on_suggestion_applied)
         self.runner.changed.connect(self._on_changed)
@@ -669,6 +672,22 @@ class MainWindow(QMainWindow):
 
         if isinstance(draft, Session):
             self._show_draft_advice(draft)
+
+    def _fit_form_room(self, editing: bool) -> None:
+        """The empty form keeps only its sentence's height, so the day's advice (warnings and
+        suggestion) shows whole; editing gets back the height it had (at least its own)."""
+        form_layout = self.session_form.layout()
+        if form_layout is not None:
+            form_layout.activate()  # its minimum height is the new state's, not the last one's
+        form_room, advice_room = self.right_splitter.sizes()
+        total = form_room + advice_room
+        if editing:
+            wanted = max(self._editing_form_room or 0, self.session_form.minimumSizeHint().height())
+        else:
+            self._editing_form_room = form_room
+            wanted = self.session_form.sizeHint().height()
+        wanted = min(wanted, total - self.advice_panel.minimumSizeHint().height())
+        self.right_splitter.setSizes([wanted, total - wanted])
 
     def _on_suggestion_applied(self, suggestion: object) -> None:
         from desktop.advice import Suggestion
