@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QFrame, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.startup import start_appearance
@@ -20,6 +20,7 @@ from desktop.store import Store
 from desktop.ui.appearance import Appearance, is_dark, load_appearance, save_appearance
 from desktop.ui.main_window import MainWindow
 from desktop.ui.progress_chart import ProgressChart
+from desktop.ui.soreness_picker import SorenessPicker
 from tests.builders import MONDAY, at, lift, run
 from tests.ui.fake_hints import FakeHints
 
@@ -125,6 +126,13 @@ def test_a_live_switch_repaints_the_painted_parts_and_the_advice_frames(
     window.appearance_dark_action.trigger()
     dark = lightness()
     assert all(value < 110 for value in dark), dark
+    # Texts under a widget's own style sheet take the new colours too.
+    picker = window.day_log_box.findChild(SorenessPicker)
+    assert picker is not None
+    number = picker.findChild(QToolButton, "soreness3Button")
+    assert number is not None
+    for widget in (picker.questionLabel, picker.valueLabel, number):
+        qtbot.waitUntil(lambda widget=widget: is_dark(widget.palette()))
     window.appearance_light_action.trigger()
     again = lightness()
     assert all(value > 160 for value in again), again
