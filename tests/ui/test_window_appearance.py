@@ -131,8 +131,8 @@ def test_a_live_switch_repaints_the_painted_parts_and_the_advice_frames(
     assert picker is not None
     number = picker.findChild(QToolButton, "soreness3Button")
     assert number is not None
-    for widget in (picker.questionLabel, picker.valueLabel, number):
-        qtbot.waitUntil(lambda widget=widget: is_dark(widget.palette()))
+    texts: list[QWidget] = [picker.questionLabel, picker.valueLabel, number]
+    qtbot.waitUntil(lambda: all(is_dark(widget.palette()) for widget in texts))
     window.appearance_light_action.trigger()
     again = lightness()
     assert all(value > 160 for value in again), again
