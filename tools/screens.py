@@ -61,7 +61,8 @@ def _save(widget: QWidget, out: Path) -> None:
 def _shoot(window: MainWindow, folder: Path, scale: str, scheme: str) -> None:
     run = _latest_warned_run(window.planner)
     day = run.day if run is not None else date.today()
-    window.calendar.select_day(day)  # the day and its advice, no session chosen
+    window.calendar.select_day(day)
+    window.show_day(day)  # the day and its advice, no session chosen
     _save(window, folder / f"month-{scale}-{scheme}.png")
     if run is not None:
         window.show_day(day, select_session=run.id)  # the run open in the form
