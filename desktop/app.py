@@ -18,9 +18,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from desktop.startup import build_parser, ensure_application, start_main_window
+from desktop.startup import (
+    build_parser,
+    ensure_application,
+    start_appearance,
+    start_main_window,
+)
 
 if TYPE_CHECKING:
+    from desktop.ui.appearance import AppearanceController
     from desktop.ui.main_window import MainWindow
     from desktop.ui.prompts import Prompts
 
@@ -50,10 +56,12 @@ def create_main_window(
     demo: bool = False,
     settings: QSettings | None = None,
     prompts: Prompts | None = None,
+    appearance: AppearanceController | None = None,
 ) -> MainWindow:
     """Open the store at db_path and build the main window without showing it.
 
-    `prompts` asks the person every question (Qt dialogs over the window by default).
+    `prompts` asks the person every question (Qt dialogs over the window by default);
+    `appearance` applies Settings > Appearance (made on first use when not given).
     Store errors (StoreError subclasses) propagate to the caller. Closing the
     window closes the store and releases its lock.
     """
@@ -69,6 +77,7 @@ def create_main_window(
             settings=settings if settings is not None else app_settings(),
             demo=demo,
             prompts=prompts,
+            appearance=appearance,
         )
         window.attach(Planner(store), open_store=Store.open)
     except BaseException:
@@ -141,7 +150,14 @@ def main(argv: list[str] | None = None) -> int:
         opened.append(_database_path(args))
         return opened[-1]
 
-    window = start_main_window(locate, demo=args.demo, on_failure=fail)
+    from desktop.ui.app_settings import app_settings
+
+    settings = app_settings()
+    # Before the window shows: the saved Light, Dark or System, so it never flashes light.
+    appearance = start_appearance(app, settings)
+    window = start_main_window(
+        locate, demo=args.demo, settings=settings, appearance=appearance, on_failure=fail
+    )
     if address is not None:
         _listen_once_complete(window, address)
     window.show()

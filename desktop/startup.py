@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from desktop.store import BackupError, BackupInfo, Store
+    from desktop.ui.appearance import AppearanceController, SchemeHints
     from desktop.ui.main_window import MainWindow
     from desktop.ui.prompts import Prompts
 
@@ -132,12 +133,28 @@ def open_error_title(exc: BaseException) -> str:
     return dialogs.error_title(exc)
 
 
+def start_appearance(
+    app: QApplication, settings: QSettings, hints: SchemeHints | None = None
+) -> AppearanceController:
+    """Apply the saved Settings > Appearance choice to `app` (call before a window shows).
+
+    `hints` stands for the operating system's light/dark scheme (the application's
+    QStyleHints unless given); with System the palette follows its changes while running.
+    """
+    from desktop.ui.appearance import AppearanceController, load_appearance
+
+    controller = AppearanceController(app, hints)
+    controller.set_appearance(load_appearance(settings))
+    return controller
+
+
 def start_main_window(
     locate_db: Callable[[], Path],
     *,
     demo: bool = False,
     settings: QSettings | None = None,
     prompts: Prompts | None = None,
+    appearance: AppearanceController | None = None,
     on_failure: Callable[[int], None],
 ) -> MainWindow:
     """The window's shell, for the caller to show; it completes itself after its first paint.
@@ -152,14 +169,18 @@ def start_main_window(
     If the store cannot be opened the error is shown (with "Restore a backup..." when the
     file is damaged and a backup exists), the window closes and `on_failure(2)` is called;
     an unexpected error closes it, calls `on_failure(1)` and propagates to the excepthook.
-    `prompts` asks the window's questions (by default Qt dialogs over the window).
+    `prompts` asks the window's questions (by default Qt dialogs over the window);
+    `appearance` is Settings > Appearance's controller (see `start_appearance`).
     """
     ensure_application()
     from desktop.ui.app_settings import app_settings
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(
-        settings=settings if settings is not None else app_settings(), demo=demo, prompts=prompts
+        settings=settings if settings is not None else app_settings(),
+        demo=demo,
+        prompts=prompts,
+        appearance=appearance,
     )
 
     def complete() -> None:

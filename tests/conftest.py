@@ -10,6 +10,7 @@ subprocess a test starts inherits them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,21 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, one 1366x768 screen (the smallest the window is made for) instead of Qt's
+# 800x800: the first-start size and the panels' room are measured on it.
+_SCREEN_CONFIG = Path(__file__).with_name("offscreen_screen.json")
+
+
+def _screen_config_option() -> str | None:
+    """The config file as the platform option takes it: no ':' (it separates options)."""
+    candidates = [str(_SCREEN_CONFIG)]
+    with contextlib.suppress(ValueError):  # on another drive there is no relative path
+        candidates.append(os.path.relpath(_SCREEN_CONFIG))  # Windows: "C:" is a colon
+    return next((path for path in candidates if ":" not in path), None)
+
+
+if os.environ["QT_QPA_PLATFORM"] == "offscreen" and (_option := _screen_config_option()):
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_option}"
 
 
 def _real_home() -> Path:

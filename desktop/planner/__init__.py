@@ -9,7 +9,7 @@ days, and everything worked out from them) and `ProfileBook` (the saved profile)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -306,6 +306,14 @@ class Planner:
     def delete_template(self, name: str) -> None:
         """Remove the template `name`."""
         self.planning.delete_template(name)
+
+    def template_sessions(self, name: str) -> list[Session] | None:
+        """The template `name` as sessions (placed on an arbitrary week), None when absent."""
+        return self.planning.template_sessions(name)
+
+    def keep_template(self, name: str, sessions: Sequence[Session] | None) -> None:
+        """Make the template `name` hold exactly `sessions`; None removes it (undo and redo)."""
+        self.planning.keep_template(name, sessions)
 
     def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
         """The template `name` placed on the week holding `day`, with advice and notes."""

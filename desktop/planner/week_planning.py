@@ -10,7 +10,7 @@ The window applies a preview as one SessionsCommand (one undo step).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,8 @@ FIRST_LIFTS = ((0, time(18, 0), 60), (3, time(18, 0), 60))
 FIRST_RUNS = 3
 FIRST_RUN_KM = 5.0
 BLOCK_WEEKS = 4
+# Where `template_sessions` places a template: any Monday does, offsets are what is kept.
+TEMPLATE_WEEK = date(2001, 1, 1)
 
 
 class WeekPlanning:
@@ -119,6 +121,26 @@ class WeekPlanning:
     def delete_template(self, name: str) -> None:
         """Remove the template `name`."""
         self._store.delete_template(name)
+
+    def template_sessions(self, name: str) -> list[Session] | None:
+        """The template `name` as sessions (placed on an arbitrary week), None when absent.
+
+        Saved again with `keep_template`, they give back the same template: a template keeps
+        each session's offset from its week's Monday, not its date.
+        """
+        from desktop.store import TemplateNotFoundError
+
+        try:
+            return self._store.template(name, TEMPLATE_WEEK)
+        except TemplateNotFoundError:
+            return None
+
+    def keep_template(self, name: str, sessions: Sequence[Session] | None) -> None:
+        """Make the template `name` hold exactly `sessions`; None removes it (undo and redo)."""
+        if sessions is None:
+            self._store.delete_template(name)
+        else:
+            self._store.save_template(name, sessions)
 
     def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
         """The template `name` placed on the week holding `day`, with advice and notes.

@@ -191,6 +191,14 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
                 "profiles.on_edit_profile",
                 QAction.MenuRole.PreferencesRole,
             ),
+            Submenu(
+                "&Appearance",
+                (
+                    ActionSpec("appearance_system_action", "&System", None, "appearance.on_system"),
+                    ActionSpec("appearance_light_action", "&Light", None, "appearance.on_light"),
+                    ActionSpec("appearance_dark_action", "&Dark", None, "appearance.on_dark"),
+                ),
+            ),
         ),
     ),
     (

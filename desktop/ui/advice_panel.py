@@ -344,8 +344,12 @@ class AdvicePanel(QWidget):
         super().enterEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Repaint the warning icons crisply when the style or the screen changes."""
+        """Repaint the warning icons crisply when the style or the screen changes; take the
+        new colours into the frames' sheet when the palette changes (Light/Dark)."""
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.DevicePixelRatioChange):
             for item in self._warning_items:
                 self._paint_icon(item)
+        elif event.type() == QEvent.Type.PaletteChange:
+            # A sheet's palette() colours are fixed when it is applied: apply it again.
+            self._apply_style_sheet()
         super().changeEvent(event)

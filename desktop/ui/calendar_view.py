@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QToolButton, QWidget
 
 from desktop.ui.accents import RUN_ACCENT, WARNING_ACCENT, WARNING_INK
 from desktop.ui.calendar_ink import (
@@ -45,6 +45,7 @@ __all__ = ["RUN_ACCENT", "WARNING_ACCENT", "WARNING_INK", "CalendarView"]
 GRID_DAYS = 42
 GRID_SLACK = 8  # the grid's frame and lines around seven cells
 MONTH_ARROW_ROOM = 1.6  # the month button's room beside the widest name, in font heights
+WEEKDAY_ROW_LINES = 1.3  # the weekday names' row, in font heights (Qt gives it a week's)
 SELECTION_TINT = 0.19  # the selected day: the highlight colour at this opacity
 
 
@@ -70,6 +71,7 @@ class CalendarView(QCalendarWidget):
         self.setGridVisible(True)
         self.setAccessibleName("Training calendar")
         self._widen_month_button()
+        self._fit_weekday_row()
         self._marks: dict[date, DayMarks] = {}
         self._today = date.today()
         self._ink: Ink | None = None
@@ -153,6 +155,15 @@ class CalendarView(QCalendarWidget):
         widest = max(metrics.horizontalAdvance(locale.monthName(m)) for m in range(1, 13))
         button.setMinimumWidth(int(widest + metrics.height() * MONTH_ARROW_ROOM))
 
+    def _fit_weekday_row(self) -> None:
+        """The weekday names' row as tall as its text needs, not a seventh of the grid like
+        the weeks: the weeks get that room, so a day shows two chips at the first size."""
+        rows = self.grid_view().verticalHeader()
+        if rows.count() == 0:
+            return
+        rows.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        rows.resizeSection(0, round(self.fontMetrics().height() * WEEKDAY_ROW_LINES))
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """Wide enough that a chip shows its time and key figure whole, warned or not
         ("18:00 152.5 kg"); the window's splitter keeps at least this for the month."""
@@ -170,6 +181,7 @@ class CalendarView(QCalendarWidget):
             if event.type() == QEvent.Type.FontChange:
                 self.updateGeometry()
                 self._widen_month_button()
+                self._fit_weekday_row()
         super().changeEvent(event)
 
     def _current_ink(self) -> Ink:

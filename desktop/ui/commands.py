@@ -9,7 +9,7 @@ move, plan a week and import are each one instance of it, so each is one undo st
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -48,6 +48,7 @@ class Touched:
     profile: bool = False
     sessions: tuple[int, ...] = field(default=())
     log_day: date | None = None
+    shown: bool = True  # False: nothing the window shows changed (a week template)
 
 
 class EditCommand(QUndoCommand):
@@ -283,3 +284,31 @@ class ProfileCommand(EditCommand):
     def touched(self, *, undone: bool) -> Touched:
         """Everything shown depends on the profile."""
         return Touched(profile=True)
+
+
+class TemplateCommand(EditCommand):
+    """A week template saved or deleted: undo gives back the template as it was (or none)."""
+
+    def __init__(self, text: str, name: str, sessions: Sequence[Session] | None) -> None:
+        super().__init__(text)
+        self._name = name
+        self._after = None if sessions is None else tuple(sessions)
+        self._before: tuple[Session, ...] | None = None
+
+    def apply(self) -> None:
+        """Keep the template's earlier sessions, then save the new ones (or delete it)."""
+        before = self.planner.template_sessions(self._name)
+        self._before = None if before is None else tuple(before)
+        self.planner.keep_template(self._name, self._after)
+
+    def revert(self) -> None:
+        """The template as it was before: its old sessions, or no template at all."""
+        self.planner.keep_template(self._name, self._before)
+
+    def reapply(self) -> None:
+        """Save or delete it again."""
+        self.planner.keep_template(self._name, self._after)
+
+    def touched(self, *, undone: bool) -> Touched:
+        """Templates are not on the calendar: nothing shown changes."""
+        return Touched(shown=False)

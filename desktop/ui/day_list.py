@@ -1,8 +1,9 @@
 """The selected day's sessions as a table: one row per session, in time order.
 
-The advice column wraps its first warning over up to three lines (the row grows) and only
-then cuts it with "…" after a whole word, keeping the "(+n more)" count readable; the
-tooltip and the advice panel beside it hold every word.
+The advice column wraps its first warning over as many lines as it takes (the row grows to
+the text's height), so the whole sentence reads at the window's first size. Only a column
+too narrow for that in `ADVICE_LINES` lines cuts it with "…" after a whole word, keeping the
+"(+n more)" count readable; the tooltip and the advice panel beside it hold every word.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ _ROW_FLAGS = (
 _WARNING_MARK = "\u26a0"
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _MORE_ROLE = Qt.ItemDataRole.UserRole + 2  # the "(+2 more)" tail the delegate keeps visible
-ADVICE_LINES = 3  # the advice wraps over at most this many lines before it is cut
+# The advice wraps over at most this many lines before it is cut: enough for any warning in
+# the column's width at the window's first size (about 20 characters a line).
+ADVICE_LINES = 12
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -72,8 +75,8 @@ def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
 
 
 class _AdviceDelegate(QStyledItemDelegate):
-    """Wraps the first warning over up to `ADVICE_LINES` lines; beyond that cuts its message
-    with "…" but keeps the mark and the "(+n more)" count."""
+    """Wraps the first warning whole, over up to `ADVICE_LINES` lines; beyond that cuts its
+    message with "…" but keeps the mark and the "(+n more)" count."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

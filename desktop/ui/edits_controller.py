@@ -94,7 +94,7 @@ class EditsController(QObject):
             if stored is not None:
                 self._form.edit_session(stored)
             else:
-                self._form.clear()
+                self._form.clear(self._calendar.selected_day(), sessions=self._day_list.row_count())
             return True
         return False
 

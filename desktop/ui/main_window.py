@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -59,6 +60,8 @@ if TYPE_CHECKING:
     from desktop.advice import Session
     from desktop.planner import BackupError, Planner, Store
     from desktop.ui.advice_panel import AdvicePanel
+    from desktop.ui.appearance import AppearanceController
+    from desktop.ui.appearance_menu import AppearanceMenu
     from desktop.ui.calendar_controller import CalendarController
     from desktop.ui.chip_legend import ChipLegend
     from desktop.ui.clipboard_controller import ClipboardController
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
     moves: MovesController
     progress: ProgressController
     health: HealthController
+    appearance: AppearanceMenu
     # Made from desktop.ui.actions.MENUS (attribute = ActionSpec.attr).
     open_action: QAction
     backup_action: QAction
@@ -151,6 +155,9 @@ class MainWindow(QMainWindow):
     apply_template_action: QAction
     delete_template_action: QAction
     profile_action: QAction
+    appearance_system_action: QAction
+    appearance_light_action: QAction
+    appearance_dark_action: QAction
     about_action: QAction
     health_action: QAction
     log_folder_action: QAction
@@ -161,11 +168,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         demo: bool = False,
         prompts: Prompts | None = None,
+        appearance: AppearanceController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """The shell: menus (disabled until attached), the calendar and the saved layout.
 
         `prompts` asks the person every question; by default Qt dialogs over this window.
+        `appearance` applies Settings > Appearance (start-up makes it and applies the saved
+        choice before the window shows); without one it is made when a choice is picked.
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -175,10 +185,12 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._closed = False
         self._shown_day: date | None = None
+        self._editing_form_room: int | None = None  # the form's height while it edits
         self._build_shell()
         self._actions = actions.build_actions(self, self.menuBar())
         for attr, action in self._actions.items():
             setattr(self, attr, action)
+        self._appearance_controller = appearance
         self.setWindowTitle(APP_NAME)
         self._layout = WindowLayout(self, self._settings)
         self._layout.restore_shell(self.main_splitter)
@@ -204,6 +216,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()  # first: the window hears a new selected day before the views
         self._open_planner = open_planner or _planner_opener(open_store)
         self._build_controllers()
+        self._build_appearance_menu()
         self._connect_controllers()
         self._attached = True
         for action in self._actions.values():
@@ -339,6 +352,7 @@ class MainWindow(QMainWindow):
         self.right_splitter.setStretchFactor(0, 0)
         self.right_splitter.setStretchFactor(1, 1)
         self._layout.restore_right(self.right_splitter, self.session_form.sizeHint().height())
+        self._fit_form_room(self.session_form.is_editing())
 
         # Keyboard order: calendar, day actions, the day's rows, its log, the form, advice.
         order = [
@@ -401,6 +415,7 @@ class MainWindow(QMainWindow):
         self.calendar.selectionChanged.connect(self._on_day_selected)
         self.day_list.session_selected.connect(self._on_session_selected)
         self.session_form.draft_changed.connect(self._on_draft_changed)
+        self.session_form.editing_changed.connect(self._fit_form_room)
         self.session_form.dirty_changed.connect(self.setWindowModified)
         self.advice_panel.suggestion_applied.connect(self._on_suggestion_applied)
         self.runner.changed.connect(self._on_changed)
@@ -471,6 +486,32 @@ class MainWindow(QMainWindow):
         self.touched.connect(self.progress.refresh)
         self.touched.connect(self.health.tell_unreadable)
 
+    def _build_appearance_menu(self) -> None:
+        """Settings > Appearance (in the second phase: its module builds Qt's namespace)."""
+        from desktop.ui.appearance import Appearance
+        from desktop.ui.appearance_menu import AppearanceMenu
+
+        self.appearance = AppearanceMenu(
+            {
+                Appearance.SYSTEM: self.appearance_system_action,
+                Appearance.LIGHT: self.appearance_light_action,
+                Appearance.DARK: self.appearance_dark_action,
+            },
+            self._settings,
+            self._appearance,
+            parent=self,
+        )
+
+    def _appearance(self) -> AppearanceController:
+        """The application's appearance controller, made on first use when none was given."""
+        from desktop.ui.appearance import AppearanceController
+
+        if self._appearance_controller is None:
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            self._appearance_controller = AppearanceController(app)
+        return self._appearance_controller
+
     def _trigger(self, spec: actions.ActionSpec) -> None:
         """Run an action's slot on the controller it names (the window for a bare name)."""
         owner = getattr(self, spec.controller) if spec.controller else self
@@ -522,7 +563,7 @@ class MainWindow(QMainWindow):
             self.day_list.select_session(session.id)
             self.session_form.edit_session(session)  # its draft_changed shows the advice
         else:
-            self.session_form.clear()
+            self.session_form.clear(day, sessions=len(rows))
             self._show_day_advice(day)
 
     def _go_to(self, day: date, session_id: int | None) -> None:
@@ -556,7 +597,9 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, touched: Touched) -> None:
         """After a change, an undo or a redo: repaint what it touched, then pass it on."""
-        if touched.profile:
+        if not touched.shown:
+            pass
+        elif touched.profile:
             self._apply_profile()
             self.views.refresh_month()
             self.show_day(self.calendar.selected_day())
@@ -648,6 +691,22 @@ class MainWindow(QMainWindow):
 
         if isinstance(draft, Session):
             self._show_draft_advice(draft)
+
+    def _fit_form_room(self, editing: bool) -> None:
+        """The empty form keeps only its sentence's height, so the day's advice (warnings and
+        suggestion) shows whole; editing gets back the height it had (at least its own)."""
+        form_layout = self.session_form.layout()
+        if form_layout is not None:
+            form_layout.activate()  # its minimum height is the new state's, not the last one's
+        form_room, advice_room = self.right_splitter.sizes()
+        total = form_room + advice_room
+        if editing:
+            wanted = max(self._editing_form_room or 0, self.session_form.minimumSizeHint().height())
+        else:
+            self._editing_form_room = form_room
+            wanted = self.session_form.sizeHint().height()
+        wanted = min(wanted, total - self.advice_panel.minimumSizeHint().height())
+        self.right_splitter.setSizes([wanted, total - wanted])
 
     def _on_suggestion_applied(self, suggestion: object) -> None:
         from desktop.advice import Suggestion

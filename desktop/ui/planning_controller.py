@@ -20,7 +20,7 @@ from desktop.planner.calendar_feed import RepeatPlan
 from desktop.planner.changes import monday_of
 from desktop.ui.apply_template_dialog import ApplyTemplateDialog
 from desktop.ui.calendar_view import CalendarView
-from desktop.ui.commands import SessionsCommand, session_label
+from desktop.ui.commands import SessionsCommand, TemplateCommand, session_label
 from desktop.ui.edit_runner import EditRunner, handled_errors
 from desktop.ui.edits_controller import EditsController
 from desktop.ui.plan_week_dialog import PlanWeekDialog
@@ -134,14 +134,16 @@ class PlanningController(QObject):
             f"A template called \u201c{name}\u201d exists. Replace it with this week?"
         ):
             return
-        count = self._runner.attempt(lambda: planner.save_week_template(name, day))
-        if count is not None:
+        command = TemplateCommand(f"Save template \u201c{name}\u201d", name, sessions)
+        if self._runner.run(command):
+            count = len(sessions)
             self._edits.status(
                 f"Kept {count} session{'s' if count != 1 else ''} as template \u201c{name}\u201d."
+                " Edit > Undo takes it back."
             )
 
     def on_apply_template(self) -> None:
-        """Plan > Apply template…: a saved week placed on the selected day's week."""
+        """Plan > Apply template…: a saved week placed on the week after the selected day's."""
         if not self._edits.settle_form():
             return
         planner = self._runner.planner
@@ -158,7 +160,9 @@ class PlanningController(QObject):
         def preview(name: str, day: date, keep: bool) -> PlanPreview:
             return planner.template_preview(name, day, keep_existing=keep)
 
-        monday = monday_of(self._calendar.selected_day())
+        # The week after the selected one: a template is mostly kept from the week shown,
+        # and placed on that same week every line of it would be an overlap.
+        monday = monday_of(self._calendar.selected_day()) + timedelta(weeks=1)
         dialog = ApplyTemplateDialog(names, preview, monday, handled_errors(), self._window)
         try:
             if not self._prompts.run_dialog(dialog):
@@ -175,7 +179,7 @@ class PlanningController(QObject):
             self._apply_preview(shown, text)
 
     def on_delete_template(self) -> None:
-        """Plan > Delete template…: forget a saved template (asked first; not undoable)."""
+        """Plan > Delete template…: forget a saved template (asked first; one undo step)."""
         planner = self._runner.planner
         names = self._runner.attempt(planner.template_names)
         if names is None:
@@ -188,14 +192,10 @@ class PlanningController(QObject):
             f"Delete the template \u201c{name}\u201d? The weeks it was applied to stay as they are."
         ):
             return
-
-        def delete() -> bool:
-            planner.delete_template(name)
-            return True
-
-        if self._runner.attempt(delete) is None:
-            return
-        self._edits.status(f"Deleted the template \u201c{name}\u201d.")
+        if self._runner.run(TemplateCommand(f"Delete template \u201c{name}\u201d", name, None)):
+            self._edits.status(
+                f"Deleted the template \u201c{name}\u201d. Edit > Undo brings it back."
+            )
 
     # -- repeat ------------------------------------------------------------------------
 

@@ -162,12 +162,18 @@ class SessionFields(QWidget):
         form.addRow("W&orkout:", self.workoutField)
         form.addRow("D&istance:", self.distanceField)
         form.addRow("S&peed:", self._speed_row)
-        form.addRow("", self.painField)
         form.addRow("Se&ts:", self.setsField)
         form.addRow("Re&ps:", self.repsField)
         form.addRow("&Load:", self.loadField)
         form.addRow("Sp&otter:", self.spotterField)
-        form.addRow("", self.doneField)
+        # One row for both check boxes: the advice under the form needs the height more.
+        checks = QWidget()
+        checks_row = QHBoxLayout(checks)
+        checks_row.setContentsMargins(0, 0, 0, 0)
+        checks_row.addWidget(self.painField)
+        checks_row.addWidget(self.doneField)
+        checks_row.addStretch(1)
+        form.addRow("", checks)
         form.addRow("&Notes:", self.notesField)
         form.addRow("", self.notesCounter)
         self._form = form
@@ -331,8 +337,9 @@ class SessionFields(QWidget):
         if is_run == self._rows_for_run:
             return
         self._rows_for_run = is_run
-        for widget in (self.workoutField, self.distanceField, self._speed_row, self.painField):
+        for widget in (self.workoutField, self.distanceField, self._speed_row):
             self._form.setRowVisible(widget, is_run)
+        self.painField.setVisible(is_run)
         for widget in (self.setsField, self.repsField, self.loadField, self.spotterField):
             self._form.setRowVisible(widget, not is_run)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,6 +24,21 @@ from desktop.ui.session_fields import SessionFields, pairwise_tab_order
 from desktop.ui.signals import signals_blocked
 
 EMPTY_TEXT = "Pick a day, then New run or New deadlift"
+
+
+def empty_text(day: date | None, sessions: int = 0) -> str:
+    """What the empty form says: what to do on the selected day, or to pick one first."""
+    if day is None:
+        return EMPTY_TEXT
+    named = f"{day:%a} {day.day} {day:%b}"  # "Mon 7 Dec" (no %-d: Windows lacks it)
+    if sessions == 0:
+        return f"Nothing planned on {named} yet. New run or New deadlift adds a session."
+    return (
+        f"No session selected on {named}. New run or New deadlift adds one; "
+        "click a session to edit it."
+    )
+
+
 DONE_LOCKED_TIP = "Actual values are recorded, so it was done; clear them to mark it planned."
 
 
@@ -42,6 +57,7 @@ class SessionForm(QWidget):
     duplicate_requested = Signal(object)
     dirty_changed = Signal(bool)
     done_as_planned_requested = Signal(int)
+    editing_changed = Signal(bool)  # True: the fields show; False: the empty state's sentence
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +69,7 @@ class SessionForm(QWidget):
         self._dirty = False
         self._blank: Session | None = None  # the empty state's values while the fields hold them
         self._held_kinds: set[Kind] = set()  # kinds whose height the form's minimum holds
+        self._held_height = 0  # the tallest of those kinds' heights
         self._build()
         self._connect()
         self.clear()
@@ -160,8 +177,10 @@ class SessionForm(QWidget):
         """Load an unsaved template; saving it asks for a new session."""
         self._load(session, None)
 
-    def clear(self) -> None:
-        """Show the empty state: what to do, and no fields (they stay disabled underneath)."""
+    def clear(self, day: date | None = None, *, sessions: int = 0) -> None:
+        """Show the empty state: what to do on `day` (which has `sessions` sessions), and no
+        fields (they stay disabled underneath)."""
+        self.emptyLabel.setText(empty_text(day, sessions))
         was_active = self._active
         self._active = False
         self._session_id = None
@@ -234,10 +253,19 @@ class SessionForm(QWidget):
 
     def _show_state(self) -> None:
         """The editor or the empty text, and the fields enabled while something is edited."""
+        changed = self.editorPane.isHidden() == self._active
         self.emptyLabel.setVisible(not self._active)
         self.editorPane.setVisible(self._active)
         self.fields.setEnabled(self._active)
         self.actual.setEnabled(self._active)
+        if changed:
+            # The empty state is one sentence: it lets the advice below have the room.
+            self.setMinimumHeight(self._held_height if self._active else 0)
+            self.editing_changed.emit(self._active)
+
+    def is_editing(self) -> bool:
+        """True while a session (saved or new) is in the fields."""
+        return self._active
 
     def _refresh(self, built: tuple[Session | None, str] | None = None) -> Session | None:
         """Bring enabled states, title, error text and the dirty mark in line with the fields
@@ -271,12 +299,14 @@ class SessionForm(QWidget):
         if not self._active or kind in self._held_kinds:
             return
         self._held_kinds.add(kind)
-        self.setMinimumHeight(max(self.minimumHeight(), self.minimumSizeHint().height()))
+        self._held_height = max(self._held_height, self.minimumSizeHint().height())
+        self.setMinimumHeight(self._held_height)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """A new font or style measures the kinds' heights again."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._held_kinds.clear()
+            self._held_height = 0
             self.setMinimumHeight(0)
         super().changeEvent(event)
 

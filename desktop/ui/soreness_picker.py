@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -12,6 +12,11 @@ from desktop.advice.model import SORENESS_MAX, SORENESS_MIN
 _MARGIN = 2
 QUESTION = "How sore are your legs and back?"
 NOT_RATED = "Not rated"
+# The chosen number stands out in every style (a checked tool button can look flat).
+CHECKED_STYLE = (
+    "QToolButton:checked { background: palette(highlight); "
+    "color: palette(highlighted-text); font-weight: bold; }"
+)
 _SCALE = f"{SORENESS_MIN} = not sore, {SORENESS_MAX} = as sore as it gets."
 HELP = (
     f"{_SCALE} From {SORENESS_HIGH}, hard or long runs get a warning and the advice turns "
@@ -39,11 +44,7 @@ class SorenessPicker(QFrame):
         self._rating: int | None = None
         self._buttons: list[QToolButton] = []
         self._build()
-        # The chosen number stands out in every style (a checked tool button can look flat).
-        self.setStyleSheet(
-            "QToolButton:checked { background: palette(highlight); "
-            "color: palette(highlighted-text); font-weight: bold; }"
-        )
+        self._restyle_buttons()
         self._connect_signals()
         self._show_rating()
 
@@ -85,6 +86,21 @@ class SorenessPicker(QFrame):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addLayout(row)
+
+    def _restyle_buttons(self) -> None:
+        """The checked look on the number buttons only: a sheet fixes its palette() colours
+        and the palette of the widgets under it when applied, so the picker and its labels
+        keep following the window's palette, and the buttons' sheet is applied again when
+        it changes."""
+        for button in self._buttons:
+            button.setStyleSheet("")
+            button.setStyleSheet(CHECKED_STYLE)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new palette (Light/Dark): the buttons' sheet takes its colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle_buttons()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         for value, button in enumerate(self._buttons, start=SORENESS_MIN):

@@ -17,6 +17,7 @@ from desktop.advice import Profile
 from tests.ui.recording_prompts import RecordingPrompts
 
 if TYPE_CHECKING:
+    from desktop.ui.appearance import AppearanceController
     from desktop.ui.main_window import MainWindow
 
 
@@ -63,11 +64,14 @@ def make_window(
         *,
         with_profile: bool = True,
         prompts: RecordingPrompts | None = None,
+        appearance: AppearanceController | None = None,
     ) -> MainWindow:
         if prompts is None:
             prompts = RecordingPrompts()
         prompts.profile = profile if with_profile else None
-        window = create_main_window(path or db_path, settings=settings, prompts=prompts)
+        window = create_main_window(
+            path or db_path, settings=settings, prompts=prompts, appearance=appearance
+        )
         qtbot.addWidget(window)
         windows.append(window)
         return window

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,23 +20,7 @@ from desktop.ui.appearance import (
     load_appearance,
     save_appearance,
 )
-
-
-class FakeHints(QObject):
-    """Stands in for the OS: a colour scheme that a test can switch."""
-
-    colorSchemeChanged = Signal(Qt.ColorScheme)  # noqa: N815 (Qt's name)
-
-    def __init__(self, scheme: Qt.ColorScheme) -> None:
-        super().__init__()
-        self.scheme = scheme
-
-    def colorScheme(self) -> Qt.ColorScheme:  # noqa: N802 (Qt's name)
-        return self.scheme
-
-    def switch(self, scheme: Qt.ColorScheme) -> None:
-        self.scheme = scheme
-        self.colorSchemeChanged.emit(scheme)
+from tests.ui.fake_hints import FakeHints
 
 
 @pytest.fixture

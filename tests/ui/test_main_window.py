@@ -364,3 +364,35 @@ def test_each_action_asks_for_draft_advice_once(
     window.day_list.selectRow(0)
     assert asked == [Kind.RUN, Kind.RUN, Kind.DEADLIFT, Kind.RUN]
     assert window.advice_panel.titleLabel.text() == "This run"
+
+
+def test_the_empty_form_says_what_to_do_on_the_selected_day(
+    make_window: Callable[..., MainWindow], db_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from tests.builders import MONDAY, at, run
+
+    with Store.open(db_path) as store:
+        run_id = store.add_many([run(at(1, 7))])[0]
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    label = window.session_form.findChild(QLabel, "sessionFormEmptyLabel")
+    assert label is not None
+
+    window.calendar.select_day(MONDAY + timedelta(days=1))
+    assert label.isVisible()
+    assert label.text() == (
+        "No session selected on Tue 3 Mar. New run or New deadlift adds one; "
+        "click a session to edit it."
+    )
+    window.day_list.select_session(run_id, notify=True)
+    assert not label.isVisible()
+
+    window.calendar.select_day(MONDAY)
+    assert label.isVisible()
+    assert label.text() == (
+        "Nothing planned on Mon 2 Mar yet. New run or New deadlift adds a session."
+    )
+    assert "Pick a day" not in label.text()

@@ -412,7 +412,7 @@ def test_a_distance_above_the_limit_shows_the_limit_not_fifty(
     qtbot.keyClicks(field, "9999")
     assert field.text().startswith("9999")  # not cut to "999"
     error = child(form, QLabel, "sessionFormError")
-    assert f"at most {MAX_DISTANCE_KM:.1f} km" in error.text()
+    assert f"cannot be more than {MAX_DISTANCE_KM:.1f} km" in error.text()
     assert not child(form, QPushButton, "saveButton").isEnabled()
     field.interpretText()  # Enter or leaving the field takes the limit
     assert field.value() == MAX_DISTANCE_KM
@@ -533,7 +533,7 @@ def test_an_effort_above_ten_cannot_be_entered(form: SessionForm, qtbot: QtBot) 
     assert rpe.specialValueText() == "—"
     rpe.lineEdit().selectAll()
     qtbot.keyClicks(rpe, "12")
-    assert "at most 10" in child(form, QLabel, "sessionFormError").text()
+    assert "cannot be more than 10" in child(form, QLabel, "sessionFormError").text()
     assert form.draft() is None
 
 

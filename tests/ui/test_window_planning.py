@@ -208,10 +208,9 @@ def test_a_week_saved_as_a_template_applies_to_another_week(
     window.save_template_action.trigger()
     assert prompts.template_names_asked == ["Week of 02 Mar"]
     assert window.planner.store.template_names() == ["Base week"]
-    assert window.undo_stack.count() == 0  # a template is not a change to the calendar
+    assert window.undo_stack.undoText() == "Save template \u201cBase week\u201d"
 
-    window.calendar.select_day(NEXT_MONDAY + timedelta(days=4))
-
+    # Still on the week it came from: Apply proposes the next week, not this one again.
     def check(dialog: QDialog) -> None:
         assert isinstance(dialog, ApplyTemplateDialog)
         assert dialog.objectName() == "applyTemplateDialog"
@@ -264,3 +263,81 @@ def test_delete_template_asks_first(make_window: Callable[..., MainWindow], db_p
     window.delete_template_action.trigger()
     assert window.planner.store.template_names() == []
     assert "stay as they are" in prompts_of(window).questions[-1]
+
+
+def test_apply_template_proposes_the_week_after_the_selected_one(
+    make_window: Callable[..., MainWindow], db_path: Path
+) -> None:
+    with Store.open(db_path) as store:
+        store.save_template("Base", [lift(at(0, 18))])
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(NEXT_MONDAY + timedelta(days=6))  # a Sunday
+    proposed = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, ApplyTemplateDialog)
+        proposed.append(dialog.week_start())
+
+    apply_with(window, look, accept=False)
+    window.apply_template_action.trigger()
+    assert proposed == [NEXT_MONDAY + timedelta(weeks=1)]
+    assert window.undo_stack.count() == 0  # Cancel writes nothing
+
+
+def test_saving_a_template_is_one_undo_step(
+    make_window: Callable[..., MainWindow], db_path: Path
+) -> None:
+    seed(db_path, [lift(at(0, 18)), run(at(2, 7))])
+    with Store.open(db_path) as store:
+        store.save_template("Base", [run(at(3, 6))])
+    window = make_window()
+    window.ensure_profile()
+    window.calendar.select_day(WEDNESDAY)
+    prompts = prompts_of(window)
+    prompts.template_name = "Base"
+    prompts.answer = True  # replace the template of that name
+    window.save_template_action.trigger()
+
+    def placed() -> list[tuple[Kind, object]]:
+        sessions = window.planner.store.template("Base", NEXT_MONDAY)
+        return [(s.kind, s.start) for s in sessions]
+
+    saved = [(Kind.DEADLIFT, at(7, 18)), (Kind.RUN, at(9, 7))]
+    assert placed() == saved
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert placed() == [(Kind.RUN, at(10, 6))]  # the template it replaced, as it was
+    window.redo_action.trigger()
+    assert placed() == saved
+    window.undo_action.trigger()
+    window.planner.store.delete_template("Base")
+    prompts.template_name = "New"
+    window.save_template_action.trigger()
+    assert window.planner.store.template_names() == ["New"]
+    window.undo_action.trigger()
+    assert window.planner.store.template_names() == []  # a new template is removed again
+
+
+def test_deleting_a_template_is_one_undo_step(
+    make_window: Callable[..., MainWindow], db_path: Path
+) -> None:
+    kept = [lift(at(0, 18)), run(at(1, 7), distance_km=8.0)]
+    with Store.open(db_path) as store:
+        store.save_template("Old", kept)
+    window = make_window()
+    window.ensure_profile()
+    prompts_of(window).template_choice = lambda title, names: names[0]
+    prompts_of(window).answer = True
+    window.delete_template_action.trigger()
+    assert window.planner.store.template_names() == []
+    assert window.undo_stack.undoText() == "Delete template \u201cOld\u201d"
+
+    window.undo_action.trigger()
+    back = window.planner.store.template("Old", MONDAY)
+    assert [(s.kind, s.start, s.distance_km) for s in back] == [
+        (Kind.DEADLIFT, at(0, 18), None),
+        (Kind.RUN, at(1, 7), 8.0),
+    ]
+    window.redo_action.trigger()
+    assert window.planner.store.template_names() == []
