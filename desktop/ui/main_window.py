@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui import actions
+from desktop.ui import actions, key_map
 from desktop.ui.app_settings import app_settings
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.dialogs import QtPrompts, error_title
@@ -284,10 +284,14 @@ class MainWindow(QMainWindow):
         # Text, shortcut and enabled state come from the Edit menu's action (bind_button).
         self.newRunButton = QPushButton()
         self.newRunButton.setObjectName("newRunButton")
-        self.newRunButton.setToolTip("Plan a run on the selected day (Ctrl+R)")
+        self.newRunButton.setToolTip(
+            key_map.tooltip("Plan a run on the selected day", self.new_run_action.shortcuts())
+        )
         self.newLiftButton = QPushButton()
         self.newLiftButton.setObjectName("newLiftButton")
-        self.newLiftButton.setToolTip("Plan a deadlift on the selected day (Ctrl+L)")
+        self.newLiftButton.setToolTip(
+            key_map.tooltip("Plan a deadlift on the selected day", self.new_lift_action.shortcuts())
+        )
         self.day_list = DayList()
         self.day_log_box = DayLogBox()
         self.session_form = SessionForm()
@@ -358,6 +362,7 @@ class MainWindow(QMainWindow):
             self.done_as_planned_action,
         ):
             self.day_list.add_context_action(action)
+        actions.scope_to(self.delete_action, (self.calendar, self.week_view, self.day_list))
 
     def _build_week_totals(self) -> None:
         """The week's totals strip at the top of the day pane."""
