@@ -103,3 +103,15 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, settings_folder)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def neutral_locale() -> Iterator[None]:
+    """Every test starts in Qt's C locale (decimal point, weeks from Monday), whatever the
+    machine's region; a test of another locale sets its own (tests/locales.py)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    yield
+    QLocale.setDefault(before)

@@ -1,4 +1,5 @@
-"""Weeks, defined once: Monday to Sunday, the longest block and the most repeats in one step."""
+"""Weeks, defined once: seven days from a first weekday (Monday unless the person's locale or
+choice says otherwise), the longest block and the most repeats in one step."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ DAYS_IN_WEEK: Final = 7
 MAX_BLOCK_WEEKS: Final = 16
 # The most weekly copies one "repeat" makes: two years in one step.
 MAX_REPEATS: Final = 104
+
+
+MONDAY: Final = 0
+
+
+def start_of_week(day: date, first_weekday: int = MONDAY) -> date:
+    """The first day of the week holding `day`, weeks starting on `first_weekday` (Monday 0
+    ... Sunday 6, Python's numbering)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % DAYS_IN_WEEK)
 
 
 def monday_of(day: date) -> date:

@@ -256,19 +256,21 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         """Every session, ordered by start."""
         return self._sessions(self._query("all", ()))
 
-    def weekly_totals(self, first: date, last: date) -> list[WeekTotals]:
-        """Totals for every Monday-to-Sunday week from first's to last's, empty ones included."""
+    def weekly_totals(self, first: date, last: date, first_weekday: int = 0) -> list[WeekTotals]:
+        """Totals for every week (from `first_weekday`, Monday 0 ... Sunday 6) from first's to
+        last's, empty ones included."""
         first, last = _check_range(first, last)
         if last > date.max - timedelta(days=7):
             raise InvalidInputError("The last week asked for is out of the calendar's range.")
         with self._reading() as conn:
-            return totals.weekly_totals(conn, first, last)
+            return totals.weekly_totals(conn, first, last, first_weekday)
 
-    def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
-        """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
+    def weekly_mean_rpe(self, first: date, last: date, first_weekday: int = 0) -> dict[date, float]:
+        """Each week's mean RPE of its done sessions, by the week's first day, from first's
+        week to last's."""
         first, last = _check_range(first, last)
         with self._reading() as conn:
-            return totals.weekly_mean_rpe(conn, first, last)
+            return totals.weekly_mean_rpe(conn, first, last, first_weekday)
 
     # --- week templates ------------------------------------------------------------------------
 
@@ -284,12 +286,13 @@ class Store(BackupMethods, DayRecords, RecordQueries, StoreCore):
         with self._reading():
             return templates.names()
 
-    def template(self, name: str, week_start: date) -> list[Session]:
-        """The template's sessions placed on the week holding `week_start`: planned, no ids."""
+    def template(self, name: str, week_start: date, first_weekday: int = 0) -> list[Session]:
+        """The template's sessions placed on the week holding `week_start` (weeks from
+        `first_weekday`, Monday 0): planned, no ids."""
         name = _check_key(name, "A template name")
         week_start = _check_day(week_start)
         with self._reading():
-            placed = templates.place(name, week_start)
+            placed = templates.place(name, week_start, first_weekday)
         if placed is None:
             raise TemplateNotFoundError(
                 f"There is no template called {name!r}; it may have been deleted.", self._path

@@ -80,6 +80,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The first day of the week: 0 (Monday) ... 6 (Sunday), or absent / "locale" for the
+# region's own (read once, when the window is attached).
+FIRST_DAY_SETTING = "calendar/firstDayOfWeek"
+
 
 class MainWindow(QMainWindow):
     """Liftrun's window; it asks the planner and shows answers, holding no rules itself."""
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_calendar_views()
         self._build_week_totals()
+        self._apply_first_weekday()
         self._connect_signals()  # first: the window hears a new selected day before the views
         self._build_controllers(open_planner or _planner_opener(open_store))
         self._connect_controllers()
@@ -363,6 +368,16 @@ class MainWindow(QMainWindow):
         ):
             self.day_list.add_context_action(action)
         actions.scope_to(self.delete_action, (self.calendar, self.week_view, self.day_list))
+
+    def _apply_first_weekday(self) -> None:
+        """One first day of the week for the month and week views; the controllers read it
+        from the calendar (`CalendarView.first_weekday`) for copy week, totals and plans."""
+        from desktop.planner.weeks import first_weekday
+        from desktop.ui.system_locale import locale_first_weekday
+
+        first = first_weekday(self._settings.value(FIRST_DAY_SETTING), locale_first_weekday())
+        self.calendar.set_first_weekday(first)
+        self.week_view.set_first_weekday(first)
 
     def _build_week_totals(self) -> None:
         """The week's totals strip at the top of the day pane."""

@@ -17,7 +17,7 @@ from desktop.advice import InvalidInputError, Session
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
 from desktop.planner import StoreError
 from desktop.planner.calendar_feed import RepeatPlan
-from desktop.planner.changes import monday_of
+from desktop.planner.changes import start_of_week
 from desktop.ui.apply_template_dialog import ApplyTemplateDialog
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.commands import SessionsCommand, session_label
@@ -64,7 +64,10 @@ class PlanningController(QObject):
             return
         day = self._calendar.selected_day()
         planner = self._runner.planner
-        initial = self._runner.attempt(lambda: planner.plan_defaults(day, weeks=weeks))
+        first = self._calendar.first_weekday()
+        initial = self._runner.attempt(
+            lambda: planner.plan_defaults(day, weeks=weeks, first_weekday=first)
+        )
         if initial is None:
             return
         dialog = PlanWeekDialog(
@@ -114,17 +117,19 @@ class PlanningController(QObject):
             return
         day = self._calendar.selected_day()
         planner = self._runner.planner
-        sessions = self._runner.attempt(lambda: planner.week_sessions(day))
+        first = self._calendar.first_weekday()
+        week_start = start_of_week(day, first)
+        sessions = self._runner.attempt(lambda: planner.week_sessions(day, first))
         if sessions is None:
             return
         if not sessions:
             self._prompts.show_info(
                 "Save week as template",
-                f"The week of {monday_of(day):%a %d %b} has no sessions yet. Plan it first, "
+                f"The week of {week_start:%a %d %b} has no sessions yet. Plan it first, "
                 "then keep it as a template.",
             )
             return
-        name = self._prompts.ask_template_name(f"Week of {monday_of(day):%d %b}")
+        name = self._prompts.ask_template_name(f"Week of {week_start:%d %b}")
         if name is None:
             return
         names = self._runner.attempt(planner.template_names)
@@ -134,7 +139,7 @@ class PlanningController(QObject):
             f"A template called \u201c{name}\u201d exists. Replace it with this week?"
         ):
             return
-        count = self._runner.attempt(lambda: planner.save_week_template(name, day))
+        count = self._runner.attempt(lambda: planner.save_week_template(name, day, first))
         if count is not None:
             self._edits.status(
                 f"Kept {count} session{'s' if count != 1 else ''} as template \u201c{name}\u201d."
@@ -155,10 +160,12 @@ class PlanningController(QObject):
             )
             return
 
-        def preview(name: str, day: date, keep: bool) -> PlanPreview:
-            return planner.template_preview(name, day, keep_existing=keep)
+        first = self._calendar.first_weekday()
 
-        monday = monday_of(self._calendar.selected_day())
+        def preview(name: str, day: date, keep: bool) -> PlanPreview:
+            return planner.template_preview(name, day, keep_existing=keep, first_weekday=first)
+
+        monday = start_of_week(self._calendar.selected_day(), first)
         dialog = ApplyTemplateDialog(names, preview, monday, handled_errors(), self._window)
         try:
             if not self._prompts.run_dialog(dialog):
