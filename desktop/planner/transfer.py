@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.advice import Advice, History, Session
+from desktop.advice.units import plain_numbers
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -47,17 +48,22 @@ class TransferQueries:
         return sessions[0].day, max(session.day for session in sessions)
 
     def export_batch(self, first: date, last: date) -> ExportBatch:
-        """The sessions starting on days first..last with the advice each one gets."""
+        """The sessions starting on days first..last with the advice each one gets.
+
+        The advice is for a file other programs read, so its numbers have a decimal point
+        in every region.
+        """
         if last < first:
             first, last = last, first
         near = self._store.sessions_between(first - _ADVICE_BACK, last + _ADVICE_AHEAD)
         history = History(near)
         chosen = tuple(s for s in near if first <= s.day <= last)
-        advice = {
-            session.id: self._advise_session(session, history)
-            for session in chosen
-            if session.id is not None
-        }
+        with plain_numbers():
+            advice = {
+                session.id: self._advise_session(session, history)
+                for session in chosen
+                if session.id is not None
+            }
         return ExportBatch(chosen, advice)
 
     def all_sessions(self) -> list[Session]:

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_calendar_views()
         self._build_week_totals()
-        self._apply_first_weekday()
+        self._apply_locale()
         self._connect_signals()  # first: the window hears a new selected day before the views
         self._build_controllers(open_planner or _planner_opener(open_store))
         self._connect_controllers()
@@ -369,11 +369,15 @@ class MainWindow(QMainWindow):
             self.day_list.add_context_action(action)
         actions.scope_to(self.delete_action, (self.calendar, self.week_view, self.day_list))
 
-    def _apply_first_weekday(self) -> None:
-        """One first day of the week for the month and week views; the controllers read it
-        from the calendar (`CalendarView.first_weekday`) for copy week, totals and plans."""
+    def _apply_locale(self) -> None:
+        """What the region says, read once: how the engine's texts write numbers, and one
+        first day of the week for the month and week views; the controllers read that from
+        the calendar (`CalendarView.first_weekday`) for copy week, totals and plans."""
+        from desktop.advice import units
         from desktop.planner.weeks import first_weekday
-        from desktop.ui.system_locale import locale_first_weekday
+        from desktop.ui.system_locale import locale_first_weekday, number_style
+
+        units.set_number_style(number_style())
 
         first = first_weekday(self._settings.value(FIRST_DAY_SETTING), locale_first_weekday())
         self.calendar.set_first_weekday(first)
