@@ -111,17 +111,24 @@ def focus(qtbot: QtBot, widget: QWidget) -> None:
         ("windows", Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
     ],
 )
-def test_a_delete_key_in_the_day_list_deletes_the_session(
+@pytest.mark.parametrize("place", ["day_list", "calendar", "week_view"])
+def test_a_delete_key_where_sessions_are_shown_deletes_the_selected_one(
     window_on_a_run: tuple[MainWindow, Session],
     qtbot: QtBot,
     family: Family,
     key: Qt.Key,
     modifier: Qt.KeyboardModifier,
+    place: str,
 ) -> None:
     window, _session = window_on_a_run
     window.delete_action.setShortcuts(delete_keys_of(family))
-    focus(qtbot, window.day_list)
-    qtbot.keyClick(window.day_list, key, modifier)
+    if place == "week_view":
+        window.week_view_action.trigger()
+    target: QWidget = getattr(window, place)
+    if place == "calendar":
+        target = window.calendar.grid_view()  # the month's grid takes the keys
+    focus(qtbot, target)
+    qtbot.keyClick(target, key, modifier)
     assert in_file(window) == {}
 
 
