@@ -163,8 +163,8 @@ else:
         print("another Liftrun has this database open", file=sys.stderr, flush=True)
         os._exit(5)
     window = start_main_window(lambda: Path(sys.argv[2]), on_failure=failed)
-    from desktop.app import _listen_once_complete
-    _listen_once_complete(window, address)
+    from desktop.app import listen_once_complete
+    listen_once_complete(window, address)
 
 from PySide6.QtWidgets import QWidget
 figures = {}

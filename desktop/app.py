@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.ui.appearance import AppearanceController
     from desktop.ui.main_window import MainWindow
     from desktop.ui.prompts import Prompts
+    from desktop.ui.single_instance import InstanceListener
 
 # ensure_application and start_main_window are re-exported for tools and benchmarks.
 __all__ = [
@@ -158,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     window = start_main_window(
         locate, demo=args.demo, settings=settings, appearance=appearance, on_failure=fail
     )
-    if address is not None:
-        _listen_once_complete(window, address)
+    listen_once_complete(window, address)
     window.show()
     code = app.exec()
     if args.demo and opened:
@@ -167,28 +167,34 @@ def main(argv: list[str] | None = None) -> int:
     return failure[0] if failure else code
 
 
-def _listen_once_complete(window: MainWindow, address: str) -> None:
-    """Answer later starts once the window is complete and painted.
+def listen_once_complete(window: MainWindow, address: str | None) -> InstanceListener:
+    """Answer later starts once the window is complete and painted, for the database it has
+    open: `address` at first (None for a demo), then whichever File > Open database opens.
 
     Loading QtNetwork takes 15-25 ms, so it waits until the person sees the whole window;
     a start in that first moment meets the database lock's message instead.
     """
     from desktop.startup import after_next_paint
-    from desktop.ui import single_instance
+    from desktop.ui.single_instance import InstanceListener
 
-    def listen() -> None:
-        server = single_instance.InstanceServer(address, window)  # ends with the window
-        server.raise_requested.connect(lambda: single_instance.bring_to_front(window))
-        server.listen()
+    listener = InstanceListener(window, address)  # ends with the window
+
+    def on_switched() -> None:
+        listener.follow(window.planner.db_path)
 
     started: list[bool] = []
 
     def on_ready() -> None:
-        if not started:  # `ready` comes again when File > Open database switches files
+        if not started:  # `ready` is the window's once; stay safe if it came again
             started.append(True)
-            after_next_paint(window, listen)
+            window.files.planner_opened.connect(on_switched)
+            after_next_paint(window, listener.listen)
 
-    window.ready.connect(on_ready)
+    if window.is_attached:
+        on_ready()
+    else:
+        window.ready.connect(on_ready)
+    return listener
 
 
 def _remove_demo(db_path: Path) -> None:

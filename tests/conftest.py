@@ -119,3 +119,20 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, settings_folder)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def neutral_locale() -> Iterator[None]:
+    """Every test starts in Qt's C locale (decimal point, weeks from Monday), whatever the
+    machine's region, and with the engine writing numbers with a point; a test of another
+    locale sets its own (tests/locales.py). Both are put back after."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.advice import units
+
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    style = units.set_number_style(units.POINT)
+    yield
+    units.set_number_style(style)
+    QLocale.setDefault(before)

@@ -113,3 +113,18 @@ def test_a_week_with_deadlifts_keeps_its_own_days(planner: Planner) -> None:
     # Planned with those slots, no deadlift is added twice.
     preview = planner.plan_preview(request)
     assert not [s for s in preview.sessions if s.kind is Kind.DEADLIFT]
+
+
+def test_weeks_from_sunday_keep_and_place_sunday_to_saturday(planner: Planner) -> None:
+    sunday = 6
+    # Sunday 1 March opens the week; Saturday 7 March closes it; Sunday 8 March is the next.
+    planner.store.add_many([run(at(-1, 8)), lift(at(0, 18)), run(at(5, 7)), run(at(6, 7))])
+    assert planner.save_week_template("Sun", MONDAY, sunday) == 3
+    assert planner.week_sessions(MONDAY, sunday)[0].start == at(-1, 8)
+
+    preview = planner.template_preview("Sun", MONDAY + 2 * WEEK, first_weekday=sunday)
+    assert [s.start for s in preview.sessions] == [at(13, 8), at(14, 18), at(19, 7)]
+
+    request = planner.plan_defaults(MONDAY + timedelta(days=3), first_weekday=sunday)
+    assert request.week_start == MONDAY - timedelta(days=1)
+    assert [slot.weekday for slot in request.lifts] == [0]  # Monday's deadlift, by weekday

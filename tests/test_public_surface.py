@@ -48,11 +48,11 @@ PLANNER_SURFACE = {
     "move_warnings": "(self, session_id: int, start: datetime, copy: bool) -> list[str]",
     "moved_session": "(self, session: Session, start: datetime, copy: bool) -> Session",
     "new_backup_error": "(self) -> BackupError | None",
-    "plan_defaults": "(self, day: date, *, weeks: int = 1) -> PlanRequest",
+    "plan_defaults": "(self, day: date, *, weeks: int = 1, first_weekday: int = 0) -> PlanRequest",
     "plan_preview": "(self, request: PlanRequest) -> PlanPreview",
     "profile": "(self) -> Profile",
     "profile_adjustments": "(self) -> tuple[str, ...]",
-    "progress_weeks": "(self, weeks: int, today: date) -> list[WeekTotals]",
+    "progress_weeks": "(self, weeks: int, today: date, first_weekday: int = 0) -> list[WeekTotals]",
     "record_lines": "(self) -> list[str]",
     "repeat_weekly": (
         "(self, session_id: int, every_weeks: int, *, until: date | None = None, "
@@ -63,20 +63,25 @@ PLANNER_SURFACE = {
     "save": "(self, session: Session) -> int",
     "save_day_log": "(self, log: DayLog) -> None",
     "save_profile": "(self, profile: Profile) -> None",
-    "save_week_template": "(self, name: str, day: date) -> int",
+    "save_week_template": "(self, name: str, day: date, first_weekday: int = 0) -> int",
     "session_span": "(self) -> tuple[date, date] | None",
     "sessions_on": "(self, day: date) -> list[Session]",
     "store": "property",
     "stored_near": "(self, sessions: Iterable[Session]) -> list[Session]",
     "template_names": "(self) -> list[str]",
     "template_preview": (
-        "(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview"
+        "(self, name: str, day: date, *, keep_existing: bool = True, "
+        "first_weekday: int = 0) -> PlanPreview"
     ),
     "unreadable_sessions": "(self) -> list[UnreadableRow]",
-    "week_feed": "(self, any_day: date, now: datetime | None = None) -> WeekFeed",
-    "week_sessions": "(self, day: date) -> list[Session]",
-    "week_totals": "(self, day: date) -> WeekTotals",
-    "week_zones": "(self, any_day: date, moved: Session | None = None) -> list[Zone]",
+    "week_feed": (
+        "(self, any_day: date, now: datetime | None = None, first_weekday: int = 0) -> WeekFeed"
+    ),
+    "week_sessions": "(self, day: date, first_weekday: int = 0) -> list[Session]",
+    "week_totals": "(self, day: date, first_weekday: int = 0) -> WeekTotals",
+    "week_zones": (
+        "(self, any_day: date, moved: Session | None = None, first_weekday: int = 0) -> list[Zone]"
+    ),
 }
 STORE_SURFACE = {
     "add": "(self, session: Session) -> int",
@@ -122,12 +127,12 @@ STORE_SURFACE = {
     "start_daily_backup": (
         "(self, on_done: Callable[[BackupError | None], None] | None = None) -> threading.Thread"
     ),
-    "template": "(self, name: str, week_start: date) -> list[Session]",
+    "template": "(self, name: str, week_start: date, first_weekday: int = 0) -> list[Session]",
     "template_names": "(self) -> list[str]",
     "unreadable_sessions": "(self) -> list[UnreadableRow]",
     "update": "(self, session_id: int, session: Session) -> None",
     "water": "(self, day: date) -> float | None",
-    "weekly_totals": "(self, first: date, last: date) -> list[WeekTotals]",
+    "weekly_totals": "(self, first: date, last: date, first_weekday: int = 0) -> list[WeekTotals]",
 }
 
 

@@ -11,6 +11,8 @@ import math
 from datetime import date, datetime, timedelta
 from typing import Final
 
+from desktop.advice.number_style import format_count, format_general
+
 # A world-class sprinter peaks around 44 km/h; anything faster is a typo.
 MAX_HUMAN_SPEED_KMH: Final = 45.0
 # The longest session a planner accepts: a full day.
@@ -82,7 +84,7 @@ def too_large(what: str, most: str) -> str:
 
 def too_long(what: str) -> str:
     """How the length limit of a text is said: "Notes can be at most 5,000 characters long"."""
-    return f"{what} can be at most {MAX_NOTES_CHARS:,} characters long"
+    return f"{what} can be at most {format_count(MAX_NOTES_CHARS)} characters long"
 
 
 def check_number(
@@ -96,9 +98,14 @@ def check_number(
     amount: float = value  # type: ignore[assignment]
     require(
         amount >= low,
-        f"{what} cannot be negative." if low == 0 else f"{what} must be at least {low:g} {unit}.",
+        f"{what} cannot be negative."
+        if low == 0
+        else f"{what} must be at least {format_general(low)} {unit}.",
     )
-    require(amount <= high, f"{too_large(what, f'{high:,g} {unit}')}; check the value.")
+    require(
+        amount <= high,
+        f"{too_large(what, f'{format_general(high, grouped=True)} {unit}')}; check the value.",
+    )
 
 
 def check_whole(
@@ -111,7 +118,10 @@ def check_whole(
     of_unit = f" of {unit}" if unit else ""
     require(is_whole(value), f"{what} must be a whole number{of_unit}.")
     number: int = value  # type: ignore[assignment]
-    require(low <= number <= high, f"{what} must be from {low:,} to {high:,}{suffix}.")
+    require(
+        low <= number <= high,
+        f"{what} must be from {format_count(low)} to {format_count(high)}{suffix}.",
+    )
 
 
 def check_flag(value: object, what: str, *, optional: bool = False) -> None:
@@ -128,7 +138,7 @@ def check_text(value: object, what: str) -> None:
     text: str = value  # type: ignore[assignment]
     require(
         len(text) <= MAX_NOTES_CHARS,
-        f"{too_long(what)}; this is {len(text):,}.",
+        f"{too_long(what)}; this is {format_count(len(text))}.",
     )
     try:
         text.encode("utf-8")
@@ -154,13 +164,13 @@ def check_profile_limits(max_distance_km: object, max_speed_kmh: object) -> None
     speed = float(max_speed_kmh)  # type: ignore[arg-type]
     require(
         PROFILE_MIN_DISTANCE_KM <= distance <= PROFILE_MAX_DISTANCE_KM,
-        f"Your longest run must be from {PROFILE_MIN_DISTANCE_KM:g} to "
-        f"{PROFILE_MAX_DISTANCE_KM:g} km: {PROFILE_DISTANCE_WHY}.",
+        f"Your longest run must be from {format_general(PROFILE_MIN_DISTANCE_KM)} to "
+        f"{format_general(PROFILE_MAX_DISTANCE_KM)} km: {PROFILE_DISTANCE_WHY}.",
     )
     require(
         PROFILE_MIN_SPEED_KMH <= speed <= PROFILE_MAX_SPEED_KMH,
-        f"Your top running speed must be from {PROFILE_MIN_SPEED_KMH:g} to "
-        f"{PROFILE_MAX_SPEED_KMH:g} km/h: {PROFILE_SPEED_WHY}.",
+        f"Your top running speed must be from {format_general(PROFILE_MIN_SPEED_KMH)} to "
+        f"{format_general(PROFILE_MAX_SPEED_KMH)} km/h: {PROFILE_SPEED_WHY}.",
     )
 
 
@@ -171,7 +181,7 @@ def check_best_pace(speed_kmh: float) -> None:
     )
     require(
         speed_kmh >= PROFILE_MIN_SPEED_KMH,
-        f"That pace is slower than {PROFILE_MIN_SPEED_KMH:g} km/h, a walk; check it.",
+        f"That pace is slower than {format_general(PROFILE_MIN_SPEED_KMH)} km/h, a walk; check it.",
     )
 
 

@@ -41,6 +41,7 @@ from desktop.advice.limits import (
     check_whole,
     require,
 )
+from desktop.advice.number_style import format_general, format_number
 
 # The domain types, and every limit with its error re-exported from limits.py: whoever
 # checks a value can import its limit from here.
@@ -174,8 +175,9 @@ class Profile:
         )
         require(
             self.water_target_oz >= WATER_FLOOR_OZ,
-            f"The daily water target must be at least {WATER_FLOOR_OZ:g} oz (about 1.9 "
-            "litres), the article's minimum; a higher target is fine.",
+            f"The daily water target must be at least {format_general(WATER_FLOOR_OZ)} oz "
+            f"(about {format_number(1.9, 1)} litres), the article's minimum; a higher target "
+            "is fine.",
         )
         # Accept the plain strings a settings file or a test may hand in.
         distance_unit = _enum(DistanceUnit, self.distance_unit, "The distance unit")

@@ -55,7 +55,7 @@ from desktop.advice.plan_slots import (
     Slot,
     find_slots,
 )
-from desktop.advice.weeks import MAX_WEEKLY_KM
+from desktop.advice.weeks import DAYS_IN_WEEK, MAX_WEEKLY_KM
 
 __all__ = ["MIN_RUN_KM", "LiftSlot", "WeekPlan", "plan_week"]
 
@@ -87,8 +87,10 @@ class LiftSlot:
             raise InvalidInputError("A deadlift must last between 1 and 1440 minutes.")
 
     def at(self, week_start: date) -> datetime:
-        """The slot's start in the week beginning `week_start`."""
-        return datetime.combine(week_start + timedelta(days=self.weekday), self.start)
+        """The slot's start in the seven days from `week_start` (any weekday: a Sunday-first
+        week puts a Monday slot on its second day)."""
+        offset = (self.weekday - week_start.weekday()) % DAYS_IN_WEEK
+        return datetime.combine(week_start + timedelta(days=offset), self.start)
 
 
 @dataclass(frozen=True)
@@ -105,16 +107,15 @@ class WeekPlan:
 
 
 def check_week_start(week_start: object) -> date:
-    """The week's Monday, or `InvalidInputError` with a sentence saying what is wrong."""
+    """The week's first day, or `InvalidInputError` with a sentence saying what is wrong.
+
+    A week is the seven days from any weekday: the person's first day of the week (Monday
+    in most of Europe, Sunday in the US), which the window passes in.
+    """
     if isinstance(week_start, datetime):
         week_start = week_start.date()
     if not isinstance(week_start, date):
         raise InvalidInputError(f"A week starts on a date, not {type(week_start).__name__}.")
-    if week_start.weekday() != 0:
-        raise InvalidInputError(
-            f"A week starts on a Monday; {week_start.isoformat()} is a "
-            f"{WEEKDAYS[week_start.weekday()]}."
-        )
     if not date(1, 1, 10) <= week_start <= date(9999, 12, 10):
         raise InvalidInputError("That week is out of range.")
     return week_start

@@ -78,7 +78,8 @@ def plan_block(
     long_run: bool = True,
     existing: Iterable[Session] = (),
 ) -> tuple[WeekPlan, ...]:
-    """`weeks` consecutive week plans from `first_week` (a Monday), distance by `weekly_targets`.
+    """`weeks` consecutive week plans from `first_week` (the first day of a week), distance
+    by `weekly_targets`.
 
     Each week is planned by `plan_week` around `existing` and the weeks planned before it.
     """

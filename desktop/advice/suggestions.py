@@ -14,6 +14,7 @@ from desktop.advice.caps import (
     Caps,
 )
 from desktop.advice.model import Suggestion, Workout
+from desktop.advice.number_style import format_general
 
 
 def intervals(caps: Caps) -> Suggestion:
@@ -25,7 +26,7 @@ def intervals(caps: Caps) -> Suggestion:
         workout=Workout.INTERVALS,
         distance_km=round(min(reps * sprint_m / 1000, caps.distance_km), 6),
         speed_kmh=caps.speed_kmh,
-        text=texts.intervals_suggestion(reps, f"{sprint_m:.3g}", caps),
+        text=texts.intervals_suggestion(reps, format_general(sprint_m, digits=3), caps),
     )
 
 

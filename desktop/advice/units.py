@@ -10,6 +10,13 @@ Display precision is defined here once per quantity and unit (`distance_decimals
 exports show that many decimals, and the rules compare the values *as shown*
 (`shown_distance`, `shown_speed`, `shown_volume`), so what a person reads is what the
 rules enforce, in either unit system.
+
+How a number is *written* follows the person's region: `NumberStyle` (the decimal mark and
+the thousands separator) is set once at start-up from the system locale (the window reads
+it from Qt; the engine imports none) and every formatter here writes with it, so the
+engine's sentences say "5,5 km" where the form's boxes do. Rounding does not change with
+it. Files other programs read (CSV, .ics) are written inside `plain_numbers()`: a point,
+whatever the region.
 """
 
 from __future__ import annotations
@@ -19,6 +26,33 @@ import re
 from typing import Final
 
 from desktop.advice.model import DistanceUnit, InvalidInputError, VolumeUnit, WeightUnit
+from desktop.advice.number_style import (
+    POINT as POINT,
+)
+from desktop.advice.number_style import (
+    NumberStyle as NumberStyle,
+)
+from desktop.advice.number_style import (
+    format_count as format_count,
+)
+from desktop.advice.number_style import (
+    format_general as format_general,
+)
+from desktop.advice.number_style import (
+    format_number as format_number,
+)
+from desktop.advice.number_style import (
+    number_style as number_style,
+)
+from desktop.advice.number_style import (
+    plain_numbers as plain_numbers,
+)
+from desktop.advice.number_style import (
+    set_number_style as set_number_style,
+)
+from desktop.advice.number_style import (
+    write_number,
+)
 
 KM_PER_MI: Final = 1.609344
 ML_PER_OZ: Final = 29.5735295625  # US fluid ounce
@@ -255,21 +289,21 @@ def format_distance(km: float, unit: DistanceUnit | str) -> str:
 
 
 def distance_number(km: float, unit: DistanceUnit | str) -> str:
-    """The number alone, at the display precision: "8.0"."""
-    return f"{distance_from_km(km, unit):.{distance_decimals(unit)}f}"
+    """The number alone, at the display precision: "8.0" ("8,0" where the mark is a comma)."""
+    return format_number(distance_from_km(km, unit), distance_decimals(unit))
 
 
 def format_short_distance(km: float, unit: DistanceUnit | str) -> str:
     """A chip's distance: "8 km", "3.5 km" (the same precision, a whole number without ".0")."""
-    number = distance_number(km, unit)
-    if "." in number:
-        number = number.rstrip("0").rstrip(".")
-    return f"{number} {distance_label(unit)}"
+    plain = f"{distance_from_km(km, unit):.{distance_decimals(unit)}f}"
+    if "." in plain:
+        plain = plain.rstrip("0").rstrip(".")
+    return f"{write_number(plain)} {distance_label(unit)}"
 
 
 def format_speed(kmh: float, unit: DistanceUnit | str) -> str:
     """ "13.5 km/h" or "8.4 mph"."""
-    return f"{speed_from_kmh(kmh, unit):.{speed_decimals(unit)}f} {speed_label(unit)}"
+    return f"{format_number(speed_from_kmh(kmh, unit), speed_decimals(unit))} {speed_label(unit)}"
 
 
 def format_pace(kmh: float, unit: DistanceUnit | str) -> str:
@@ -294,7 +328,7 @@ def format_volume_number(oz: float, unit: VolumeUnit | str, *, grouped: bool = T
     comma = "," if grouped else ""
     decimals = volume_decimals(unit)
     text = f"{volume_from_oz(oz, unit):{comma}.{decimals}f}"
-    return text.removesuffix(".0") if decimals == 1 else text
+    return write_number(text.removesuffix(".0") if decimals == 1 else text)
 
 
 def format_volume(oz: float, unit: VolumeUnit | str, *, grouped: bool = False) -> str:
@@ -305,7 +339,7 @@ def format_volume(oz: float, unit: VolumeUnit | str, *, grouped: bool = False) -
 def format_weight(kg: float, unit: WeightUnit | str) -> str:
     """ "100 kg" / "102.5 kg" or "225 lb"; a week's volume reads "5,212.5 kg"."""
     value = weight_from_kg(kg, unit)
-    text = f"{value:,.1f}".removesuffix(".0")
+    text = write_number(f"{value:,.1f}".removesuffix(".0"))
     return f"{text} {WeightUnit(unit).value}"
 
 

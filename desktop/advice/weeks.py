@@ -1,4 +1,5 @@
-"""Weeks, defined once: Monday to Sunday, the longest block and the most repeats in one step."""
+"""Weeks, defined once: seven days from a first weekday (Monday unless the person's locale or
+choice says otherwise), the longest block and the most repeats in one step."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ MAX_REPEATS: Final = 104
 # The most distance a week's plan may ask for: far above anything a person runs in a week,
 # low enough that a slip of the keyboard (10,000) is refused rather than planned.
 MAX_WEEKLY_KM: Final = 1000.0
+
+
+MONDAY: Final = 0
+
+
+def start_of_week(day: date, first_weekday: int = MONDAY) -> date:
+    """The first day of the week holding `day`, weeks starting on `first_weekday` (Monday 0
+    ... Sunday 6, Python's numbering)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % DAYS_IN_WEEK)
 
 
 def monday_of(day: date) -> date:

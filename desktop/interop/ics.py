@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.advice.model import Advice, Profile, Session
 from desktop.advice.texts import session_title
+from desktop.advice.units import plain_numbers
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -148,13 +149,15 @@ def export_ics(
     cal.add("x-wr-calname", "Liftrun")
     count = 0
     for session in sessions:
+        with plain_numbers():  # a calendar file: a decimal point in every region
+            title = session_title(session, profile)
+            description = event_description(session, _advice_for(session, advice))
         event = Event()
         event.add("uid", event_uid(session, calendar))
         event.add("dtstamp", now)
         event.add("dtstart", _aware(session.start, zone))
         event.add("dtend", _aware(session.end, zone))
-        event.add("summary", ics_text(session_title(session, profile)))
-        description = event_description(session, _advice_for(session, advice))
+        event.add("summary", ics_text(title))
         if description:
             event.add("description", description)
         event.add("categories", ["Deadlift" if session.kind.value == "deadlift" else "Run"])

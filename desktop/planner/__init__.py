@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from desktop import store as _store
 from desktop.advice import Advice, DayLog, Profile, Session, WeekTotals, Zone
 from desktop.planner.calendar_feed import CalendarFeed, MonthFeed, RepeatPlan, WeekFeed
-from desktop.planner.changes import SessionChange
+from desktop.planner.changes import MONDAY, SessionChange
 from desktop.planner.days import (
     GAP_AFTER_LIFT,
     LIFT_DEFAULT_MIN,
@@ -223,13 +223,18 @@ class Planner:
         """Chips, badges and marks for every day first..last (one store read)."""
         return self.calendar.month_feed(first, last, now)
 
-    def week_feed(self, any_day: date, now: datetime | None = None) -> WeekFeed:
-        """The week holding `any_day`: its blocks, zones after lifts, and totals."""
-        return self.calendar.week_feed(any_day, now)
+    def week_feed(
+        self, any_day: date, now: datetime | None = None, first_weekday: int = MONDAY
+    ) -> WeekFeed:
+        """The week holding `any_day` (weeks from `first_weekday`, Monday 0 ... Sunday 6): its
+        blocks, zones after lifts, and totals."""
+        return self.calendar.week_feed(any_day, now, first_weekday)
 
-    def week_zones(self, any_day: date, moved: Session | None = None) -> list[Zone]:
+    def week_zones(
+        self, any_day: date, moved: Session | None = None, first_weekday: int = MONDAY
+    ) -> list[Zone]:
         """The zones after each deadlift that reaches into the week (a moved one in place)."""
-        return self.calendar.week_zones(any_day, moved)
+        return self.calendar.week_zones(any_day, moved, first_weekday)
 
     def moved_session(self, session: Session, start: datetime, copy: bool) -> Session:
         """The session as a drop would write it: moved (same id), or a new planned copy."""
@@ -260,18 +265,22 @@ class Planner:
 
     # -- progress (ProgressFeed) -------------------------------------------------
 
-    def week_totals(self, day: date) -> WeekTotals:
-        """The totals of the Monday-to-Sunday week holding `day`."""
-        return self.progress.week_totals(day)
+    def week_totals(self, day: date, first_weekday: int = MONDAY) -> WeekTotals:
+        """The totals of the week holding `day`, weeks starting on `first_weekday`."""
+        return self.progress.week_totals(day, first_weekday)
 
-    def progress_weeks(self, weeks: int, today: date) -> list[WeekTotals]:
+    def progress_weeks(
+        self, weeks: int, today: date, first_weekday: int = MONDAY
+    ) -> list[WeekTotals]:
         """The last `weeks` weeks up to today's, oldest first; 0 means from the first session."""
-        return self.progress.progress_weeks(weeks, today)
+        return self.progress.progress_weeks(weeks, today, first_weekday)
 
-    def progress_mean_rpe(self, weeks: int, today: date) -> dict[date, float]:
-        """The mean RPE of the same weeks as `progress_weeks`, by Monday (weeks without a
-        recorded RPE left out)."""
-        return self.progress.progress_mean_rpe(weeks, today)
+    def progress_mean_rpe(
+        self, weeks: int, today: date, first_weekday: int = MONDAY
+    ) -> dict[date, float]:
+        """The mean RPE of the same weeks as `progress_weeks`, by the week's first day (weeks
+        without a recorded RPE left out)."""
+        return self.progress.progress_mean_rpe(weeks, today, first_weekday)
 
     def record_lines(self) -> list[str]:
         """The longest run and the heaviest deadlift set so far, one sentence each."""
@@ -283,9 +292,11 @@ class Planner:
 
     # -- planning (WeekPlanning) -------------------------------------------------
 
-    def plan_defaults(self, day: date, *, weeks: int = 1) -> PlanRequest:
+    def plan_defaults(
+        self, day: date, *, weeks: int = 1, first_weekday: int = MONDAY
+    ) -> PlanRequest:
         """A request for the week holding `day` (and `weeks - 1` after it), pre-filled."""
-        return self.planning.plan_defaults(day, weeks=weeks)
+        return self.planning.plan_defaults(day, weeks=weeks, first_weekday=first_weekday)
 
     def plan_preview(self, request: PlanRequest) -> PlanPreview:
         """The engine's preview of `request`; raises `InvalidInputError` on a bad request."""
@@ -295,13 +306,13 @@ class Planner:
         """The saved templates' names, sorted."""
         return self.planning.template_names()
 
-    def week_sessions(self, day: date) -> list[Session]:
-        """The sessions of the Monday-to-Sunday week holding `day`, in time order."""
-        return self.planning.week_sessions(day)
+    def week_sessions(self, day: date, first_weekday: int = MONDAY) -> list[Session]:
+        """The sessions of the week holding `day` (from `first_weekday`), in time order."""
+        return self.planning.week_sessions(day, first_weekday)
 
-    def save_week_template(self, name: str, day: date) -> int:
+    def save_week_template(self, name: str, day: date, first_weekday: int = MONDAY) -> int:
         """Keep the week holding `day` as the template `name`; returns how many sessions."""
-        return self.planning.save_week_template(name, day)
+        return self.planning.save_week_template(name, day, first_weekday)
 
     def delete_template(self, name: str) -> None:
         """Remove the template `name`."""
@@ -315,9 +326,13 @@ class Planner:
         """Make the template `name` hold exactly `sessions`; None removes it (undo and redo)."""
         self.planning.keep_template(name, sessions)
 
-    def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
+    def template_preview(
+        self, name: str, day: date, *, keep_existing: bool = True, first_weekday: int = MONDAY
+    ) -> PlanPreview:
         """The template `name` placed on the week holding `day`, with advice and notes."""
-        return self.planning.template_preview(name, day, keep_existing=keep_existing)
+        return self.planning.template_preview(
+            name, day, keep_existing=keep_existing, first_weekday=first_weekday
+        )
 
     # -- import and export (TransferQueries) -------------------------------------
 

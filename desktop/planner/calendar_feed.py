@@ -31,7 +31,7 @@ from desktop.advice import (
 )
 from desktop.advice.units import format_distance, format_weight
 from desktop.advice.weeks import DAYS_IN_WEEK, MAX_REPEATS
-from desktop.planner.changes import monday_of, planned_copy
+from desktop.planner.changes import MONDAY, planned_copy, start_of_week
 from desktop.planner.feed_cache import ChipWords, FeedCache, WeekExtras
 from desktop.planner.loaded_days import LoadedDays
 from desktop.planner.profiles import ProfileBook
@@ -135,9 +135,12 @@ class CalendarFeed:
             day += timedelta(days=1)
         return MonthFeed(chips, frozenset(badges), marks)
 
-    def week_feed(self, any_day: date, now: datetime | None = None) -> WeekFeed:
-        """The week holding `any_day`: its blocks, zones after lifts, and totals."""
-        monday = monday_of(any_day)
+    def week_feed(
+        self, any_day: date, now: datetime | None = None, first_weekday: int = MONDAY
+    ) -> WeekFeed:
+        """The week holding `any_day` (weeks from `first_weekday`, Monday 0 ... Sunday 6): its
+        blocks, zones after lifts, and totals."""
+        monday = start_of_week(any_day, first_weekday)
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
         history = self._loaded.ensure(monday, sunday, margin=WEEK_WALK_MARGIN)
         cache = self._loaded.feed_for(history)
@@ -152,25 +155,27 @@ class CalendarFeed:
         if extras is None:
             sessions = [s for offset in range(DAYS_IN_WEEK) for s in self._day(monday, offset)]
             extras = WeekExtras(
-                self.week_zones(monday),
+                self.week_zones(monday, first_weekday=first_weekday),
                 {
                     monday + timedelta(days=n): self._day_total(self._day(monday, n))
                     for n in range(DAYS_IN_WEEK)
                 },
-                self._week_total(monday, sessions),
+                self._week_total(monday, sessions, first_weekday),
             )
             cache.weeks[monday] = extras
         return WeekFeed(
             monday, chips, list(extras.zones), dict(extras.day_totals), extras.week_total
         )
 
-    def week_zones(self, any_day: date, moved: Session | None = None) -> list[Zone]:
+    def week_zones(
+        self, any_day: date, moved: Session | None = None, first_weekday: int = MONDAY
+    ) -> list[Zone]:
         """The zones after each deadlift that reaches into the week (a moved one in place).
 
         `moved` replaces the stored session with its id (or is added if it has none), so a
         dragged deadlift's zones follow it.
         """
-        monday = monday_of(any_day)
+        monday = start_of_week(any_day, first_weekday)
         first, last = monday - timedelta(days=2), monday + timedelta(days=DAYS_IN_WEEK)
         sessions = self._loaded.sessions_between(first, last)
         if moved is not None:
@@ -347,11 +352,11 @@ class CalendarFeed:
             parts.append(f"{sets} sets")
         return " · ".join(parts)
 
-    def _week_total(self, monday: date, sessions: Sequence[Session]) -> str:
+    def _week_total(self, monday: date, sessions: Sequence[Session], first_weekday: int) -> str:
         """Run distance done of planned, runs and lifts done, sets and lifted volume."""
         profile = self._profiles.current()
         sunday = monday + timedelta(days=DAYS_IN_WEEK - 1)
-        totals = self._store.weekly_totals(monday, sunday)[0]
+        totals = self._store.weekly_totals(monday, sunday, first_weekday)[0]
         sets = sum(s.sets or 0 for s in sessions if s.kind is Kind.DEADLIFT)
         run_line = (
             f"Runs {totals.runs_done} of {totals.runs} done, "

@@ -15,7 +15,9 @@ from typing import Any
 
 from desktop.advice import Session
 from desktop.advice.weeks import DAYS_IN_WEEK as DAYS_IN_WEEK
+from desktop.advice.weeks import MONDAY as MONDAY
 from desktop.advice.weeks import monday_of as monday_of
+from desktop.advice.weeks import start_of_week as start_of_week
 
 # Fields that say how a done session went; a planned copy starts without them.
 _RECORDED_AFTERWARDS = tuple(
@@ -72,13 +74,16 @@ def planned_copy(session: Session, day: date) -> Session:
     )
 
 
-def week_copies(sessions: Iterable[Session], source_day: date, target_day: date) -> list[Session]:
+def week_copies(
+    sessions: Iterable[Session], source_day: date, target_day: date, first_weekday: int = MONDAY
+) -> list[Session]:
     """Planned copies of a week's sessions moved to the week holding `target_day`.
 
-    Each copy keeps its weekday and time of day; `sessions` outside the week holding
-    `source_day` are ignored.
+    Weeks start on `first_weekday` (Monday 0 ... Sunday 6). Each copy keeps its weekday and
+    time of day; `sessions` outside the week holding `source_day` are ignored.
     """
-    source_monday, target_monday = monday_of(source_day), monday_of(target_day)
+    source_monday = start_of_week(source_day, first_weekday)
+    target_monday = start_of_week(target_day, first_weekday)
     copies = []
     for session in sessions:
         offset = (session.day - source_monday).days

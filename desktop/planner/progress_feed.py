@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from desktop.advice import Session, WeekTotals
 from desktop.advice.units import format_distance, format_weight
-from desktop.advice.weeks import DAYS_IN_WEEK, monday_of
+from desktop.advice.weeks import DAYS_IN_WEEK, MONDAY, start_of_week
 from desktop.planner.loaded_days import LoadedDays
 from desktop.planner.profiles import ProfileBook
 from desktop.store import Store
@@ -26,28 +26,36 @@ class ProgressFeed:
         self._loaded = loaded
         self._profiles = profiles
 
-    def week_totals(self, day: date) -> WeekTotals:
-        """The totals of the Monday-to-Sunday week holding `day`."""
-        return self._store.weekly_totals(day, day)[0]
+    def week_totals(self, day: date, first_weekday: int = MONDAY) -> WeekTotals:
+        """The totals of the week holding `day`, weeks starting on `first_weekday`."""
+        return self._store.weekly_totals(day, day, first_weekday)[0]
 
-    def progress_weeks(self, weeks: int, today: date) -> list[WeekTotals]:
+    def progress_weeks(
+        self, weeks: int, today: date, first_weekday: int = MONDAY
+    ) -> list[WeekTotals]:
         """The last `weeks` weeks up to today's, oldest first; 0 means from the first session.
 
         Sessions planned after today's week are left out: the chart shows how weeks went.
         """
-        return self._store.weekly_totals(*self._progress_range(weeks, today))
+        first, last = self._progress_range(weeks, today, first_weekday)
+        return self._store.weekly_totals(first, last, first_weekday)
 
-    def progress_mean_rpe(self, weeks: int, today: date) -> dict[date, float]:
-        """The mean RPE of the same weeks as `progress_weeks`, by Monday (weeks without
-        a recorded RPE left out)."""
-        return self._store.weekly_mean_rpe(*self._progress_range(weeks, today))
+    def progress_mean_rpe(
+        self, weeks: int, today: date, first_weekday: int = MONDAY
+    ) -> dict[date, float]:
+        """The mean RPE of the same weeks as `progress_weeks`, by the week's first day (weeks
+        without a recorded RPE left out)."""
+        first, last = self._progress_range(weeks, today, first_weekday)
+        return self._store.weekly_mean_rpe(first, last, first_weekday)
 
-    def _progress_range(self, weeks: int, today: date) -> tuple[date, date]:
-        last = monday_of(today)
+    def _progress_range(self, weeks: int, today: date, first_weekday: int) -> tuple[date, date]:
+        last = start_of_week(today, first_weekday)
         if weeks > 0:
             return last - timedelta(days=DAYS_IN_WEEK * (weeks - 1)), last
         first_day = self._store.first_session_day()
-        return (min(monday_of(first_day), last) if first_day is not None else last), last
+        if first_day is None:
+            return last, last
+        return min(start_of_week(first_day, first_weekday), last), last
 
     def record_lines(self) -> list[str]:
         """The longest run and the heaviest deadlift set so far, one sentence each."""

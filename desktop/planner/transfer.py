@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.advice import Advice, History, Session
+from desktop.advice.units import plain_numbers
 from desktop.planner.days import DayQueries
 from desktop.planner.loaded_days import LOOK_AHEAD, LOOK_BACK
 from desktop.store import Store
@@ -41,17 +42,22 @@ class TransferQueries:
         return sessions[0].day, max(session.day for session in sessions)
 
     def export_batch(self, first: date, last: date) -> ExportBatch:
-        """The sessions starting on days first..last with the advice each one gets."""
+        """The sessions starting on days first..last with the advice each one gets.
+
+        The advice is for a file other programs read, so its numbers have a decimal point
+        in every region.
+        """
         if last < first:
             first, last = last, first
         near = self._store.sessions_between(first - LOOK_BACK, last + LOOK_AHEAD)
         history = History(near)
         chosen = tuple(s for s in near if first <= s.day <= last)
-        advice = {
-            session.id: self._days.advise_session(session, history)
-            for session in chosen
-            if session.id is not None
-        }
+        with plain_numbers():
+            advice = {
+                session.id: self._days.advise_session(session, history)
+                for session in chosen
+                if session.id is not None
+            }
         return ExportBatch(chosen, advice)
 
     def all_sessions(self) -> list[Session]:

@@ -15,7 +15,7 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.advice import InvalidInputError, Kind, Session
-from desktop.planner.changes import monday_of
+from desktop.planner.changes import MONDAY, start_of_week
 from desktop.planner.profiles import ProfileBook
 from desktop.store import Store
 
@@ -47,22 +47,27 @@ class WeekPlanning:
 
     # -- Plan week and Plan block -------------------------------------------------------
 
-    def plan_defaults(self, day: date, *, weeks: int = 1) -> PlanRequest:
+    def plan_defaults(
+        self, day: date, *, weeks: int = 1, first_weekday: int = MONDAY
+    ) -> PlanRequest:
         """A request for the week holding `day` (and `weeks - 1` after it), filled from the
         current and recent weeks: deadlift days and times (the week's own when it has
         deadlifts, else those most recent weeks had), runs a week and weekly distance (the
-        average of the recent weeks with runs)."""
+        average of the recent weeks with runs). Weeks start on `first_weekday`."""
         from desktop.advice.plan_preview import PlanRequest
         from desktop.advice.planning import MAX_RUNS, LiftSlot
 
-        monday = monday_of(day)
+        monday = start_of_week(day, first_weekday)
         first = monday - timedelta(weeks=PATTERN_WEEKS)
         recent = self._store.sessions_between(first, monday + timedelta(days=6))
         # A week that has deadlifts already keeps its own days; else the recent weeks' pattern.
         past_lifts = [s for s in recent if s.kind is Kind.DEADLIFT]
-        lifts = _lift_pattern([s for s in past_lifts if s.day >= monday] or past_lifts)
+        this_week = [s for s in past_lifts if s.day >= monday]
+        lifts = _lift_pattern(this_week or past_lifts, first_weekday)
         totals = [
-            t for t in self._store.weekly_totals(first, monday - timedelta(days=1)) if t.runs > 0
+            t
+            for t in self._store.weekly_totals(first, monday - timedelta(days=1), first_weekday)
+            if t.runs > 0
         ]
         if totals:
             runs = min(MAX_RUNS, round(sum(t.runs for t in totals) / len(totals)))
@@ -99,21 +104,22 @@ class WeekPlanning:
         """The saved templates' names, sorted."""
         return self._store.template_names()
 
-    def week_sessions(self, day: date) -> list[Session]:
-        """The sessions of the Monday-to-Sunday week holding `day`, in time order."""
-        monday = monday_of(day)
+    def week_sessions(self, day: date, first_weekday: int = MONDAY) -> list[Session]:
+        """The sessions of the week holding `day` (from `first_weekday`), in time order."""
+        monday = start_of_week(day, first_weekday)
         return self._store.sessions_between(monday, monday + timedelta(days=6))
 
-    def save_week_template(self, name: str, day: date) -> int:
+    def save_week_template(self, name: str, day: date, first_weekday: int = MONDAY) -> int:
         """Keep the week holding `day` as the template `name`; returns how many sessions.
 
         Raises `InvalidInputError` when the week is empty: a template of nothing would
         only clear weeks it is applied to.
         """
-        sessions = self.week_sessions(day)
+        sessions = self.week_sessions(day, first_weekday)
         if not sessions:
+            first = start_of_week(day, first_weekday)
             raise InvalidInputError(
-                f"The week of {monday_of(day):%a %d %b} has no sessions to keep as a template."
+                f"The week of {first:%a %d %b} has no sessions to keep as a template."
             )
         self._store.save_template(name.strip(), sessions)
         return len(sessions)
@@ -142,15 +148,18 @@ class WeekPlanning:
         else:
             self._store.save_template(name, sessions)
 
-    def template_preview(self, name: str, day: date, *, keep_existing: bool = True) -> PlanPreview:
-        """The template `name` placed on the week holding `day`, with advice and notes.
+    def template_preview(
+        self, name: str, day: date, *, keep_existing: bool = True, first_weekday: int = MONDAY
+    ) -> PlanPreview:
+        """The template `name` placed on the week holding `day` (weeks from `first_weekday`),
+        with advice and notes.
 
         Raises the store's TemplateNotFoundError when it has been deleted.
         """
         from desktop.advice.plan_preview import template_preview
 
-        monday = monday_of(day)
-        placed = self._store.template(name, monday)
+        monday = start_of_week(day, first_weekday)
+        placed = self._store.template(name, monday, first_weekday)
         existing = self._stored_around(monday, monday + timedelta(days=6))
         return template_preview(
             monday, placed, self._profiles.current(), existing, keep_existing=keep_existing
@@ -160,14 +169,14 @@ class WeekPlanning:
         return self._store.sessions_between(first - CONTEXT_DAYS, last + CONTEXT_DAYS)
 
 
-def _lift_pattern(lifts: Iterable[Session]) -> tuple[LiftSlot, ...]:
+def _lift_pattern(lifts: Iterable[Session], first_weekday: int) -> tuple[LiftSlot, ...]:
     """The weekdays at least half of the weeks with deadlifts had one on, each at its most
     usual start and length (the latest week's wins a tie); overlapping ones are left out."""
     from desktop.advice.planning import LiftSlot, check_lifts
 
     by_week: dict[date, list[Session]] = {}
     for lift in lifts:
-        by_week.setdefault(monday_of(lift.day), []).append(lift)
+        by_week.setdefault(start_of_week(lift.day, first_weekday), []).append(lift)
     if not by_week:
         return ()
     slots: list[LiftSlot] = []
@@ -179,7 +188,7 @@ def _lift_pattern(lifts: Iterable[Session]) -> tuple[LiftSlot, ...]:
             for s in by_week[week]
             if s.start.weekday() == weekday
         ]
-        weeks_with = {monday_of(s.day) for s in on_day}
+        weeks_with = {start_of_week(s.day, first_weekday) for s in on_day}
         if 2 * len(weeks_with) < len(by_week):
             continue
         start = Counter(s.start.time().replace(second=0, microsecond=0) for s in on_day)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
+from desktop.advice.weeks import start_of_week
+
 MONDAY: Final = 0
 SUNDAY: Final = 6
 # The setting's value for "as my locale says".
@@ -30,7 +32,7 @@ def first_weekday(setting: str | int | None, locale_first_weekday: int) -> int:
 
 def week_start(day: date, first: int = MONDAY) -> date:
     """The first day of the week holding `day`."""
-    return day - timedelta(days=(day.weekday() - first) % 7)
+    return start_of_week(day, first)
 
 
 def week_days(day: date, first: int = MONDAY) -> list[date]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.advice.model import InvalidInputError, WeekTotals
+from desktop.advice.weeks import MONDAY
 from desktop.store import totals
 from desktop.store.base import Database, _check_range
 
@@ -72,16 +73,22 @@ class ProgressQueries:
             row = conn.execute(FIRST_DAY_SQL).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
-    def weekly_totals(self, first: date, last: date) -> list[WeekTotals]:
-        """Totals for every Monday-to-Sunday week from first's to last's, empty ones included."""
+    def weekly_totals(
+        self, first: date, last: date, first_weekday: int = MONDAY
+    ) -> list[WeekTotals]:
+        """Totals for every week (from `first_weekday`, Monday 0 ... Sunday 6) from first's to
+        last's, empty ones included."""
         first, last = _check_range(first, last)
         if last > date.max - timedelta(days=7):
             raise InvalidInputError("The last week asked for is out of the calendar's range.")
         with self._database.reading() as conn:
-            return totals.weekly_totals(conn, first, last)
+            return totals.weekly_totals(conn, first, last, first_weekday)
 
-    def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
-        """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
+    def weekly_mean_rpe(
+        self, first: date, last: date, first_weekday: int = MONDAY
+    ) -> dict[date, float]:
+        """Each week's mean RPE of its done sessions, by the week's first day, from first's
+        week to last's."""
         first, last = _check_range(first, last)
         with self._database.reading() as conn:
-            return totals.weekly_mean_rpe(conn, first, last)
+            return totals.weekly_mean_rpe(conn, first, last, first_weekday)

@@ -206,13 +206,15 @@ class Store:
 
     # --- progress (ProgressQueries) ------------------------------------------------------------
 
-    def weekly_totals(self, first: date, last: date) -> list[WeekTotals]:
-        """Totals for every Monday-to-Sunday week from first's to last's, empty ones included."""
-        return self.progress.weekly_totals(first, last)
+    def weekly_totals(self, first: date, last: date, first_weekday: int = 0) -> list[WeekTotals]:
+        """Totals for every week (from `first_weekday`, Monday 0 ... Sunday 6) from first's to
+        last's, empty ones included."""
+        return self.progress.weekly_totals(first, last, first_weekday)
 
-    def weekly_mean_rpe(self, first: date, last: date) -> dict[date, float]:
-        """Each week's mean RPE of its done sessions, by Monday, from first's week to last's."""
-        return self.progress.weekly_mean_rpe(first, last)
+    def weekly_mean_rpe(self, first: date, last: date, first_weekday: int = 0) -> dict[date, float]:
+        """Each week's mean RPE of its done sessions, by the week's first day, from first's
+        week to last's."""
+        return self.progress.weekly_mean_rpe(first, last, first_weekday)
 
     def records(self) -> ProgressRecords:
         """The longest done run and the heaviest done deadlift set so far."""
@@ -232,9 +234,10 @@ class Store:
         """The saved templates' names, sorted."""
         return self.templates.names()
 
-    def template(self, name: str, week_start: date) -> list[Session]:
-        """The template's sessions placed on the week holding `week_start`: planned, no ids."""
-        return self.templates.placed(name, week_start)
+    def template(self, name: str, week_start: date, first_weekday: int = 0) -> list[Session]:
+        """The template's sessions placed on the week holding `week_start` (weeks from
+        `first_weekday`, Monday 0): planned, no ids."""
+        return self.templates.placed(name, week_start, first_weekday)
 
     def delete_template(self, name: str) -> None:
         """Remove a template (nothing happens if there is none)."""

@@ -2,6 +2,9 @@
 
 `WeekTemplates` is the Store's part for them; the functions below do the row work inside
 its transactions.
+
+The offset says a weekday and a time; placing a template on a week that starts on another
+day (Sunday in the US) puts each session on its weekday within those seven days.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 from desktop.advice.model import Session
+from desktop.advice.weeks import DAYS_IN_WEEK, MONDAY, start_of_week
 from desktop.store.base import Database, _check_day, _check_key, _typed
 from desktop.store.errors import TemplateNotFoundError
 from desktop.store.models import TEMPLATE_FIELDS, TemplateRow
 from desktop.store.totals import monday_of
+
+_MINUTES_A_DAY = 24 * 60
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +51,9 @@ def names() -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def place(name: str, week_start: date) -> list[Session] | None:
-    """The template's sessions on the week holding `week_start`: planned, without ids.
+def place(name: str, week_start: date, first_weekday: int = MONDAY) -> list[Session] | None:
+    """The template's sessions on the week holding `week_start` (weeks from `first_weekday`,
+    Monday 0 ... Sunday 6): planned, without ids.
 
     None when no template has that name. A row the engine refuses is left out (and logged).
     """
@@ -62,14 +69,16 @@ def place(name: str, week_start: date) -> list[Session] | None:
     )
     if not rows:
         return None
-    monday = datetime.combine(monday_of(week_start), time())
+    first = datetime.combine(start_of_week(week_start, first_weekday), time())
     placed: list[Session] = []
     for offset, *values in rows:
         fields = dict(zip(TEMPLATE_FIELDS, values, strict=True))
         if fields["spotter"] is not None:
             fields["spotter"] = bool(fields["spotter"])
+        weekday, minutes = divmod(int(offset), _MINUTES_A_DAY)
+        day = (weekday - first_weekday) % DAYS_IN_WEEK
         try:
-            placed.append(Session(start=monday + timedelta(minutes=offset), **fields))
+            placed.append(Session(start=first + timedelta(days=day, minutes=minutes), **fields))
         except (ValueError, TypeError) as error:
             log.warning("Template %r: a session could not be read (%s)", name, error)
     return placed
@@ -98,12 +107,13 @@ class WeekTemplates:
         with self._database.reading():
             return names()
 
-    def placed(self, name: str, week_start: date) -> list[Session]:
-        """The template's sessions placed on the week holding `week_start`: planned, no ids."""
+    def placed(self, name: str, week_start: date, first_weekday: int = MONDAY) -> list[Session]:
+        """The template's sessions placed on the week holding `week_start` (weeks from
+        `first_weekday`, Monday 0): planned, no ids."""
         name = _check_key(name, "A template name")
         week_start = _check_day(week_start)
         with self._database.reading():
-            sessions = place(name, week_start)
+            sessions = place(name, week_start, first_weekday)
         if sessions is None:
             raise TemplateNotFoundError(
                 f"There is no template called {name!r}; it may have been deleted.",

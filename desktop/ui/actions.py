@@ -10,17 +10,22 @@ a `Submenu` row nests a submenu (File > Export).
 Shortcuts: a standard key (`QKeySequence.StandardKey`) takes the platform's bindings,
 minus any sequence another action names explicitly, so "Del, Ctrl+D" (Delete on Linux)
 leaves Ctrl+D to Duplicate. `resolve_shortcuts` does that for any platform's table,
-which is how the tests check Linux, Windows and macOS at once.
+which is how the tests check Linux, Windows and macOS at once. `key_map.with_extras` then
+adds what an OS's users expect beyond Qt's standard keys (⌫ and ⌘⌫ delete on macOS), and
+`scope_to` keeps Delete session's keys to the widgets that show sessions, so ⌫ and Del in a
+text or number field still edit the field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
+
+from desktop.ui import key_map
 
 StandardKey = QKeySequence.StandardKey
 Shortcut = StandardKey | str | None
@@ -259,9 +264,17 @@ def resolve_shortcuts(
     return resolved
 
 
+def platform_shortcuts(
+    os_family: key_map.Family | None = None,
+    bindings: Callable[[StandardKey], list[QKeySequence]] = QKeySequence.keyBindings,
+) -> dict[str, list[QKeySequence]]:
+    """attr -> keys on an OS: its standard bindings (Qt's, by default this OS's) and extras."""
+    return key_map.with_extras(resolve_shortcuts(all_specs(), bindings), os_family)
+
+
 def build_actions(parent: QObject, menu_bar: QMenuBar) -> dict[str, QAction]:
     """Make every menu and action (disabled; the window enables them once attached)."""
-    shortcuts = resolve_shortcuts(all_specs(), QKeySequence.keyBindings)
+    shortcuts = platform_shortcuts()
     actions: dict[str, QAction] = {}
     for title, items in MENUS:
         _fill_menu(menu_bar.addMenu(title), items, parent, shortcuts, actions)
@@ -293,6 +306,20 @@ def _fill_menu(
         action.setEnabled(False)
         menu.addAction(action)
         actions[spec.attr] = action
+
+
+def scope_to(action: QAction, widgets: Iterable[QWidget]) -> None:
+    """Let `action`'s keys act only while the focus is in one of `widgets` or their children.
+
+    Delete session's keys (Del; ⌫ and ⌘⌫ on macOS) are also a text field's own editing
+    keys: scoped to the calendar, the week view and the day's list, they never reach past a
+    focused field. The menu item itself works from anywhere.
+    """
+    from PySide6.QtCore import Qt  # not at module level: the shell avoids the Qt namespace
+
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    for widget in widgets:
+        widget.addAction(action)
 
 
 def bind_button(button: QAbstractButton, action: QAction) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -46,7 +45,7 @@ class ApplyTemplateDialog(PlanPreviewDialog):
         self._errors = errors
         self._build()
         self.templateCombo.addItems(list(names))
-        self.weekStartEdit.setDate(QDate(week_start.year, week_start.month, week_start.day))
+        self._show_week_start(week_start)
         self.keepRadio.setChecked(True)
         self._connect_signals()
         self.refresh()

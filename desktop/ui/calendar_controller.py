@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QStackedWidget
 
-from desktop.advice import Kind
+from desktop.advice import Kind, Session, Zone
 from desktop.planner.calendar_feed import SessionChip
 from desktop.planner.changes import DAYS_IN_WEEK
 from desktop.ui.calendar_view import CalendarView
@@ -143,7 +143,8 @@ class CalendarController(QObject):
             return
         day = self._calendar.selected_day()
         planner = self._runner.planner
-        feed = self._runner.attempt(lambda: planner.week_feed(day))
+        first = self._calendar.first_weekday()
+        feed = self._runner.attempt(lambda: planner.week_feed(day, first_weekday=first))
         if feed is None:
             return
         view = self._week_view
@@ -202,11 +203,17 @@ class CalendarController(QObject):
                 return ()
             if session.kind is Kind.DEADLIFT:
                 moved = planner.moved_session(session, start, copy)
-                self._week_view.set_zones(planner.week_zones(self._week_view.week(), moved))
+                self._week_view.set_zones(self._zones_with(moved))
             return planner.move_warnings(session_id, start, copy)
         except handled_errors() as exc:
             log.warning("Move preview failed: %s", exc)
             return ()
+
+    def _zones_with(self, changed: Session) -> list[Zone]:
+        view = self._week_view
+        return self._runner.planner.week_zones(
+            view.week(), changed, first_weekday=view.first_weekday()
+        )
 
     def _resize_preview(self, session_id: int, duration_min: int) -> Sequence[str]:
         """A block's lower edge dragged: its would-be warnings; a deadlift's zones follow."""
@@ -217,7 +224,7 @@ class CalendarController(QObject):
                 return ()
             if session.kind is Kind.DEADLIFT:
                 longer = replace(session, duration_min=duration_min)
-                self._week_view.set_zones(planner.week_zones(self._week_view.week(), longer))
+                self._week_view.set_zones(self._zones_with(longer))
             return planner.resize_warnings(session_id, duration_min)
         except handled_errors() as exc:
             log.warning("Resize preview failed: %s", exc)

@@ -131,6 +131,20 @@ class CalendarView(QCalendarWidget):
         """Select a day and show its month."""
         self.setSelectedDate(QDate(day.year, day.month, day.day))
 
+    def first_weekday(self) -> int:
+        """The first day of the week: Python's numbering, Monday 0 ... Sunday 6.
+
+        The window sets it once (`set_first_weekday`) and every week the window computes
+        (week view, copy and paste week, totals, planning) starts on it.
+        """
+        return int(self.firstDayOfWeek().value) - 1
+
+    def set_first_weekday(self, weekday: int) -> None:
+        """Start the month's weeks on `weekday` (Monday 0 ... Sunday 6)."""
+        from PySide6.QtCore import Qt  # not at module level: the shell avoids the Qt namespace
+
+        self.setFirstDayOfWeek(Qt.DayOfWeek(weekday + 1))
+
     def visible_range(self) -> tuple[date, date]:
         """First and last day of the 6-week grid for the month shown."""
         first_of_month = date(self.yearShown(), self.monthShown(), 1)

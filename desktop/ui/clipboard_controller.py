@@ -1,6 +1,6 @@
 """Edit > Cut, Copy, Paste, Copy week, Paste week and Duplicate to next day.
 
-The controller keeps what was copied (a session, or a week with its Monday); each paste is
+The controller keeps what was copied (a session, or a week with its first day); each paste is
 one `SessionsCommand` of planned copies run through the EditRunner, so one Edit > Undo
 takes it back.
 """
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject
 
 from desktop.advice import Session
-from desktop.planner.changes import DAYS_IN_WEEK, monday_of, planned_copy, week_copies
+from desktop.planner.changes import DAYS_IN_WEEK, planned_copy, start_of_week, week_copies
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.commands import SessionsCommand, session_label
 from desktop.ui.edit_runner import EditRunner
@@ -76,8 +76,8 @@ class ClipboardController(QObject):
         self._paste(self._copied, self._calendar.selected_day(), verb="Paste")
 
     def on_copy_week(self) -> None:
-        """Edit > Copy week: remember Monday to Sunday of the selected day's week."""
-        monday = monday_of(self._calendar.selected_day())
+        """Edit > Copy week: remember the seven days of the selected day's week."""
+        monday = self._week_start()
         planner = self._runner.planner
         week = self._runner.attempt(
             lambda: [
@@ -91,14 +91,18 @@ class ClipboardController(QObject):
         self._copied_week = (monday, tuple(week))
         self._edits.status(f"Copied {len(week)} sessions of the week of {monday:%a %d %b}.")
 
+    def _week_start(self) -> date:
+        """The first day of the selected day's week (the calendar's first day of the week)."""
+        return start_of_week(self._calendar.selected_day(), self._calendar.first_weekday())
+
     def on_paste_week(self) -> None:
         """Edit > Paste week: the copied week's sessions into the selected day's week."""
         if self._copied_week is None:
             self._edits.status("Copy a week first (Edit > Copy week).")
             return
         source, sessions = self._copied_week
-        target = monday_of(self._calendar.selected_day())
-        copies = week_copies(sessions, source, target)
+        target = self._week_start()
+        copies = week_copies(sessions, source, target, self._calendar.first_weekday())
         if not copies:
             self._edits.status("The copied week has no sessions.")
             return

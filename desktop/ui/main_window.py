@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.ui import actions
+from desktop.ui import actions, key_map
 from desktop.ui.app_settings import app_settings
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.dialogs import QtPrompts, error_title
@@ -82,6 +82,10 @@ if TYPE_CHECKING:
     from desktop.ui.week_view import WeekView
 
 log = logging.getLogger(__name__)
+
+# The first day of the week: 0 (Monday) ... 6 (Sunday), or absent / "locale" for the
+# region's own (read once, when the window is attached).
+FIRST_DAY_SETTING = "calendar/firstDayOfWeek"
 
 
 class MainWindow(QMainWindow):
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_calendar_views()
         self._build_week_totals()
+        self._apply_locale()
         self._connect_signals()  # first: the window hears a new selected day before the views
         self._open_planner = open_planner or _planner_opener(open_store)
         self._build_controllers()
@@ -322,10 +327,14 @@ class MainWindow(QMainWindow):
         # Text, shortcut and enabled state come from the Edit menu's action (bind_button).
         self.newRunButton = QPushButton()
         self.newRunButton.setObjectName("newRunButton")
-        self.newRunButton.setToolTip("Plan a run on the selected day (Ctrl+R)")
+        self.newRunButton.setToolTip(
+            key_map.tooltip("Plan a run on the selected day", self.new_run_action.shortcuts())
+        )
         self.newLiftButton = QPushButton()
         self.newLiftButton.setObjectName("newLiftButton")
-        self.newLiftButton.setToolTip("Plan a deadlift on the selected day (Ctrl+L)")
+        self.newLiftButton.setToolTip(
+            key_map.tooltip("Plan a deadlift on the selected day", self.new_lift_action.shortcuts())
+        )
         self.day_list = DayList()
         self.day_log_box = DayLogBox()
         self.session_form = SessionForm()
@@ -397,6 +406,21 @@ class MainWindow(QMainWindow):
             self.done_as_planned_action,
         ):
             self.day_list.add_context_action(action)
+        actions.scope_to(self.delete_action, (self.calendar, self.week_view, self.day_list))
+
+    def _apply_locale(self) -> None:
+        """What the region says, read once: how the engine's texts write numbers, and one
+        first day of the week for the month and week views; the controllers read that from
+        the calendar (`CalendarView.first_weekday`) for copy week, totals and plans."""
+        from desktop.advice import units
+        from desktop.planner.weeks import first_weekday
+        from desktop.ui.system_locale import locale_first_weekday, number_style
+
+        units.set_number_style(number_style())
+
+        first = first_weekday(self._settings.value(FIRST_DAY_SETTING), locale_first_weekday())
+        self.calendar.set_first_weekday(first)
+        self.week_view.set_first_weekday(first)
 
     def _build_week_totals(self) -> None:
         """The week's totals strip at the top of the day pane."""

@@ -22,12 +22,13 @@ from desktop.advice.plan_preview import PlanPreview
 from desktop.ui.plan_preview_text import notes_text, preview_html
 
 
-def snap_to_monday(edit: QDateEdit, picked: QDate) -> None:
-    """Weeks run Monday to Sunday: show the Monday of the week holding the day picked."""
-    monday = picked.addDays(1 - picked.dayOfWeek())
-    if monday != picked:
+def snap_to_week_start(edit: QDateEdit, picked: QDate, first_weekday: int = 0) -> None:
+    """Show the first day of the week holding the day picked; weeks start on `first_weekday`
+    (Python's numbering, Monday 0 ... Sunday 6; Qt's dayOfWeek is that plus one)."""
+    start = picked.addDays(-((picked.dayOfWeek() - 1 - first_weekday) % 7))
+    if start != picked:
         with QSignalBlocker(edit):
-            edit.setDate(monday)
+            edit.setDate(start)
 
 
 class PlanPreviewPane:
@@ -69,10 +70,11 @@ class PlanPreviewPane:
 
 
 class PlanPreviewDialog(QDialog):
-    """A planning dialog: a week start that snaps to its Monday, a preview asked again on
-    every change of the inputs (or the sentence why there is none), and Apply that accepts
-    only a shown preview. A dialog builds its inputs, calls `_add_pane` and answers
-    `_ask_preview`."""
+    """A planning dialog: a week start that snaps to the first day of its week, a preview
+    asked again on every change of the inputs (or the sentence why there is none), and Apply
+    that accepts only a shown preview. A dialog builds its inputs, calls `_add_pane`, shows
+    its first week with `_show_week_start` (whose weekday is the first day of every week
+    picked after) and answers `_ask_preview`."""
 
     preview_changed = Signal(object)  # the new PlanPreview, or None when there is none
     weekStartEdit: QDateEdit  # noqa: N815 - named like its objectName
@@ -81,6 +83,17 @@ class PlanPreviewDialog(QDialog):
         super().__init__(parent)
         self.setModal(True)
         self._preview: PlanPreview | None = None
+        self._first_weekday = 0
+
+    def _show_week_start(self, first: date) -> None:
+        """Show the week starting on `first`; weeks picked later start on its weekday too."""
+        from PySide6.QtCore import Qt
+
+        self._first_weekday = first.weekday()
+        popup = self.weekStartEdit.calendarWidget()
+        if popup is not None:
+            popup.setFirstDayOfWeek(Qt.DayOfWeek(first.isoweekday()))
+        self.weekStartEdit.setDate(QDate(first.year, first.month, first.day))
 
     def _add_pane(self, layout: QVBoxLayout) -> None:
         """Add the preview, notes, error and Apply/Cancel to `layout`, named on the dialog."""
@@ -94,7 +107,7 @@ class PlanPreviewDialog(QDialog):
         self.buttons.accepted.connect(self._on_apply)
 
     def week_start(self) -> date:
-        """The Monday of the week chosen."""
+        """The first day of the week chosen."""
         picked = self.weekStartEdit.date()
         return date(picked.year(), picked.month(), picked.day())
 
@@ -115,7 +128,7 @@ class PlanPreviewDialog(QDialog):
         raise NotImplementedError
 
     def _on_week_start_changed(self, picked: QDate) -> None:
-        snap_to_monday(self.weekStartEdit, picked)
+        snap_to_week_start(self.weekStartEdit, picked, self._first_weekday)
         self.refresh()
 
     def _on_input_changed(self) -> None:

@@ -164,7 +164,7 @@ class PlanWeekDialog(PlanPreviewDialog):
             self._day_times[weekday].setTime(_qtime(slot.start))
             self._day_minutes[weekday].setValue(slot.duration_min)
             self._sync_day(weekday)
-        self.weekStartEdit.setDate(_qdate(initial.week_start))
+        self._show_week_start(initial.week_start)
         self.weeksSpin.setValue(initial.weeks)
         self.runsSpin.setValue(initial.runs)
         shown = units.distance_from_km(initial.weekly_km, self._unit)

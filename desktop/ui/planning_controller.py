@@ -17,7 +17,7 @@ from desktop.advice import InvalidInputError, Session
 from desktop.advice.plan_preview import PlanPreview, PlanRequest
 from desktop.planner import StoreError
 from desktop.planner.calendar_feed import RepeatPlan
-from desktop.planner.changes import monday_of
+from desktop.planner.changes import start_of_week
 from desktop.ui.apply_template_dialog import ApplyTemplateDialog
 from desktop.ui.calendar_view import CalendarView
 from desktop.ui.commands import SessionsCommand, TemplateCommand, session_label
@@ -64,7 +64,10 @@ class PlanningController(QObject):
             return
         day = self._calendar.selected_day()
         planner = self._runner.planner
-        initial = self._runner.attempt(lambda: planner.plan_defaults(day, weeks=weeks))
+        first = self._calendar.first_weekday()
+        initial = self._runner.attempt(
+            lambda: planner.plan_defaults(day, weeks=weeks, first_weekday=first)
+        )
         if initial is None:
             return
         dialog = PlanWeekDialog(
@@ -114,17 +117,19 @@ class PlanningController(QObject):
             return
         day = self._calendar.selected_day()
         planner = self._runner.planner
-        sessions = self._runner.attempt(lambda: planner.week_sessions(day))
+        first = self._calendar.first_weekday()
+        week_start = start_of_week(day, first)
+        sessions = self._runner.attempt(lambda: planner.week_sessions(day, first))
         if sessions is None:
             return
         if not sessions:
             self._prompts.show_info(
                 "Save week as template",
-                f"The week of {monday_of(day):%a %d %b} has no sessions yet. Plan it first, "
+                f"The week of {week_start:%a %d %b} has no sessions yet. Plan it first, "
                 "then keep it as a template.",
             )
             return
-        name = self._prompts.ask_template_name(f"Week of {monday_of(day):%d %b}")
+        name = self._prompts.ask_template_name(f"Week of {week_start:%d %b}")
         if name is None:
             return
         names = self._runner.attempt(planner.template_names)
@@ -157,12 +162,14 @@ class PlanningController(QObject):
             )
             return
 
+        first = self._calendar.first_weekday()
+
         def preview(name: str, day: date, keep: bool) -> PlanPreview:
-            return planner.template_preview(name, day, keep_existing=keep)
+            return planner.template_preview(name, day, keep_existing=keep, first_weekday=first)
 
         # The week after the selected one: a template is mostly kept from the week shown,
         # and placed on that same week every line of it would be an overlap.
-        monday = monday_of(self._calendar.selected_day()) + timedelta(weeks=1)
+        monday = start_of_week(self._calendar.selected_day(), first) + timedelta(weeks=1)
         dialog = ApplyTemplateDialog(names, preview, monday, handled_errors(), self._window)
         try:
             if not self._prompts.run_dialog(dialog):

@@ -2,7 +2,7 @@
 
 The Progress window is a separate non-modal window, not a dock: the chart and its table
 need width the three panes cannot give, and a person can keep it open on another screen
-while editing; a click on a week selects that Monday in the calendar. The window is built
+while editing; a click on a week selects its first day in the calendar. The window is built
 the first time it is shown. "Done as planned" is one SessionsCommand (one undo step).
 """
 
@@ -63,7 +63,8 @@ class ProgressController(QObject):
     def update_week_totals(self, day: date) -> None:
         """The totals strip for the week of `day` (the window shows a day)."""
         planner = self._runner.planner
-        totals = self._runner.attempt(lambda: planner.week_totals(day))
+        first = self._calendar.first_weekday()
+        totals = self._runner.attempt(lambda: planner.week_totals(day, first))
         if totals is not None:
             profile = planner.profile()
             self._strip.show_totals(totals, profile.distance_unit, profile.weight_unit)
@@ -77,10 +78,11 @@ class ProgressController(QObject):
         weeks = view.range_weeks()
         planner = self._runner.planner
         today = date.today()
+        first = self._calendar.first_weekday()
         found = self._runner.attempt(
             lambda: (
-                planner.progress_weeks(weeks, today),
-                planner.progress_mean_rpe(weeks, today),
+                planner.progress_weeks(weeks, today, first),
+                planner.progress_mean_rpe(weeks, today, first),
                 planner.record_lines(),
             )
         )
@@ -108,7 +110,7 @@ class ProgressController(QObject):
         self.refresh()
 
     def _on_week_chosen(self, monday: object) -> None:
-        """Show the chosen week in the calendar: its Monday selected, the window in front."""
+        """Show the chosen week in the calendar: its first day selected, the window in front."""
         if isinstance(monday, date):
             self._calendar.select_day(monday)
             self._window.raise_()

@@ -111,7 +111,7 @@ class SessionForm(QWidget):
         self.doneAsPlannedButton = QPushButton("Done as planned")
         self.doneAsPlannedButton.setObjectName("doneAsPlannedButton")
         self.doneAsPlannedButton.setToolTip(
-            "Mark this session done with its planned values (Ctrl+Shift+D)"
+            f"Mark this session done with its planned values ({key_map.shown('Ctrl+Shift+D')})"
         )
 
         buttons = QHBoxLayout()

@@ -6,6 +6,8 @@ database's path. A later start on the same database connects to it before showin
 asks it to come forward, waits for its "ok" and exits quietly. Another database, or --demo,
 gets a window of its own. When nothing answers (no Liftrun, a stale socket file after a
 crash, a hung one) the start goes on; the database lock still refuses a second writer.
+`InstanceListener` keeps the window answering for the database it has open: after File >
+Open database it stops answering for the old file and listens for the new one.
 
 The asking side runs before the first frame, so it stays cheap: on Linux and macOS a missing
 socket file answers at once, and QtNetwork (15-25 ms to load) is loaded only for the
@@ -146,6 +148,47 @@ class InstanceServer(QObject):
             connection.write(RAISED_REPLY)
             connection.flush()
         connection.disconnectFromServer()
+
+
+class InstanceListener(QObject):
+    """The window's listener: one `InstanceServer`, for whichever database it has open."""
+
+    def __init__(self, window: QWidget, address: str | None) -> None:
+        """`address` is the first database's (None: a demo, which answers no later start)."""
+        super().__init__(window)
+        self._window = window
+        self._address = address
+        self.server: InstanceServer | None = None
+
+    @property
+    def address(self) -> str | None:
+        """Where later starts reach this window now (None while it answers none)."""
+        return self._address
+
+    def listen(self) -> None:
+        """Answer later starts on the current database (again, after `follow`)."""
+        self.close()
+        if self._address is None:
+            return
+        server = InstanceServer(self._address, self)
+        server.raise_requested.connect(lambda: bring_to_front(self._window))
+        server.listen()
+        self.server = server
+
+    def follow(self, db_path: Path) -> None:
+        """The window switched to `db_path`: stop answering for the old file, listen for it.
+
+        Nobody else can be listening there: the store's lock let this window open it.
+        """
+        self._address = server_address(db_path)
+        self.listen()
+
+    def close(self) -> None:
+        """Stop answering (the old socket file is removed)."""
+        if self.server is not None:
+            self.server.close()
+            self.server.deleteLater()
+            self.server = None
 
 
 def bring_to_front(window: QWidget) -> None:

@@ -8,8 +8,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from desktop.advice.caps import SORENESS_HIGH
 from desktop.advice.model import SORENESS_MAX, SORENESS_MIN
+from desktop.ui import key_map
 
 _MARGIN = 2
+# The clearing key as the OS's keyboard labels it: macOS's "delete" key is ⌫.
+_CLEAR_KEY = "Backspace" if key_map.family() == "macos" else "Del"
 QUESTION = "How sore are your legs and back?"
 NOT_RATED = "Not rated"
 # The chosen number stands out in every style (a checked tool button can look flat).
@@ -76,7 +79,7 @@ class SorenessPicker(QFrame):
         self.clearButton.setText("\u2715")
         self.clearButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clearButton.setAccessibleName("Clear the soreness rating")
-        self.clearButton.setToolTip("Not rated: clear the rating (Delete)")
+        self.clearButton.setToolTip(f"Not rated: clear the rating ({key_map.shown(_CLEAR_KEY)})")
         row.addSpacing(4)
         row.addWidget(self.clearButton)
         row.addStretch(1)

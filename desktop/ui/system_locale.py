@@ -1,9 +1,9 @@
 """What the system's locale and clock say, read through Qt once for the Qt-free parts.
 
 The engine, the planner and the exporters import no Qt; the window reads these at start-up
-and hands them on: the decimal mark (and so the CSV separator), the first day of the week
-and the computer's IANA time zone (Qt maps Windows' own zone names to IANA ones, which
-Python cannot do without the registry).
+and hands them on: the decimal mark and thousands separator (the engine's `NumberStyle`, and
+so the CSV separator), the first day of the week and the computer's IANA time zone (Qt
+maps Windows' own zone names to IANA ones, which Python cannot do without the registry).
 """
 
 from __future__ import annotations
@@ -12,12 +12,27 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale, QTimeZone
 
+from desktop.advice.units import NumberStyle
 from desktop.interop.spreadsheet import csv_separator
 
 
 def decimal_mark(locale: QLocale | None = None) -> str:
     """ "," in German, "." in US English: the locale's decimal mark."""
     return (locale or QLocale()).decimalPoint()
+
+
+def number_style(locale: QLocale | None = None) -> NumberStyle:
+    """How the locale writes numbers, for the engine's texts: its decimal mark and thousands
+    separator ("5,5" and "1.893" in German)."""
+    locale = locale or QLocale()
+    mark = decimal_mark(locale)
+    group = locale.groupSeparator()
+    if len(group) > 1 or group == mark:  # a separator the engine cannot write: none
+        group = ""
+    try:
+        return NumberStyle(mark, group)
+    except ValueError:
+        return NumberStyle()
 
 
 def locale_csv_separator(locale: QLocale | None = None) -> str:

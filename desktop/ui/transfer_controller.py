@@ -281,15 +281,15 @@ class TransferController(QObject):
         progress = self._progress
         if progress is None:
             return
-        if self._updating:
-            progress(percent, 100)
-            return
-        self._updating = True
+        nested, self._updating = self._updating, True
         try:
+            # Also when nested in another update: a Cancel pressed there must not be lost.
             if not progress(percent, 100) and self._reader is not None:
                 self._reader.cancel()
         finally:
-            self._updating = False
+            self._updating = nested
+        if nested:
+            return
         ended, self._ended = self._ended, None
         if ended is not None:
             ended()

@@ -37,7 +37,7 @@ class WeekTotalsStrip(QLabel):
         sunday = totals.week_start + timedelta(days=6)
         self.setText(text)
         self.setToolTip(
-            f"Monday {totals.week_start:%d %b} to Sunday {sunday:%d %b %Y}. Distance done counts "
+            f"{totals.week_start:%A %d %b} to {sunday:%A %d %b %Y}. Distance done counts "
             "the actual distance where recorded; volume is sets \u00d7 reps \u00d7 load of the "
             "deadlifts done."
         )

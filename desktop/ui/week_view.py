@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QToolTip, QWidget
 
+from desktop.advice.weeks import MONDAY, start_of_week
 from desktop.ui.chip_legend import ChipLegend, zone_entries
 from desktop.ui.month_cells import wants_copy
 from desktop.ui.session_chips import ChipData, ChipPainter, in_time_order
@@ -50,7 +51,7 @@ HANDLE_MIN = 5.0
 
 
 class WeekView(QWidget):
-    """Seven columns (Monday first) on a 24-hour axis showing 06:00-23:00 at first."""
+    """Seven columns from the first day of the week, on a 24-hour axis showing 06:00-23:00 first."""
 
     session_moved = Signal(int, datetime, bool)
     """A block was dropped at a new start: (session id, start, copy)."""
@@ -70,7 +71,8 @@ class WeekView(QWidget):
         self.setAccessibleName("Week")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self._monday = date.today() - timedelta(days=date.today().weekday())
+        self._first_weekday = MONDAY
+        self._monday = start_of_week(date.today())
         self._chips: list[ChipData] = []
         self._lanes: dict[int, tuple[int, int]] = {}
         self._zones: list[ShadedZone] = []
@@ -92,16 +94,25 @@ class WeekView(QWidget):
 
     # -- data ------------------------------------------------------------------------------
 
+    def set_first_weekday(self, weekday: int) -> None:
+        """Start weeks on `weekday` (Monday 0 ... Sunday 6): the first column's day."""
+        self._first_weekday = weekday
+        self.set_week(self._monday)
+
+    def first_weekday(self) -> int:
+        """The weekday of the first column (Monday 0 ... Sunday 6)."""
+        return self._first_weekday
+
     def set_week(self, monday: date) -> None:
-        """Show the week starting on this day (any day: its Monday is used)."""
-        wanted = monday - timedelta(days=monday.weekday())
+        """Show the week holding this day (it starts on the first weekday set)."""
+        wanted = start_of_week(monday, self._first_weekday)
         if wanted != self._monday:
             self._monday = wanted
             self._drag = None
         self._update_content()
 
     def week(self) -> date:
-        """The Monday of the week shown."""
+        """The first day of the week shown (a Monday unless weeks start on another day)."""
         return self._monday
 
     def set_chips(self, chips: Iterable[ChipData]) -> None:

@@ -141,3 +141,22 @@ def test_the_mean_rpe_of_a_week_counts_only_its_done_sessions_with_one(store: St
     store.add(run(datetime(2024, 12, 16, 7, 0), done=True, distance_km=5.0, rpe=7))
     means = store.weekly_mean_rpe(date(2024, 12, 3), date(2024, 12, 20))
     assert means == {date(2024, 12, 2): 6.0, date(2024, 12, 16): 7.0}
+
+
+def test_weeks_from_sunday_group_sunday_to_saturday(store: Store) -> None:
+    store.add(run(datetime(2024, 12, 29, 7, 0), done=True, distance_km=10.0, rpe=6))  # Sunday
+    store.add(run(datetime(2024, 12, 30, 7, 0), done=True, distance_km=5.0, rpe=8))  # Monday
+    store.add(run(datetime(2025, 1, 4, 7, 0), distance_km=3.0))  # Saturday
+    store.add(run(datetime(2025, 1, 5, 7, 0), distance_km=8.0))  # the next Sunday
+    sunday = 6
+    weeks = store.weekly_totals(date(2024, 12, 31), date(2025, 1, 5), sunday)
+    assert [w.week_start for w in weeks] == [date(2024, 12, 29), date(2025, 1, 5)]
+    assert [w.run_km for w in weeks] == [18.0, 8.0]
+    assert [w.runs_done for w in weeks] == [2, 0]
+    means = store.weekly_mean_rpe(date(2024, 12, 29), date(2025, 1, 4), sunday)
+    assert means == {date(2024, 12, 29): 7.0}
+    # From Monday, the first Sunday is the week before's.
+    assert [w.run_km for w in store.weekly_totals(date(2024, 12, 29), date(2025, 1, 5))] == [
+        10.0,
+        8.0 + 5.0 + 3.0,
+    ]

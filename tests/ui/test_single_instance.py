@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from desktop import logs
 from desktop.sample import sample_profile
 from desktop.store import Store
 from desktop.ui import single_instance
+from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceServer, ask_running_instance, server_address
+from tests.ui.recording_prompts import prompts_of
 
 # Runs `liftrun --db PATH` and reports on stdout: "ready" once the window is complete and
 # listens for later starts,
@@ -198,3 +201,54 @@ def test_bring_to_front_restores_a_minimised_window(qtbot: QtBot) -> None:
     single_instance.bring_to_front(window)
     assert window.isVisible()
     assert not window.windowState() & Qt.WindowState.WindowMinimized
+
+
+def test_after_open_database_later_starts_reach_the_new_file(
+    make_window: Callable[..., MainWindow], db_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """File > Open database: the old file's address goes quiet, the new one answers."""
+    from desktop.app import listen_once_complete
+
+    other = tmp_path / "other.db"
+    with Store.open(other) as store:
+        store.save_profile(sample_profile())
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    first, second = server_address(db_path), server_address(other)
+    listener = listen_once_complete(window, first)
+    qtbot.waitUntil(lambda: listener.server is not None and listener.server.listening)
+    raised: list[bool] = []
+    prompts_of(window).open_file = other
+    window.open_action.trigger()
+    assert window.planner.db_path == other
+    assert listener.address == second
+    assert listener.server is not None and listener.server.listening
+    listener.server.raise_requested.connect(lambda: raised.append(True))
+    assert not ask_running_instance(first, timeout_ms=500)
+    assert ask_in_a_child(second, qtbot)
+    assert raised == [True]
+    window.close()
+    qtbot.waitUntil(lambda: not ask_running_instance(second, timeout_ms=200))
+
+
+def ask_in_a_child(address: str, qtbot: QtBot) -> bool:
+    """Ask `address` from another process, as a second start does, while this one's event
+    loop turns so its server can answer."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktop.ui.single_instance import ask_running_instance as ask;"
+            "sys.exit(0 if ask(sys.argv[1], 10_000) else 3)",
+            address,
+        ],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=30_000)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    return child.returncode == 0
