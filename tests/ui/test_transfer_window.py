@@ -572,8 +572,9 @@ def test_closing_the_window_while_a_file_is_read_stops_it_and_releases_the_datab
     window.transfer.import_file(path)
     reader = window.transfer._reader
     assert reader is not None
-    with qtbot.waitSignal(reader.progress, timeout=READ_TIMEOUT_MS):
-        pass  # reading has begun
+    assert reader.running  # the worker's thread has begun reading
+    # Closed before the event loop runs again: the read cannot have been handed over yet,
+    # however fast this machine reads, so what is checked is the stop, not a race.
     assert window.close()
     assert not reader.running
     assert not window.transfer.reading
