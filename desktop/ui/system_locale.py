@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QLocale, QTimeZone
 
 from desktop.advice.units import NumberStyle
-from desktop.interop.spreadsheet import csv_separator
 
 
 def decimal_mark(locale: QLocale | None = None) -> str:
@@ -37,6 +36,10 @@ def number_style(locale: QLocale | None = None) -> NumberStyle:
 
 def locale_csv_separator(locale: QLocale | None = None) -> str:
     """The CSV separator spreadsheets in this locale expect."""
+    # Asked only when exporting: importing desktop.interop loads every reader (gpxpy, xml,
+    # urllib), about 45 ms that the window's start-up, which reads this module, does not need.
+    from desktop.interop.spreadsheet import csv_separator
+
     return csv_separator(decimal_mark(locale))
 
 
