@@ -245,7 +245,9 @@ class AdvicePanel(QWidget):
             context = texts.describe_context(advice)
             context = context[:1].upper() + context[1:]
         self.contextLabel.setText(context)
-        prefix = "A run right after it: " if is_lift else "Keep it to "
+        # A lift's caps are those of the run the article puts right after it: intervals (any
+        # other run then is held to the shorter long-run threshold, shown on that run).
+        prefix = "Intervals right after it: " if is_lift else "Keep it to "
         self.capsLabel.setText(f"{prefix}{caps}." if caps else "")
         self.waterLabel.setText(water)
         for item, (text, source, research) in zip(self._warning_items, warnings, strict=False):

@@ -361,6 +361,9 @@ def test_each_action_asks_for_draft_advice_once(
     window.new_lift_action.trigger()
     assert asked == [Kind.RUN, Kind.RUN, Kind.DEADLIFT]
     assert window.advice_panel.titleLabel.text() == "This deadlift"
+    # The lift's limits are those of the intervals the article puts right after it.
+    caps = window.advice_panel.capsLabel.text()
+    assert caps.startswith("Intervals right after it: at most 8.0 km"), caps
     window.day_list.selectRow(0)
     assert asked == [Kind.RUN, Kind.RUN, Kind.DEADLIFT, Kind.RUN]
     assert window.advice_panel.titleLabel.text() == "This run"
