@@ -115,23 +115,10 @@ def test_a_server_and_a_socket_in_two_processes_hand_over(tmp_path: Path, qtbot:
     assert server.listen() and server.listening
     asked: list[bool] = []
     server.raise_requested.connect(lambda: asked.append(True))
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from desktop.ui.single_instance import ask_running_instance as ask;"
-            "sys.exit(0 if ask(sys.argv[1], 10_000) else 3)",
-            name,
-        ],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
     try:
-        qtbot.waitUntil(lambda: child.poll() is not None, timeout=30_000)
+        assert ask_in_a_child(name, qtbot)
     finally:
-        if child.poll() is None:
-            child.kill()
         server.close()
-    assert child.returncode == 0
     assert asked == [True]
 
 
