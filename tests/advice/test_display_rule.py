@@ -70,17 +70,19 @@ def _codes(advice: Advice) -> list[str]:
     return [w.code for w in advice.warnings]
 
 
+def _limits_after_the_lift(profile: Profile, start: datetime) -> Advice:
+    """The advice of intervals at `start` after LIFT: the limits a run there is held to."""
+    run = Session(kind=Kind.RUN, start=start, duration_min=30, workout=Workout.INTERVALS)
+    return advise_run(run, [LIFT], profile)
+
+
 @SETTINGS
 @given(profiles, offsets, st.sampled_from([RIGHT_AFTER, LATER]))
 def test_distance_warns_exactly_when_shown_past_the_shown_limit(
     profile: Profile, offset: float, start: datetime
 ) -> None:
     unit = profile.distance_unit
-    probe = advise_run(
-        Session(kind=Kind.RUN, start=start, duration_min=30, workout=Workout.INTERVALS),
-        [LIFT],
-        profile,
-    )
+    probe = _limits_after_the_lift(profile, start)
     assert probe.context in (Context.IMMEDIATELY_AFTER, Context.SAME_DAY_LATER)
     limit_km = probe.max_distance_km
     assert limit_km is not None
@@ -135,11 +137,7 @@ def test_speed_warns_exactly_when_shown_past_the_shown_limit(
     profile: Profile, offset: float, start: datetime
 ) -> None:
     unit = profile.distance_unit
-    probe = advise_run(
-        Session(kind=Kind.RUN, start=start, duration_min=30, workout=Workout.INTERVALS),
-        [LIFT],
-        profile,
-    )
+    probe = _limits_after_the_lift(profile, start)
     limit_kmh = probe.max_speed_kmh
     assert limit_kmh is not None
     shown_limit = shown_speed(limit_kmh, unit)
