@@ -67,6 +67,17 @@ FOCUS: dict[str, Callable[[QtBot, QAbstractSpinBox], None]] = {
 }
 
 
+def _active_first_run_dialog(qtbot: QtBot) -> ProfileDialog:
+    """The first-run profile dialog, shown and active, as a person first meets it."""
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
 def _shown_form(qtbot: QtBot, session: Session) -> SessionForm:
     form = SessionForm()
     qtbot.addWidget(form)
@@ -112,12 +123,7 @@ def test_typing_into_a_not_set_box_of_the_form_enters_it(
 def test_typing_into_a_not_set_box_of_the_profile_dialog_enters_it(
     qtbot: QtBot, how: str, name: str
 ) -> None:
-    dialog = ProfileDialog(first_run=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = _active_first_run_dialog(qtbot)
     spin = _spin(dialog, name)
     assert spin.text() == NOT_SET
     FOCUS[how](qtbot, spin)
@@ -126,11 +132,7 @@ def test_typing_into_a_not_set_box_of_the_profile_dialog_enters_it(
 
 
 def test_the_first_run_box_takes_what_is_typed_without_any_click(qtbot: QtBot) -> None:
-    dialog = ProfileDialog(first_run=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = _active_first_run_dialog(qtbot)
     focused = dialog.focusWidget()
     assert isinstance(focused, QDoubleSpinBox) and focused.text() == NOT_SET
     qtbot.keyClicks(focused, "21")
@@ -138,11 +140,7 @@ def test_the_first_run_box_takes_what_is_typed_without_any_click(qtbot: QtBot) -
 
 
 def test_the_run_box_reached_by_its_shortcut_takes_what_is_typed(qtbot: QtBot) -> None:
-    dialog = ProfileDialog(first_run=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = _active_first_run_dialog(qtbot)
     spin = _spin(dialog, "maxDistanceField")
     spin.setFocus(Qt.FocusReason.ShortcutFocusReason)
     qtbot.keyClicks(spin, "8")
@@ -186,11 +184,7 @@ def test_a_box_without_not_set_keeps_its_value_when_erased(qtbot: QtBot) -> None
 
 
 def test_the_water_target_erased_to_not_set_takes_a_new_number(qtbot: QtBot) -> None:
-    dialog = ProfileDialog(first_run=True)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = _active_first_run_dialog(qtbot)
     spin = _spin(dialog, "waterTargetField")
     assert spin.value() > 0
     _focus_by_click(qtbot, spin)
